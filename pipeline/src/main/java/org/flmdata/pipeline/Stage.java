@@ -1,0 +1,31 @@
+package org.flmdata.pipeline;
+
+import org.apache.spark.sql.Dataset;
+import org.flmdata.pipeline.config.SettingsSpec;
+
+/**
+ * One stage of the pipeline (extract, clean, filter, dedup, mix, tokenize). A stage turns the kept
+ * documents of the stage before it into {@link Outcome}s: every document that enters leaves exactly
+ * once, kept (possibly modified) or rejected with a {@link DropReason}. The runner writes the
+ * outcomes, so the ledger is counted from written output and resume works per stage.
+ *
+ * <p>Implementations keep per-document logic in plain Java ({@code Document -> Verdict}) and only
+ * wire it into Datasets here, with per-partition setup done once per partition.
+ */
+public interface Stage {
+
+  /** Stage name: a folder under the run output and the first part of every reason key. */
+  String name();
+
+  /** The spec of this stage's section in domain files ({@code extract:}, {@code clean:}, ...). */
+  SettingsSpec section();
+
+  /**
+   * Builds the outcomes of this stage, lazily (the runner triggers the write).
+   *
+   * @param ctx session, config and run layout
+   * @param input kept documents of the nearest earlier stage with output in this run, or null for
+   *     a stage that reads raw inputs (extract)
+   */
+  Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input);
+}
