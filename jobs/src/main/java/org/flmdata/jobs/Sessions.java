@@ -1,0 +1,70 @@
+package org.flmdata.jobs;
+
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.flmdata.pipeline.config.PipelineConfig;
+
+/**
+ * Builds the SparkSession and the Hadoop configuration of a command. Under spark-submit the
+ * cluster decides master and settings ({@code spark.master} is then a system property); a local
+ * run takes {@code spark:} from pipeline.yaml plus {@code --conf} overrides and binds to loopback.
+ */
+final class Sessions {
+  private Sessions() {}
+
+  /** True when launched by spark-submit (which passes its settings as system properties). */
+  static boolean underSparkSubmit() {
+    return System.getProperty("spark.master") != null;
+  }
+
+  /**
+   * Hadoop settings known before any session exists, so the config (which may live on s3a://)
+   * is read and validated before Spark starts: {@code spark.hadoop.*} system properties (set by
+   * spark-submit's --conf) and {@code --conf spark.hadoop.*} overrides.
+   */
+  static Configuration hadoopConf(Map<String, String> overrides) {
+    Configuration conf = new Configuration();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("spark.hadoop.")) {
+        conf.set(name.substring("spark.hadoop.".length()), System.getProperty(name));
+      }
+    }
+    overrides.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) conf.set(k.substring("spark.hadoop.".length()), v);
+    });
+    return conf;
+  }
+
+  /**
+   * A session and whether this command owns it: a session that existed before (an embedding
+   * program's, a test's) is used as it is and not stopped.
+   */
+  record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) spark.stop();
+    }
+  }
+
+  /** A session for {@code config}, owned unless one already runs in this JVM. */
+  static Handle open(PipelineConfig config, Map<String, String> overrides, String app) {
+    boolean existed = SparkSession.getDefaultSession().isDefined();
+    return new Handle(create(config, overrides, app), !existed);
+  }
+
+  /** A session for {@code config}; {@code overrides} are the command line's --conf pairs. */
+  static SparkSession create(PipelineConfig config, Map<String, String> overrides, String app) {
+    SparkSession.Builder b = SparkSession.builder().appName(app);
+    if (!underSparkSubmit()) {
+      String master = config.sparkMaster();
+      b.master(master);
+      if (master.startsWith("local")) {
+        b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      }
+      config.sparkConf().forEach(b::config);
+    }
+    overrides.forEach(b::config);
+    return b.getOrCreate();
+  }
+}
