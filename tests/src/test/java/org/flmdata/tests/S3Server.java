@@ -40,7 +40,7 @@ import org.apache.hadoop.conf.Configuration;
 final class S3Server implements AutoCloseable {
   static final String ACCESS_KEY = "flmdata-access";
   static final String SECRET_KEY = "flmdata-secret";
-  /** Any region works; the SDK needs one and must not look it up (no network here). */
+  /** Any name works with S3Proxy; the SDK just needs one. */
   static final String REGION = "us-east-1";
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -111,7 +111,7 @@ final class S3Server implements AutoCloseable {
         "s3proxy.credential=" + SECRET_KEY,
         "jclouds.provider=filesystem",
         "jclouds.filesystem.basedir=" + data,
-        "") ;
+        "");
   }
 
   private static int freePort() throws IOException {
@@ -173,9 +173,10 @@ final class S3Server implements AutoCloseable {
   }
 
   /**
-   * The s3a settings for this server, {@code fs.s3a.*}. Besides endpoint, path-style access, fake
-   * keys and plain HTTP: a fixed region (hadoop-aws 3.4 otherwise asks the SDK's region chain,
-   * which probes EC2 metadata) and no bucket probe.
+   * The s3a settings for this server, {@code fs.s3a.*}: endpoint, path-style access (no bucket
+   * DNS names on 127.0.0.1), fake keys through SimpleAWSCredentialsProvider, plain HTTP, an
+   * explicit region (so nothing is derived from the endpoint or the environment) and no bucket
+   * probe. hadoop-aws 3.4.1's default change detection (server-side ETag) works with S3Proxy.
    */
   Map<String, String> hadoopConf() {
     Map<String, String> m = new LinkedHashMap<>();

@@ -138,7 +138,7 @@ final class SparkSubmitRunner {
     int exit;
     try (ChildProcess child = ChildProcess.start("spark-submit " + name, pb)) {
       if (!child.waitFor(timeout)) {
-        child.close();
+        // leaving the try kills the child and its descendants
         throw new IllegalStateException("spark-submit " + name + " still running after "
             + timeout.toSeconds() + " s, killed; logs: " + out + ", " + err);
       }
