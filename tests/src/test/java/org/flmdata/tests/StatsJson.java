@@ -1,0 +1,58 @@
+package org.flmdata.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks on a run's {@code report/stats.json} (DESIGN.md "stats.json"): {@code {"stages": [{"name",
+ * "rows": [{"domain", "lang", "docs_in", "docs_kept", "rejected": {"rule/reason": n}}]}]}}.
+ */
+final class StatsJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StatsJson() {}
+
+  static JsonNode parse(byte[] json) throws IOException {
+    return JSON.readTree(json);
+  }
+
+  /** The stage names, in file order. */
+  static List<String> stageNames(JsonNode stats) {
+    List<String> names = new ArrayList<>();
+    stats.path("stages").forEach(s -> names.add(s.path("name").asText()));
+    return names;
+  }
+
+  /**
+   * Asserts "nothing is lost" on every row of every stage: {@code docs_in == docs_kept +
+   * sum(rejected)}; also that there is at least one row, so the check cannot pass vacuously.
+   */
+  static void assertEveryRowBalanced(JsonNode stats) {
+    JsonNode stages = stats.path("stages");
+    assertTrue(stages.isArray() && stages.size() > 0, () -> "no stages in stats.json: " + stats);
+    int rows = 0;
+    for (JsonNode stage : stages) {
+      String name = stage.path("name").asText();
+      for (JsonNode row : stage.path("rows")) {
+        rows++;
+        assertTrue(row.path("docs_in").isIntegralNumber() && row.path("docs_kept").isIntegralNumber(),
+            () -> "stage " + name + ": docs_in/docs_kept missing in " + row);
+        long rejected = 0;
+        for (Map.Entry<String, JsonNode> e : row.path("rejected").properties()) {
+          assertTrue(e.getValue().isIntegralNumber(), () -> "stage " + name + ": rejected count not a number in " + row);
+          rejected += e.getValue().asLong();
+        }
+        assertEquals(row.path("docs_in").asLong(), row.path("docs_kept").asLong() + rejected,
+            "stage " + name + ": docs_in != docs_kept + sum(rejected) in " + row);
+      }
+    }
+    assertTrue(rows > 0, () -> "no rows in any stage of stats.json: " + stats);
+  }
+}
