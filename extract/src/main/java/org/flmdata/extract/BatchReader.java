@@ -13,9 +13,9 @@ import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.io.InputFiles.InputFile;
 
 /**
- * The Spark task of the file formats: streams the outcomes of a batch of files, one file open at
- * a time, each read by the reader of the input's format. Carries only the input's small context
- * and the broadcast Hadoop configuration.
+ * The Spark task of the file formats: streams the outcomes of a batch of files, one file open at a
+ * time, each read by the reader of the input's format. Carries only the input's small context and
+ * the broadcast Hadoop configuration.
  */
 final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcome> {
   private static final long serialVersionUID = 1L;
@@ -44,8 +44,8 @@ final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcom
     return switch (input.input().format()) {
       case WARC -> new WarcFileReader(ctx, conf);
       case HTML -> new WholeFileReader(ctx, conf);
-      case TEXT -> input.input().perLine() ? new LinesFileReader(ctx, conf)
-          : new WholeFileReader(ctx, conf);
+      case TEXT ->
+          input.input().perLine() ? new LinesFileReader(ctx, conf) : new WholeFileReader(ctx, conf);
       case JSONL -> new LinesFileReader(ctx, conf);
       case PARQUET -> throw new IllegalArgumentException("parquet is read by ParquetInput");
     };

@@ -1,11 +1,11 @@
 package org.flmdata.extract;
 
 /**
- * Tells text from binary junk in a file that should hold text or HTML (a PDF or image named
- * {@code .html}, a database dump named {@code .txt}). Looks at the first {@value #SAMPLE} bytes:
- * a known binary signature, any NUL byte, or more than {@value #MAX_CONTROL_SHARE} control bytes
- * (other than tab, LF, CR, FF, ESC) make it binary. A UTF-16 byte order mark makes it text, since
- * UTF-16 is full of NULs. Pure; never throws.
+ * Tells text from binary junk in a file that should hold text or HTML (a PDF or image named {@code
+ * .html}, a database dump named {@code .txt}). Looks at the first {@value #SAMPLE} bytes: a known
+ * binary signature, any NUL byte, or more than {@value #MAX_CONTROL_SHARE} control bytes (other
+ * than tab, LF, CR, FF, ESC) make it binary. A UTF-16 byte order mark makes it text, since UTF-16
+ * is full of NULs. Pure; never throws.
  */
 final class BinarySniffer {
   private BinarySniffer() {}
@@ -31,20 +31,24 @@ final class BinarySniffer {
   /** Null when {@code bytes[0, length)} looks like text, else what it looks like. */
   static String sniff(byte[] bytes, int length) {
     int n = Math.min(length, SAMPLE);
-    if (n >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+    if (n >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       return null;
     }
     for (Object[] sig : SIGNATURES) {
-      byte[] magic = sig[0] instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)
-          : (byte[]) sig[0];
+      byte[] magic =
+          sig[0] instanceof String s
+              ? s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+              : (byte[]) sig[0];
       if (startsWith(bytes, n, magic)) return (String) sig[1] + " signature";
     }
     int control = 0;
     for (int i = 0; i < n; i++) {
       int b = bytes[i] & 0xff;
       if (b == 0) return "NUL byte at offset " + i;
-      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b) || b == 0x7f) {
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b)
+          || b == 0x7f) {
         control++;
       }
     }

@@ -9,12 +9,12 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * The visible text of an element with its block structure kept: one paragraph per block element
- * (p, div, section, article, blockquote, pre, table, lists, headings, ...) separated by a blank
- * line; list items, table rows, definition terms and {@code <br>} on their own line; two {@code
- * <br>} in a row make a paragraph break. Table cells in a row are separated by a space. Whitespace
- * is collapsed to one space inside lines (no-break spaces included); {@code <pre>} keeps its lines
- * and indentation.
+ * The visible text of an element with its block structure kept: one paragraph per block element (p,
+ * div, section, article, blockquote, pre, table, lists, headings, ...) separated by a blank line;
+ * list items, table rows, definition terms and {@code <br>} on their own line; two {@code <br>} in
+ * a row make a paragraph break. Table cells in a row are separated by a space. Whitespace is
+ * collapsed to one space inside lines (no-break spaces included); {@code <pre>} keeps its lines and
+ * indentation.
  *
  * <p>Skipped with everything inside: scripts, styles and other non-text elements, navigation and
  * {@code aside}, page-level {@code header}/{@code footer} (those inside an article or main are
@@ -24,24 +24,86 @@ import org.jsoup.select.NodeTraversor;
  */
 final class BlockText implements NodeFilter {
 
-  private static final Set<String> SKIP = Set.of(
-      "script", "style", "noscript", "nav", "aside", "button", "select", "option", "optgroup",
-      "datalist", "textarea", "input", "iframe", "frame", "frameset", "svg", "math", "template",
-      "head", "title", "object", "embed", "applet", "canvas", "audio", "video", "map", "dialog");
+  private static final Set<String> SKIP =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "nav",
+          "aside",
+          "button",
+          "select",
+          "option",
+          "optgroup",
+          "datalist",
+          "textarea",
+          "input",
+          "iframe",
+          "frame",
+          "frameset",
+          "svg",
+          "math",
+          "template",
+          "head",
+          "title",
+          "object",
+          "embed",
+          "applet",
+          "canvas",
+          "audio",
+          "video",
+          "map",
+          "dialog");
 
-  private static final Set<String> PARAGRAPH = Set.of(
-      "p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol", "dl",
-      "menu", "dir", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "address", "figure",
-      "figcaption", "fieldset", "details", "summary", "center", "header", "footer", "form", "body",
-      "listing", "xmp", "plaintext", "noframes", "legend");
+  private static final Set<String> PARAGRAPH =
+      Set.of(
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "blockquote",
+          "pre",
+          "table",
+          "ul",
+          "ol",
+          "dl",
+          "menu",
+          "dir",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hgroup",
+          "hr",
+          "address",
+          "figure",
+          "figcaption",
+          "fieldset",
+          "details",
+          "summary",
+          "center",
+          "header",
+          "footer",
+          "form",
+          "body",
+          "listing",
+          "xmp",
+          "plaintext",
+          "noframes",
+          "legend");
 
   private static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
 
   private static final Set<String> CELL = Set.of("td", "th");
 
   private final StringBuilder out = new StringBuilder();
+
   /** 0: none, 1: line break, 2: paragraph break, written before the next text. */
   private int pendingBreak;
+
   private boolean pendingSpace;
   private boolean lastWasBr;
   private int preDepth;
@@ -73,7 +135,10 @@ final class BlockText implements NodeFilter {
       lastWasBr = true;
       return FilterResult.CONTINUE;
     }
-    if (tag.equals("pre") || tag.equals("listing") || tag.equals("xmp") || tag.equals("plaintext")) {
+    if (tag.equals("pre")
+        || tag.equals("listing")
+        || tag.equals("xmp")
+        || tag.equals("plaintext")) {
       preDepth++;
     }
     open(tag);
@@ -84,7 +149,9 @@ final class BlockText implements NodeFilter {
   public FilterResult tail(Node node, int depth) {
     if (node instanceof Element el) {
       String tag = el.normalName();
-      if (tag.equals("pre") || tag.equals("listing") || tag.equals("xmp")
+      if (tag.equals("pre")
+          || tag.equals("listing")
+          || tag.equals("xmp")
           || tag.equals("plaintext")) {
         preDepth--;
       }

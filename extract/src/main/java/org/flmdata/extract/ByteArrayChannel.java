@@ -5,8 +5,8 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /**
- * A WARC record block held in memory, as a seekable channel: jwarc then bounds an HTTP body by
- * the bytes actually present rather than by a Content-Length header that may be stale.
+ * A WARC record block held in memory, as a seekable channel: jwarc then bounds an HTTP body by the
+ * bytes actually present rather than by a Content-Length header that may be stale.
  */
 final class ByteArrayChannel implements SeekableByteChannel {
   private final byte[] bytes;

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.flmdata.pipeline.Document;
 
 /**
- * Decides a document's language for its domain: the given language when the input has one
- * ({@code lang_field}), else the domain's language when it lists exactly one, else {@link
- * ScriptLanguageGuesser}'s guess. A language belongs to the domain when the domain lists it or
- * its primary subtag ({@code zh-Hans} and {@code zh_CN} belong to a {@code zh} domain, and are
- * kept as {@code zh} so statistics do not split).
+ * Decides a document's language for its domain: the given language when the input has one ({@code
+ * lang_field}), else the domain's language when it lists exactly one, else {@link
+ * ScriptLanguageGuesser}'s guess. A language belongs to the domain when the domain lists it or its
+ * primary subtag ({@code zh-Hans} and {@code zh_CN} belong to a {@code zh} domain, and are kept as
+ * {@code zh} so statistics do not split).
  */
 record DomainLanguages(List<String> languages) implements Serializable {
 

@@ -28,14 +28,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The first stage: reads every input of every domain (WARC, HTML, JSONL, Parquet, text) into
  * documents, one {@link Outcome} per input record. Files are listed on the driver; WARC, HTML,
- * JSONL and text files are read by Spark tasks, a few files per task ({@code
- * max_partition_bytes}), each file streamed record by record; Parquet is read by Spark's reader.
+ * JSONL and text files are read by Spark tasks, a few files per task ({@code max_partition_bytes}),
+ * each file streamed record by record; Parquet is read by Spark's reader.
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
  * are not pages), {@link ExtractReason} ({@code extract/empty-text}) or {@link LangReason} ({@code
- * lang/not-in-domain}). Damaged files are counted, logged with file and offset, and never fail
- * the run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: the input's {@code
+ * lang/not-in-domain}). Damaged files are counted, logged with file and offset, and never fail the
+ * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: the input's {@code
  * lang_field}, else the domain's only language, else {@link ScriptLanguageGuesser}.
  *
  * <p>The domain files' {@code extract:} section is {@link #SECTION}.
@@ -49,19 +49,25 @@ public final class ExtractStage implements Stage {
   private static final long MAX_RECORD_CAP = 1L << 30;
 
   public static final Setting<Long> MAX_RECORD_BYTES =
-      Setting.longValue("max_record_bytes", 50L << 20,
+      Setting.longValue(
+              "max_record_bytes",
+              50L << 20,
               "largest record read: a WARC block or decoded HTTP body, an HTML or text file"
                   + " (decompressed), a JSONL or text line; larger ones are read/too-large."
                   + " 50 MiB: Common Crawl cuts payloads at 1 MiB and whole books in plain text"
                   + " stay far below, so only junk is skipped")
           .check(v -> v > 0 && v <= MAX_RECORD_CAP, "must be between 1 and " + MAX_RECORD_CAP);
   public static final Setting<Integer> MIN_TEXT_CHARS =
-      Setting.integer("min_text_chars", 1,
-              "fewer characters (Unicode code points, after trimming) than this after extraction"
-                  + " is extract/empty-text; 1 drops only empty results, quality filters come later")
+      Setting.integer(
+              "min_text_chars",
+              1,
+              "fewer characters (Unicode code points, after trimming) than this after extraction is"
+                  + " extract/empty-text; 1 drops only empty results, quality filters come later")
           .check(v -> v >= 0, "must be >= 0");
   public static final Setting<Long> MAX_PARTITION_BYTES =
-      Setting.longValue("max_partition_bytes", 128L << 20,
+      Setting.longValue(
+              "max_partition_bytes",
+              128L << 20,
               "stored bytes of input files grouped into one Spark task (a larger file is a task"
                   + " of its own); 128 MiB as Spark's spark.sql.files.maxPartitionBytes")
           .check(v -> v > 0, "must be > 0");
@@ -81,9 +87,9 @@ public final class ExtractStage implements Stage {
   }
 
   /**
-   * Builds the outcomes of all inputs, lazily. {@code input} is ignored (extract reads raw
-   * inputs). Listing happens here, on the driver; a Parquet input whose configured columns are
-   * missing fails here with a {@link ConfigException}, before any job runs.
+   * Builds the outcomes of all inputs, lazily. {@code input} is ignored (extract reads raw inputs).
+   * Listing happens here, on the driver; a Parquet input whose configured columns are missing fails
+   * here with a {@link ConfigException}, before any job runs.
    */
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
@@ -97,8 +103,13 @@ public final class ExtractStage implements Stage {
       Settings s = domain.section(NAME);
       for (int i = 0; i < domain.inputs().size(); i++) {
         InputSpec spec = domain.inputs().get(i);
-        InputContext in = new InputContext(domain.name(), new DomainLanguages(domain.languages()),
-            spec, s.get(MAX_RECORD_BYTES), s.get(MIN_TEXT_CHARS));
+        InputContext in =
+            new InputContext(
+                domain.name(),
+                new DomainLanguages(domain.languages()),
+                spec,
+                s.get(MAX_RECORD_BYTES),
+                s.get(MIN_TEXT_CHARS));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());
@@ -127,7 +138,9 @@ public final class ExtractStage implements Stage {
     try {
       return InputFiles.expand(spec.path(), hadoop);
     } catch (IOException e) {
-      throw ConfigException.at(file, "inputs[" + i + "].path",
+      throw ConfigException.at(
+          file,
+          "inputs[" + i + "].path",
           "\"" + spec.path() + "\" cannot be listed: " + e.getMessage());
     }
   }

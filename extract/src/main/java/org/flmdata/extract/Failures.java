@@ -8,10 +8,10 @@ import java.util.zip.ZipException;
 import org.flmdata.pipeline.DropReason;
 
 /**
- * Sorts exceptions met while reading input bytes into counted bad data and everything else.
- * Bad data (a cut or damaged gzip stream, a file gone or forbidden since listing) becomes a
- * {@link ReadReason}; any other I/O error is the storage's, not the data's, and is rethrown so
- * Spark retries the task rather than silently losing a file to a passing network failure.
+ * Sorts exceptions met while reading input bytes into counted bad data and everything else. Bad
+ * data (a cut or damaged gzip stream, a file gone or forbidden since listing) becomes a {@link
+ * ReadReason}; any other I/O error is the storage's, not the data's, and is rethrown so Spark
+ * retries the task rather than silently losing a file to a passing network failure.
  */
 final class Failures {
   private Failures() {}

@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One input file being read on an executor: builds ids and draft documents, applies the checks
- * every extracted document goes through ({@code min_text_chars}, then language), and logs
- * failures. Ids: {@code <source>/<relative path>#<n>} for the n-th record of a file (1-based: the
- * line number for line formats, 1 for one-document files, the row for Parquet), {@code
- * <source>/<relative path>@<byte>} for a WARC record without WARC-Record-ID and for a failure at
- * a byte offset; an input's {@code id_field} value wins when present.
+ * every extracted document goes through ({@code min_text_chars}, then language), and logs failures.
+ * Ids: {@code <source>/<relative path>#<n>} for the n-th record of a file (1-based: the line number
+ * for line formats, 1 for one-document files, the row for Parquet), {@code <source>/<relative
+ * path>@<byte>} for a WARC record without WARC-Record-ID and for a failure at a byte offset; an
+ * input's {@code id_field} value wins when present.
  */
 final class FileContext {
   private static final Logger LOG = LoggerFactory.getLogger(FileContext.class);
@@ -41,25 +41,29 @@ final class FileContext {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put(Meta.FILE, file.path());
     if (offset >= 0) meta.put(Meta.OFFSET, Long.toString(offset));
-    return new Document(id, in.domain(), in.input().source(), url, Document.UNKNOWN_LANG, null,
-        meta);
+    return new Document(
+        id, in.domain(), in.input().source(), url, Document.UNKNOWN_LANG, null, meta);
   }
 
   /**
-   * The outcome of a document whose text is extracted: rejected as {@code extract/empty-text}
-   * when shorter than {@code min_text_chars}, as {@code lang/not-in-domain} when its language is
-   * not the domain's, else kept.
+   * The outcome of a document whose text is extracted: rejected as {@code extract/empty-text} when
+   * shorter than {@code min_text_chars}, as {@code lang/not-in-domain} when its language is not the
+   * domain's, else kept.
    *
    * @param givenLang the input's language for it ({@code lang_field}), or null
    */
   Outcome finish(Document doc, String text, String givenLang, long bytesIn) {
     Document d = doc.withText(text);
-    int chars = text == null ? 0 : text.strip().codePointCount(0, text.strip().length());
+    String trimmed = text == null ? "" : text.strip();
+    int chars = trimmed.codePointCount(0, trimmed.length());
     if (chars < in.minTextChars()) {
       String g = DomainLanguages.normalize(givenLang);
       if (g != null) d = d.withLang(g);
-      return Outcome.rejected(d, ExtractReason.EMPTY_TEXT,
-          chars + " chars < min_text_chars " + in.minTextChars(), bytesIn);
+      return Outcome.rejected(
+          d,
+          ExtractReason.EMPTY_TEXT,
+          chars + " chars < min_text_chars " + in.minTextChars(),
+          bytesIn);
     }
     DomainLanguages.Decision lang = in.languages().decide(givenLang, text);
     d = d.withLang(lang.lang());

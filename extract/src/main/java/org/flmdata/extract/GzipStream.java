@@ -84,8 +84,11 @@ final class GzipStream extends InputStream {
       try {
         n = inflater.inflate(b, off, len);
       } catch (DataFormatException e) {
-        throw new ZipException("bad deflate data near compressed byte " + compressedPosition()
-            + ": " + e.getMessage());
+        throw new ZipException(
+            "bad deflate data near compressed byte "
+                + compressedPosition()
+                + ": "
+                + e.getMessage());
       }
       crc.update(b, off, n);
       if (inflater.finished()) {
@@ -117,7 +120,8 @@ final class GzipStream extends InputStream {
   private boolean readHeader() throws IOException {
     if (!ensure(1)) return false;
     if (!ensure(10)) {
-      throw new TruncatedGzipException("gzip stream ends inside a member header at byte " + consumed);
+      throw new TruncatedGzipException(
+          "gzip stream ends inside a member header at byte " + consumed);
     }
     int id1 = buf[pos] & 0xff;
     int id2 = buf[pos + 1] & 0xff;
@@ -136,7 +140,8 @@ final class GzipStream extends InputStream {
 
   private long readLe(int n) throws IOException {
     if (!ensure(n)) {
-      throw new TruncatedGzipException("gzip stream ends inside a member trailer at byte " + consumed);
+      throw new TruncatedGzipException(
+          "gzip stream ends inside a member trailer at byte " + consumed);
     }
     long v = 0;
     for (int i = 0; i < n; i++) v |= (long) (buf[pos + i] & 0xff) << (8 * i);

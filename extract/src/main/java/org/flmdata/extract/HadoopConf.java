@@ -7,9 +7,9 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The driver's Hadoop configuration (s3a endpoint, credentials provider, ...) made serializable,
- * to be broadcast once per stage: executors open input files with exactly the settings the
- * driver listed them with. Hadoop's {@link Configuration} is Writable, not Serializable.
+ * The driver's Hadoop configuration (s3a endpoint, credentials provider, ...) made serializable, to
+ * be broadcast once per stage: executors open input files with exactly the settings the driver
+ * listed them with. Hadoop's {@link Configuration} is Writable, not Serializable.
  */
 final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;

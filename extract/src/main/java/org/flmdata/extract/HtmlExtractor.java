@@ -5,10 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * First extraction of a page: bytes to title and block-structured text (see {@link BlockText}
- * for what is kept and dropped, {@link PageDecoder} for the charset). Plain Java, pure, and total:
- * any bytes give a result, possibly with empty text, never an exception. The same extractor serves
- * the stage and the {@code extract-html} debug command.
+ * First extraction of a page: bytes to title and block-structured text (see {@link BlockText} for
+ * what is kept and dropped, {@link PageDecoder} for the charset). Plain Java, pure, and total: any
+ * bytes give a result, possibly with empty text, never an exception. The same extractor serves the
+ * stage and the {@code extract-html} debug command.
  *
  * <pre>{@code
  * HtmlExtractor.Page p = HtmlExtractor.extract(bytes, bytes.length, "text/html; charset=gb2312");

@@ -14,6 +14,9 @@ import org.flmdata.pipeline.config.InputSpec;
  * @param minTextChars {@code extract.min_text_chars}
  */
 record InputContext(
-    String domain, DomainLanguages languages, InputSpec input, long maxRecordBytes,
+    String domain,
+    DomainLanguages languages,
+    InputSpec input,
+    long maxRecordBytes,
     int minTextChars)
     implements Serializable {}

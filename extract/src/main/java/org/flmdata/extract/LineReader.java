@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines ending in LF (a CR before it is dropped), holding at most
- * {@code maxLineBytes} of a line in memory: a longer line is counted and skipped, never buffered,
- * so a 2 GB file without a newline costs one buffer. Bytes, not chars: decoding (strictly, as
- * UTF-8) is the caller's, so an invalid byte is reported against its line.
+ * Splits a byte stream into lines ending in LF (a CR before it is dropped), holding at most {@code
+ * maxLineBytes} of a line in memory: a longer line is counted and skipped, never buffered, so a 2
+ * GB file without a newline costs one buffer. Bytes, not chars: decoding (strictly, as UTF-8) is
+ * the caller's, so an invalid byte is reported against its line.
  */
 final class LineReader {
 
@@ -82,8 +82,12 @@ final class LineReader {
       int chunk = end - start;
       if (length + chunk <= maxLineBytes) {
         if (held + chunk > line.length) {
-          line = Arrays.copyOf(line, (int) Math.min(Math.max(line.length * 2L, held + chunk),
-              Math.max(maxLineBytes, 1)));
+          line =
+              Arrays.copyOf(
+                  line,
+                  (int)
+                      Math.min(
+                          Math.max(line.length * 2L, held + chunk), Math.max(maxLineBytes, 1)));
         }
         System.arraycopy(buf, start, line, held, chunk);
         held += chunk;

@@ -17,10 +17,10 @@ import org.flmdata.pipeline.config.InputSpec;
 
 /**
  * Reads a file of one record per line: JSONL (an object per line, text in {@code text_field}) or
- * text with {@code text_unit: line}. Plain or {@code .gz}. Blank lines separate records and are
- * not records; their bytes are counted with the record before them (or the first one), so the
- * {@code bytesIn} of a file's outcomes add up to its decompressed size. A file with no record at
- * all is one {@code read/empty-file}.
+ * text with {@code text_unit: line}. Plain or {@code .gz}. Blank lines separate records and are not
+ * records; their bytes are counted with the record before them (or the first one), so the {@code
+ * bytesIn} of a file's outcomes add up to its decompressed size. A file with no record at all is
+ * one {@code read/empty-file}.
  *
  * <p>Per line, in order: {@code read/too-large} (longer than {@code max_record_bytes}; skipped
  * without buffering), {@code read/invalid-utf8} (decoded strictly; rejected, not repaired, so
@@ -31,11 +31,13 @@ import org.flmdata.pipeline.config.InputSpec;
  */
 final class LinesFileReader extends OutcomeReader {
   /** Strings as long as max_record_bytes allows; Jackson's default caps them at 20M chars. */
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE).build())
-      .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final FileContext ctx;
   private final Configuration conf;
@@ -95,8 +97,9 @@ final class LinesFileReader extends OutcomeReader {
 
   private boolean open() throws IOException {
     if (ctx.file.length() == 0) {
-      ready.add(FileContext.reject(ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE,
-          "0 bytes", 0));
+      ready.add(
+          FileContext.reject(
+              ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE, "0 bytes", 0));
       finished = true;
       return false;
     }
@@ -115,8 +118,12 @@ final class LinesFileReader extends OutcomeReader {
       ready.add(pending);
       pending = null;
     } else if (records == 0) {
-      ready.add(FileContext.reject(ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE,
-          "no records, " + unattributed + " bytes of blank lines", unattributed));
+      ready.add(
+          FileContext.reject(
+              ctx.draft(ctx.recordId(1), null, -1),
+              ReadReason.EMPTY_FILE,
+              "no records, " + unattributed + " bytes of blank lines",
+              unattributed));
     }
     finished = true;
   }
@@ -128,11 +135,21 @@ final class LinesFileReader extends OutcomeReader {
     if (pending != null) ready.add(pending);
     pending = null;
     long line = lastLine + 1;
-    String detail = f.message() + " in line " + line + " (byte " + at + " decompressed) of "
-        + ctx.file.path() + "; " + records + " records before it kept";
+    String detail =
+        f.message()
+            + " in line "
+            + line
+            + " (byte "
+            + at
+            + " decompressed) of "
+            + ctx.file.path()
+            + "; "
+            + records
+            + " records before it kept";
     ctx.warn(f.reason(), detail);
-    ready.add(FileContext.reject(ctx.draft(ctx.recordId(line), null, at), f.reason(), detail,
-        bytes + unattributed));
+    ready.add(
+        FileContext.reject(
+            ctx.draft(ctx.recordId(line), null, at), f.reason(), detail, bytes + unattributed));
     finished = true;
   }
 
@@ -141,37 +158,49 @@ final class LinesFileReader extends OutcomeReader {
     Document draft = ctx.draft(ctx.recordId(n), null, offset);
     long max = ctx.in.maxRecordBytes();
     if (l.tooLong()) {
-      return FileContext.reject(draft, ReadReason.TOO_LARGE,
-          "line " + n + " has " + l.length() + " bytes > max_record_bytes " + max, 0);
+      return FileContext.reject(
+          draft,
+          ReadReason.TOO_LARGE,
+          "line " + n + " has " + l.length() + " bytes > max_record_bytes " + max,
+          0);
     }
     String s = utf8.decode(l.bytes(), 0, l.bytes().length);
     if (s == null) {
-      return FileContext.reject(draft, ReadReason.INVALID_UTF8,
-          "invalid UTF-8 at byte " + utf8.errorOffset() + " of line " + n, 0);
+      return FileContext.reject(
+          draft,
+          ReadReason.INVALID_UTF8,
+          "invalid UTF-8 at byte " + utf8.errorOffset() + " of line " + n,
+          0);
     }
     if (!jsonl) return ctx.finish(draft.withMeta(Meta.CONTENT_TYPE, "text/plain"), s, null, 0);
     JsonNode node;
     try {
       node = JSON.readTree(s);
     } catch (JsonProcessingException e) {
-      return FileContext.reject(draft, ReadReason.BAD_JSON,
-          "line " + n + ": " + e.getOriginalMessage(), 0);
+      return FileContext.reject(
+          draft, ReadReason.BAD_JSON, "line " + n + ": " + e.getOriginalMessage(), 0);
     }
     if (node == null || !node.isObject()) {
-      return FileContext.reject(draft, ReadReason.BAD_JSON,
-          "line " + n + " is not a JSON object", 0);
+      return FileContext.reject(
+          draft, ReadReason.BAD_JSON, "line " + n + " is not a JSON object", 0);
     }
     InputSpec spec = ctx.in.input();
     String id = scalar(node, spec.idField());
-    Document doc = ctx.draft(id != null ? id : ctx.recordId(n), scalar(node, spec.urlField()),
-        offset);
+    Document doc =
+        ctx.draft(id != null ? id : ctx.recordId(n), scalar(node, spec.urlField()), offset);
     JsonNode text = node.get(spec.textField());
     if (text == null || text.isNull()) {
       return FileContext.reject(doc, ReadReason.MISSING_TEXT, "no field " + spec.textField(), 0);
     }
     if (!text.isTextual()) {
-      return FileContext.reject(doc, ReadReason.MISSING_TEXT,
-          "field " + spec.textField() + " is " + text.getNodeType().name().toLowerCase(java.util.Locale.ROOT), 0);
+      return FileContext.reject(
+          doc,
+          ReadReason.MISSING_TEXT,
+          "field "
+              + spec.textField()
+              + " is "
+              + text.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+          0);
     }
     return ctx.finish(doc, text.textValue(), scalar(node, spec.langField()), 0);
   }

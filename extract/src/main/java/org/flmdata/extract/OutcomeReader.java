@@ -8,10 +8,10 @@ import java.util.NoSuchElementException;
 import org.flmdata.pipeline.Outcome;
 
 /**
- * Streams the outcomes of one input file: one per record, computed on demand, so a file's
- * documents are never all in memory. Subclasses open the file on the first call, give back null
- * at the end, and release what they hold in {@link #close()} (called by the end of the stream,
- * and by the task when it stops early).
+ * Streams the outcomes of one input file: one per record, computed on demand, so a file's documents
+ * are never all in memory. Subclasses open the file on the first call, give back null at the end,
+ * and release what they hold in {@link #close()} (called by the end of the stream, and by the task
+ * when it stops early).
  */
 abstract class OutcomeReader implements Iterator<Outcome>, Closeable {
   private Outcome next;

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *   <li>a charset declared in the first 4 KB: {@code <meta charset>}, {@code <meta
  *       http-equiv="content-type">}, or an XML declaration;
  *   <li>strict UTF-8, when the bytes are valid UTF-8 (ASCII included);
- *   <li>a guess: GB18030 when the bytes decode strictly as GB18030 into mostly CJK characters,
- *       else windows-1252.
+ *   <li>a guess: GB18030 when the bytes decode strictly as GB18030 into mostly CJK characters, else
+ *       windows-1252.
  * </ol>
  *
  * <p>Labels are mapped as browsers map them (WHATWG Encoding): {@code gb2312}/{@code gbk} decode as
@@ -44,7 +44,11 @@ public final class PageDecoder {
 
   /** Where the charset came from; the lower-case name is written to meta {@code charset_source}. */
   public enum Source {
-    BOM, HTTP, META, UTF8, GUESS;
+    BOM,
+    HTTP,
+    META,
+    UTF8,
+    GUESS;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -54,31 +58,52 @@ public final class PageDecoder {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Charset GB18030 = Charset.forName("GB18030");
 
-  private static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry("utf8", "UTF-8"), Map.entry("unicode-1-1-utf-8", "UTF-8"),
-      Map.entry("iso-8859-1", "windows-1252"), Map.entry("iso8859-1", "windows-1252"),
-      Map.entry("latin1", "windows-1252"), Map.entry("l1", "windows-1252"),
-      Map.entry("us-ascii", "windows-1252"), Map.entry("ascii", "windows-1252"),
-      Map.entry("cp1252", "windows-1252"), Map.entry("x-cp1252", "windows-1252"),
-      Map.entry("gb2312", "GB18030"), Map.entry("gbk", "GB18030"), Map.entry("x-gbk", "GB18030"),
-      Map.entry("gb_2312-80", "GB18030"), Map.entry("csgb2312", "GB18030"),
-      Map.entry("chinese", "GB18030"), Map.entry("euc-cn", "GB18030"), Map.entry("cp936", "GB18030"),
-      Map.entry("big5", "Big5-HKSCS"), Map.entry("cn-big5", "Big5-HKSCS"),
-      Map.entry("x-x-big5", "Big5-HKSCS"),
-      Map.entry("shift_jis", "windows-31j"), Map.entry("shift-jis", "windows-31j"),
-      Map.entry("sjis", "windows-31j"), Map.entry("x-sjis", "windows-31j"),
-      Map.entry("ms932", "windows-31j"), Map.entry("ms_kanji", "windows-31j"),
-      Map.entry("euc-kr", "x-windows-949"), Map.entry("ks_c_5601-1987", "x-windows-949"),
-      Map.entry("korean", "x-windows-949"), Map.entry("windows-949", "x-windows-949"),
-      Map.entry("iso-8859-9", "windows-1254"), Map.entry("latin5", "windows-1254"),
-      Map.entry("tis-620", "x-windows-874"), Map.entry("iso-8859-11", "x-windows-874"));
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("utf8", "UTF-8"),
+          Map.entry("unicode-1-1-utf-8", "UTF-8"),
+          Map.entry("iso-8859-1", "windows-1252"),
+          Map.entry("iso8859-1", "windows-1252"),
+          Map.entry("latin1", "windows-1252"),
+          Map.entry("l1", "windows-1252"),
+          Map.entry("us-ascii", "windows-1252"),
+          Map.entry("ascii", "windows-1252"),
+          Map.entry("cp1252", "windows-1252"),
+          Map.entry("x-cp1252", "windows-1252"),
+          Map.entry("gb2312", "GB18030"),
+          Map.entry("gbk", "GB18030"),
+          Map.entry("x-gbk", "GB18030"),
+          Map.entry("gb_2312-80", "GB18030"),
+          Map.entry("csgb2312", "GB18030"),
+          Map.entry("chinese", "GB18030"),
+          Map.entry("euc-cn", "GB18030"),
+          Map.entry("cp936", "GB18030"),
+          Map.entry("big5", "Big5-HKSCS"),
+          Map.entry("cn-big5", "Big5-HKSCS"),
+          Map.entry("x-x-big5", "Big5-HKSCS"),
+          Map.entry("shift_jis", "windows-31j"),
+          Map.entry("shift-jis", "windows-31j"),
+          Map.entry("sjis", "windows-31j"),
+          Map.entry("x-sjis", "windows-31j"),
+          Map.entry("ms932", "windows-31j"),
+          Map.entry("ms_kanji", "windows-31j"),
+          Map.entry("euc-kr", "x-windows-949"),
+          Map.entry("ks_c_5601-1987", "x-windows-949"),
+          Map.entry("korean", "x-windows-949"),
+          Map.entry("windows-949", "x-windows-949"),
+          Map.entry("iso-8859-9", "windows-1254"),
+          Map.entry("latin5", "windows-1254"),
+          Map.entry("tis-620", "x-windows-874"),
+          Map.entry("iso-8859-11", "x-windows-874"));
 
-  private static final Pattern META_CHARSET = Pattern.compile(
-      "<meta\\b[^>]*?\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:+-]+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern XML_ENCODING = Pattern.compile(
-      "^\\s*<\\?xml\\b[^>]*?\\bencoding\\s*=\\s*[\"']([A-Za-z0-9_.:+-]+)");
-  private static final Pattern HEADER_CHARSET = Pattern.compile(
-      "(?i)\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:+-]+)");
+  private static final Pattern META_CHARSET =
+      Pattern.compile(
+          "<meta\\b[^>]*?\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:+-]+)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern XML_ENCODING =
+      Pattern.compile("^\\s*<\\?xml\\b[^>]*?\\bencoding\\s*=\\s*[\"']([A-Za-z0-9_.:+-]+)");
+  private static final Pattern HEADER_CHARSET =
+      Pattern.compile("(?i)\\bcharset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:+-]+)");
 
   /**
    * Decodes {@code bytes[0, length)}.
@@ -87,17 +112,19 @@ public final class PageDecoder {
    */
   public static Decoded decode(byte[] bytes, int length, String httpContentType) {
     int len = Math.max(0, Math.min(length, bytes.length));
-    if (len >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+    if (len >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF) {
       return new Decoded(lenient(bytes, 3, len - 3, StandardCharsets.UTF_8), "UTF-8", Source.BOM);
     }
     if (len >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
-      return new Decoded(lenient(bytes, 2, len - 2, StandardCharsets.UTF_16BE), "UTF-16BE",
-          Source.BOM);
+      return new Decoded(
+          lenient(bytes, 2, len - 2, StandardCharsets.UTF_16BE), "UTF-16BE", Source.BOM);
     }
     if (len >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
-      return new Decoded(lenient(bytes, 2, len - 2, StandardCharsets.UTF_16LE), "UTF-16LE",
-          Source.BOM);
+      return new Decoded(
+          lenient(bytes, 2, len - 2, StandardCharsets.UTF_16LE), "UTF-16LE", Source.BOM);
     }
     String strictUtf8 = null;
     boolean triedUtf8 = false;
@@ -180,8 +207,8 @@ public final class PageDecoder {
   }
 
   /**
-   * True when most non-ASCII characters are CJK ideographs or CJK punctuation: GB18030 accepts
-   * many byte sequences, so a strict decode alone does not make a page Chinese.
+   * True when most non-ASCII characters are CJK ideographs or CJK punctuation: GB18030 accepts many
+   * byte sequences, so a strict decode alone does not make a page Chinese.
    */
   static boolean mostlyCjk(String s) {
     int nonAscii = 0;
@@ -190,7 +217,8 @@ public final class PageDecoder {
       char c = s.charAt(i);
       if (c < 0x80) continue;
       nonAscii++;
-      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+      if ((c >= 0x4E00 && c <= 0x9FFF)
+          || (c >= 0x3000 && c <= 0x303F)
           || (c >= 0xFF00 && c <= 0xFFEF)) {
         cjk++;
       }

@@ -28,15 +28,19 @@ import org.flmdata.pipeline.io.InputFiles.InputFile;
  * Reads a Parquet input with Spark's own reader: one outcome per row. Columns named by the input
  * ({@code text_field}, and {@code id_field}, {@code lang_field}, {@code url_field} when set) must
  * exist: a missing column is a configuration mistake, reported before any work as a {@link
- * ConfigException} naming the domain file, the key and the columns there are. The text column
- * must be a string, or binary holding UTF-8 (decoded strictly: {@code read/invalid-utf8}). Per
- * row, a null text is {@code read/missing-text}; {@code bytesIn} is the text's UTF-8 size.
+ * ConfigException} naming the domain file, the key and the columns there are. The text column must
+ * be a string, or binary holding UTF-8 (decoded strictly: {@code read/invalid-utf8}). Per row, a
+ * null text is {@code read/missing-text}; {@code bytesIn} is the text's UTF-8 size.
  */
 final class ParquetInput {
   private ParquetInput() {}
 
-  static Dataset<Outcome> read(SparkSession spark, InputContext ctx, List<InputFile> files,
-      String domainFile, int inputIndex) {
+  static Dataset<Outcome> read(
+      SparkSession spark,
+      InputContext ctx,
+      List<InputFile> files,
+      String domainFile,
+      int inputIndex) {
     InputSpec spec = ctx.input();
     String[] paths = files.stream().map(InputFile::path).toArray(String[]::new);
     Dataset<Row> df = spark.read().parquet(paths);
@@ -44,8 +48,15 @@ final class ParquetInput {
     String key = "inputs[" + inputIndex + "]";
     StructField text = field(schema, spec.textField(), domainFile, key + ".text_field", spec);
     if (!(text.dataType() instanceof StringType || text.dataType() instanceof BinaryType)) {
-      throw ConfigException.at(domainFile, key + ".text_field", "column \"" + spec.textField()
-          + "\" in " + spec.path() + " must be a string, got " + text.dataType().simpleString());
+      throw ConfigException.at(
+          domainFile,
+          key + ".text_field",
+          "column \""
+              + spec.textField()
+              + "\" in "
+              + spec.path()
+              + " must be a string, got "
+              + text.dataType().simpleString());
     }
     List<Column> cols = new ArrayList<>();
     cols.add(col(quote(spec.textField())).as("text"));
@@ -60,17 +71,24 @@ final class ParquetInput {
         .map(new ToOutcome(ctx, pathOf(base)), Outcome.ENCODER);
   }
 
-  private static StructField field(StructType schema, String name, String file, String key,
-      InputSpec spec) {
+  private static StructField field(
+      StructType schema, String name, String file, String key, InputSpec spec) {
     for (StructField f : schema.fields()) {
       if (f.name().equals(name)) return f;
     }
-    throw ConfigException.at(file, key, "\"" + name + "\" is not a column of the Parquet files at "
-        + spec.path() + "; columns: " + Arrays.toString(schema.fieldNames()));
+    throw ConfigException.at(
+        file,
+        key,
+        "\""
+            + name
+            + "\" is not a column of the Parquet files at "
+            + spec.path()
+            + "; columns: "
+            + Arrays.toString(schema.fieldNames()));
   }
 
-  private static Column optional(StructType schema, String name, String file, String key,
-      InputSpec spec) {
+  private static Column optional(
+      StructType schema, String name, String file, String key, InputSpec spec) {
     if (name == null) return org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType);
     field(schema, name, file, key, spec);
     return col(quote(name)).cast(DataTypes.StringType);
@@ -107,8 +125,10 @@ final class ParquetInput {
       if (utf8 == null) utf8 = new StrictUtf8();
       String file = r.getString(4);
       String path = pathOf(file);
-      String relative = path.startsWith(basePath) ? path.substring(basePath.length())
-          : path.substring(path.lastIndexOf('/') + 1);
+      String relative =
+          path.startsWith(basePath)
+              ? path.substring(basePath.length())
+              : path.substring(path.lastIndexOf('/') + 1);
       long row = r.getLong(5) + 1;
       FileContext fc = new FileContext(ctx, new InputFile(file, relative, -1));
       String id = r.isNullAt(1) || r.getString(1).isEmpty() ? fc.recordId(row) : r.getString(1);
@@ -116,15 +136,18 @@ final class ParquetInput {
       Document doc = fc.draft(id, url, -1).withMeta(Meta.ROW, Long.toString(row));
       Object t = r.get(0);
       if (t == null) {
-        return FileContext.reject(doc, ReadReason.MISSING_TEXT,
-            "column " + ctx.input().textField() + " is null", 0);
+        return FileContext.reject(
+            doc, ReadReason.MISSING_TEXT, "column " + ctx.input().textField() + " is null", 0);
       }
       String text;
       if (t instanceof byte[] b) {
         text = utf8.decode(b, 0, b.length);
         if (text == null) {
-          return FileContext.reject(doc, ReadReason.INVALID_UTF8,
-              "invalid UTF-8 at byte " + utf8.errorOffset(), b.length);
+          return FileContext.reject(
+              doc,
+              ReadReason.INVALID_UTF8,
+              "invalid UTF-8 at byte " + utf8.errorOffset(),
+              b.length);
         }
       } else {
         text = (String) t;

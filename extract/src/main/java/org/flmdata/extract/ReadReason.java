@@ -4,8 +4,8 @@ import org.flmdata.pipeline.DropReason;
 
 /**
  * Why the bytes of an input could not become a document: rule {@code read}, for every format.
- * Reported as {@code extract/read/<reason>}. A failure that stops a file midway (a cut gzip
- * stream) is one outcome for the part of the file it made unreadable; records before it are kept.
+ * Reported as {@code extract/read/<reason>}. A failure that stops a file midway (a cut gzip stream)
+ * is one outcome for the part of the file it made unreadable; records before it are kept.
  */
 public enum ReadReason implements DropReason {
   /** A file with no bytes (or only blank lines, for line formats). */

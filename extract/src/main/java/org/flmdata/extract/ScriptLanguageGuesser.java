@@ -4,26 +4,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A small language guess from the writing system, for documents without a given language in
- * domains with several languages. Stands in until fastText language identification (issue 3).
+ * A small language guess from the writing system, for documents without a given language in domains
+ * with several languages. Stands in until fastText language identification (issue 3).
  *
- * <p>Letters are counted per script over the first {@value #SAMPLE_CHARS} characters; a Han,
- * Kana or Hangul character counts as {@value #CJK_WEIGHT} letters, since one carries about as
- * much text as a short alphabetic word's letters. The script with at least {@value #MIN_SHARE} of
- * the weighted letters decides:
+ * <p>Letters are counted per script over the first {@value #SAMPLE_CHARS} characters; a Han, Kana
+ * or Hangul character counts as {@value #CJK_WEIGHT} letters, since one carries about as much text
+ * as a short alphabetic word's letters. The script with at least {@value #MIN_SHARE} of the
+ * weighted letters decides:
  *
  * <ul>
  *   <li>Han and Kana together: {@code ja} when Kana are at least {@value #MIN_KANA_SHARE} of them
  *       (Japanese prose is 30-70% Kana; Chinese has almost none), else {@code zh};
- *   <li>Hangul {@code ko}; Greek {@code el}; Hebrew {@code he}; Thai {@code th}; Devanagari
- *       {@code hi};
+ *   <li>Hangul {@code ko}; Greek {@code el}; Hebrew {@code he}; Thai {@code th}; Devanagari {@code
+ *       hi};
  *   <li>Cyrillic: {@code uk} when the letters only Ukrainian uses (і ї є ґ) are at least 1% of
  *       them, else {@code ru};
  *   <li>Arabic script: {@code fa} when the letters Persian adds (پ چ ژ گ ک ی) are at least 3% of
  *       them, else {@code ar};
- *   <li>Latin: {@code en} when at least {@value #MIN_EN_STOPWORDS} of at least {@value
- *       #MIN_WORDS} words are common English function words (English prose is ~40%), else
- *       {@code und}: other Latin-script languages wait for real identification.
+ *   <li>Latin: {@code en} when at least {@value #MIN_EN_STOPWORDS} of at least {@value #MIN_WORDS}
+ *       words are common English function words (English prose is ~40%), else {@code und}: other
+ *       Latin-script languages wait for real identification.
  * </ul>
  *
  * Anything else, or no letters at all, is {@code und}. Pure; never throws.
@@ -39,16 +39,28 @@ public final class ScriptLanguageGuesser {
   static final int MIN_WORDS = 3;
 
   /** Function words frequent in English and rare as words of other Latin-script languages. */
-  private static final Set<String> EN_STOPWORDS = Set.of(
-      "the", "of", "and", "to", "is", "that", "for", "it", "with", "as", "was", "on", "are", "be",
-      "this", "by", "at", "from", "or", "have", "an", "they", "which", "you", "were", "their",
-      "has", "been", "not", "but", "he", "she", "his", "her", "we", "will", "would", "can",
-      "there", "what", "all", "if", "more", "when", "who", "about", "so", "our", "your", "had",
-      "do", "than", "them", "these", "its", "into", "also", "my", "i", "me", "how", "out", "up",
-      "one", "just", "some", "should", "could", "any", "other", "only", "then", "very", "because");
+  private static final Set<String> EN_STOPWORDS =
+      Set.of(
+          "the", "of", "and", "to", "is", "that", "for", "it", "with", "as", "was", "on", "are",
+          "be", "this", "by", "at", "from", "or", "have", "an", "they", "which", "you", "were",
+          "their", "has", "been", "not", "but", "he", "she", "his", "her", "we", "will", "would",
+          "can", "there", "what", "all", "if", "more", "when", "who", "about", "so", "our", "your",
+          "had", "do", "than", "them", "these", "its", "into", "also", "my", "i", "me", "how",
+          "out", "up", "one", "just", "some", "should", "could", "any", "other", "only", "then",
+          "very", "because");
 
   private enum Script {
-    HAN, KANA, HANGUL, LATIN, CYRILLIC, ARABIC, GREEK, HEBREW, THAI, DEVANAGARI, OTHER
+    HAN,
+    KANA,
+    HANGUL,
+    LATIN,
+    CYRILLIC,
+    ARABIC,
+    GREEK,
+    HEBREW,
+    THAI,
+    DEVANAGARI,
+    OTHER
   }
 
   /** The guessed ISO 639-1 code, or {@code und}. */

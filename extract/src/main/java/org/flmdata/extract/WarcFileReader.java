@@ -17,18 +17,18 @@ import org.netpreserve.jwarc.WarcRecord;
  * Reads a WARC file (WARC/1.0, 1.1 and 0.18; plain or gzip, record-per-member as crawlers write
  * them) with jwarc, one outcome per record, through {@link WarcRecordExtractor}.
  *
- * <p>{@code bytesIn} of a record is its span in the file as stored (compressed for .warc.gz):
- * from its offset to the next record's, the last one to the end of the file. So the outcomes of a
- * file add up to exactly its size, damaged or not.
+ * <p>{@code bytesIn} of a record is its span in the file as stored (compressed for .warc.gz): from
+ * its offset to the next record's, the last one to the end of the file. So the outcomes of a file
+ * add up to exactly its size, damaged or not.
  *
  * <p>Damage does not end the file. When the stream fails (a gzip member cut or corrupt, a header
  * that does not parse, a file ending inside a record), the records before are kept, the reader
  * looks for the next record start after the damage (a gzip member header in .warc.gz, a {@code
- * WARC/} line in plain files) that parses, and goes on from there. The damaged span is one
- * outcome: {@code read/truncated-gzip}, {@code read/corrupt-gzip}, {@code warc/truncated-record}
- * or {@code warc/bad-record}, with the file and byte offsets in its detail and one WARN line. A
- * record whose Content-Length is wrong shows as a block not followed by CRLFCRLF and then an
- * unparsable header: it and the bytes up to the next record are one {@code warc/bad-record}.
+ * WARC/} line in plain files) that parses, and goes on from there. The damaged span is one outcome:
+ * {@code read/truncated-gzip}, {@code read/corrupt-gzip}, {@code warc/truncated-record} or {@code
+ * warc/bad-record}, with the file and byte offsets in its detail and one WARN line. A record whose
+ * Content-Length is wrong shows as a block not followed by CRLFCRLF and then an unparsable header:
+ * it and the bytes up to the next record are one {@code warc/bad-record}.
  */
 final class WarcFileReader extends OutcomeReader {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
@@ -43,11 +43,15 @@ final class WarcFileReader extends OutcomeReader {
   private WarcReader reader;
   private boolean gzip;
   private boolean finished;
+
   /** The last record's outcome, held until the next record's offset gives its span. */
   private Outcome pending;
+
   private long pendingStart;
+
   /** A record found by resynchronisation, to process next. */
   private WarcRecord lookahead;
+
   /** Set when jwarc found no CRLFCRLF after the block it just finished: a wrong Content-Length. */
   private boolean badTrailer;
 
@@ -102,16 +106,21 @@ final class WarcFileReader extends OutcomeReader {
     try {
       channel = HadoopChannel.open(ctx.file.path(), length, conf);
       if (zstd()) {
-        ready.add(FileContext.reject(whole, ReadReason.UNSUPPORTED_COMPRESSION,
-            "zstd-compressed WARC", length));
+        ready.add(
+            FileContext.reject(
+                whole, ReadReason.UNSUPPORTED_COMPRESSION, "zstd-compressed WARC", length));
         finished = true;
         return false;
       }
       channel.position(0);
       reader = new WarcReader(channel);
     } catch (EOFException e) {
-      ready.add(FileContext.reject(whole, WarcReason.TRUNCATED_RECORD,
-          "a file of " + length + " bytes holds no WARC record", length));
+      ready.add(
+          FileContext.reject(
+              whole,
+              WarcReason.TRUNCATED_RECORD,
+              "a file of " + length + " bytes holds no WARC record",
+              length));
       finished = true;
       return false;
     } catch (IOException e) {
@@ -123,9 +132,10 @@ final class WarcFileReader extends OutcomeReader {
       return false;
     }
     reader.setLenient(true);
-    reader.onWarning(w -> {
-      if (w.contains("trailer")) badTrailer = true;
-    });
+    reader.onWarning(
+        w -> {
+          if (w.contains("trailer")) badTrailer = true;
+        });
     gzip = reader.compression() == WarcCompression.GZIP;
     return true;
   }
@@ -136,8 +146,11 @@ final class WarcFileReader extends OutcomeReader {
       // a short read is legal; keep reading
     }
     byte[] b = head.array();
-    return head.position() == 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xB5
-        && (b[2] & 0xff) == 0x2F && (b[3] & 0xff) == 0xFD;
+    return head.position() == 4
+        && (b[0] & 0xff) == 0x28
+        && (b[1] & 0xff) == 0xB5
+        && (b[2] & 0xff) == 0x2F
+        && (b[3] & 0xff) == 0xFD;
   }
 
   /** Emits the pending record with the span up to {@code end}. */
@@ -151,21 +164,25 @@ final class WarcFileReader extends OutcomeReader {
   /**
    * The stream failed with {@code e} while at record offset {@code at} (jwarc's position is only
    * advanced past a record once its body and trailer are read, so a failure while finishing the
-   * pending record reports that record's offset). {@code record} is the draft of the record
-   * whose block failed, when its header was read.
+   * pending record reports that record's offset). {@code record} is the draft of the record whose
+   * block failed, when its header was read.
    */
   private void fail(Throwable e, long at, Document record) throws IOException {
     Failures.Failure f = classify(e);
     Document doc;
     long from;
     String what;
-    if (pending != null && (pendingStart == at || (badTrailer && f.reason() == WarcReason.BAD_RECORD))) {
+    if (pending != null
+        && (pendingStart == at || (badTrailer && f.reason() == WarcReason.BAD_RECORD))) {
       doc = pending.toDocument();
       from = pendingStart;
-      what = badTrailer && f.reason() == WarcReason.BAD_RECORD
-          ? "Content-Length does not end the record (no CRLFCRLF after its block), then "
-              + f.message() + " at byte " + at
-          : f.message();
+      what =
+          badTrailer && f.reason() == WarcReason.BAD_RECORD
+              ? "Content-Length does not end the record (no CRLFCRLF after its block), then "
+                  + f.message()
+                  + " at byte "
+                  + at
+              : f.message();
       pending = null;
     } else {
       flush(at);
@@ -178,16 +195,24 @@ final class WarcFileReader extends OutcomeReader {
     // retrying there would fail at the same place again).
     long resume = resync(from < at ? at : at + 1);
     long end = resume < 0 ? length : resume;
-    String detail = what + " in the record at byte " + from + " of " + ctx.file.path() + "; "
-        + (resume < 0 ? "nothing readable after it (file has " + length + " bytes)"
-            : "skipped " + (end - from) + " bytes to the next record at byte " + resume);
+    String detail =
+        what
+            + " in the record at byte "
+            + from
+            + " of "
+            + ctx.file.path()
+            + "; "
+            + (resume < 0
+                ? "nothing readable after it (file has " + length + " bytes)"
+                : "skipped " + (end - from) + " bytes to the next record at byte " + resume);
     ctx.warn(f.reason(), detail);
     ready.add(FileContext.reject(doc, f.reason(), detail, end - from));
     if (resume < 0) finished = true;
   }
 
   private Failures.Failure classify(Throwable e) {
-    if (e instanceof ParsingException || e instanceof NumberFormatException
+    if (e instanceof ParsingException
+        || e instanceof NumberFormatException
         || e instanceof IllegalArgumentException) {
       return new Failures.Failure(WarcReason.BAD_RECORD, Failures.message(e));
     }

@@ -8,8 +8,8 @@ import org.flmdata.pipeline.DropReason;
  */
 public enum WarcReason implements DropReason {
   /**
-   * Unparsable WARC header, or a Content-Length that does not end the record (no CRLFCRLF after
-   * the block). The bytes up to the next readable record are counted with it.
+   * Unparsable WARC header, or a Content-Length that does not end the record (no CRLFCRLF after the
+   * block). The bytes up to the next readable record are counted with it.
    */
   BAD_RECORD("bad-record"),
   /** The file ends inside a record (uncompressed, or after a complete gzip member). */

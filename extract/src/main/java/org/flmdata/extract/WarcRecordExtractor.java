@@ -13,21 +13,20 @@ import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.WarcRecord;
 
 /**
- * Turns one WARC record into one outcome (its {@code bytesIn} is set by the caller, who knows
- * where the next record starts). Pages are: {@code response} records with a 2xx HTTP status and
- * an HTML payload; {@code resource} records of HTML; and {@code conversion} records of plain text
- * (Common Crawl WET), whose text is kept as is. Everything else is counted: {@code
- * warc/not-response} for warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code
- * warc/not-html}, {@code warc/bad-http}, {@code read/too-large} for blocks over {@code
- * max_record_bytes}.
+ * Turns one WARC record into one outcome (its {@code bytesIn} is set by the caller, who knows where
+ * the next record starts). Pages are: {@code response} records with a 2xx HTTP status and an HTML
+ * payload; {@code resource} records of HTML; and {@code conversion} records of plain text (Common
+ * Crawl WET), whose text is kept as is. Everything else is counted: {@code warc/not-response} for
+ * warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code warc/not-html}, {@code
+ * warc/bad-http}, {@code read/too-large} for blocks over {@code max_record_bytes}.
  *
  * <p>The payload type is Common Crawl's WARC-Identified-Payload-Type when present (detected from
- * the bytes), else the HTTP Content-Type; when that is missing or {@code
- * application/octet-stream}, the first bytes are sniffed for an HTML start tag.
+ * the bytes), else the HTTP Content-Type; when that is missing or {@code application/octet-stream},
+ * the first bytes are sniffed for an HTML start tag.
  *
- * <p>The record block is read whole into memory (at most {@code max_record_bytes}) before
- * parsing, so a failure of the stream ({@link StreamFailure}: the file's problem) is told apart
- * from a malformed HTTP message inside an intact record (the record's problem).
+ * <p>The record block is read whole into memory (at most {@code max_record_bytes}) before parsing,
+ * so a failure of the stream ({@link StreamFailure}: the file's problem) is told apart from a
+ * malformed HTTP message inside an intact record (the record's problem).
  */
 final class WarcRecordExtractor {
 
@@ -85,14 +84,17 @@ final class WarcRecordExtractor {
         if (block == null) return tooLarge(doc, rec);
         String text = utf8.decode(block, 0, block.length);
         if (text == null) {
-          return FileContext.reject(doc, ReadReason.INVALID_UTF8,
-              "invalid UTF-8 at byte " + utf8.errorOffset() + " of the record block", 0);
+          return FileContext.reject(
+              doc,
+              ReadReason.INVALID_UTF8,
+              "invalid UTF-8 at byte " + utf8.errorOffset() + " of the record block",
+              0);
         }
         return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, blockType), text, null, 0);
       }
       default -> {
-        return FileContext.reject(doc, WarcReason.NOT_RESPONSE,
-            type.isEmpty() ? "no WARC-Type" : type, 0);
+        return FileContext.reject(
+            doc, WarcReason.NOT_RESPONSE, type.isEmpty() ? "no WARC-Type" : type, 0);
       }
     }
   }
@@ -118,7 +120,9 @@ final class WarcRecordExtractor {
       // Crawlers that stored the decoded body but kept its Content-Encoding header (ClueWeb09)
       // give a body that is not encoded at all: read it as it is.
       Body raw = rawBody(block, max);
-      if (raw == null || !raw.complete() || BinarySniffer.sniff(raw.bytes(), raw.length()) != null) {
+      if (raw == null
+          || !raw.complete()
+          || BinarySniffer.sniff(raw.bytes(), raw.length()) != null) {
         return FileContext.reject(doc, WarcReason.BAD_HTTP, "body: " + Failures.message(e), 0);
       }
       body = raw;
@@ -129,8 +133,11 @@ final class WarcRecordExtractor {
     byte[] bytes = body.bytes();
     int len = body.length();
     if (len > max) {
-      return FileContext.reject(doc, ReadReason.TOO_LARGE,
-          "decoded body of more than max_record_bytes " + max + " bytes", 0);
+      return FileContext.reject(
+          doc,
+          ReadReason.TOO_LARGE,
+          "decoded body of more than max_record_bytes " + max + " bytes",
+          0);
     }
     String type = warc.first("WARC-Identified-Payload-Type").orElse(served);
     if (!isHtml(type, bytes, len)) return notHtml(doc, type);
@@ -171,8 +178,9 @@ final class WarcRecordExtractor {
 
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
     HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType);
-    Document d = doc.withMeta(Meta.CHARSET, p.charset())
-        .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
+    Document d =
+        doc.withMeta(Meta.CHARSET, p.charset())
+            .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
     if (!p.title().isEmpty()) d = d.withMeta(Meta.TITLE, p.title());
     return ctx.finish(d, p.text(), null, 0);
   }
@@ -184,7 +192,8 @@ final class WarcRecordExtractor {
       long size = body.size();
       if (size > ctx.in.maxRecordBytes()) return null;
       byte[] b = body.stream().readNBytes((int) size);
-      if (b.length < size) throw new EOFException("record block ends after " + b.length + " of " + size + " bytes");
+      if (b.length < size)
+        throw new EOFException("record block ends after " + b.length + " of " + size + " bytes");
       return b;
     } catch (IOException e) {
       throw new StreamFailure(e);
@@ -198,8 +207,11 @@ final class WarcRecordExtractor {
     } catch (IOException e) {
       size = -1;
     }
-    return FileContext.reject(doc, ReadReason.TOO_LARGE,
-        "record block of " + size + " bytes > max_record_bytes " + ctx.in.maxRecordBytes(), 0);
+    return FileContext.reject(
+        doc,
+        ReadReason.TOO_LARGE,
+        "record block of " + size + " bytes > max_record_bytes " + ctx.in.maxRecordBytes(),
+        0);
   }
 
   private static Outcome notHtml(Document doc, String type) {
@@ -211,24 +223,33 @@ final class WarcRecordExtractor {
   static boolean isHtml(String type, byte[] body, int len) {
     String base = baseType(type);
     if (base.equals("text/html") || base.equals("application/xhtml+xml")) return true;
-    if (!base.isEmpty() && !base.equals("application/octet-stream")
-        && !base.equals("unknown/unknown") && !base.equals("application/unknown")) {
+    if (!base.isEmpty()
+        && !base.equals("application/octet-stream")
+        && !base.equals("unknown/unknown")
+        && !base.equals("application/unknown")) {
       return false;
     }
     return sniffsHtml(body, len);
   }
 
   static boolean sniffsHtml(byte[] body, int len) {
-    String head = new String(body, 0, Math.min(len, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .toLowerCase(Locale.ROOT);
+    String head =
+        new String(body, 0, Math.min(len, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
     int i = 0;
-    while (i < head.length() && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == '\u00ef'
-        || head.charAt(i) == '\u00bb' || head.charAt(i) == '\u00bf')) {
+    while (i < head.length()
+        && (Character.isWhitespace(head.charAt(i))
+            || head.charAt(i) == '\u00ef'
+            || head.charAt(i) == '\u00bb'
+            || head.charAt(i) == '\u00bf')) {
       i++;
     }
     String s = head.substring(i);
-    return s.startsWith("<!doctype html") || s.startsWith("<html") || s.startsWith("<head")
-        || s.startsWith("<body") || (s.startsWith("<!--") && s.contains("<html"));
+    return s.startsWith("<!doctype html")
+        || s.startsWith("<html")
+        || s.startsWith("<head")
+        || s.startsWith("<body")
+        || (s.startsWith("<!--") && s.contains("<html"));
   }
 
   static String baseType(String type) {

@@ -10,11 +10,11 @@ import org.flmdata.pipeline.config.InputFormat;
 import org.flmdata.pipeline.io.InputFiles;
 
 /**
- * Reads a file that is one document: an HTML page ({@code .html}, {@code .htm}, {@code .xhtml},
- * any of them {@code .gz}) through {@link HtmlExtractor}, or a text file as strict UTF-8. The
- * outcome's {@code bytesIn} is the file's stored size. Checked in order: {@code read/empty-file},
- * {@code read/too-large} (more than {@code max_record_bytes} after decompression; reading stops
- * there), gzip failures, {@code read/binary}, then {@code read/invalid-utf8} for text.
+ * Reads a file that is one document: an HTML page ({@code .html}, {@code .htm}, {@code .xhtml}, any
+ * of them {@code .gz}) through {@link HtmlExtractor}, or a text file as strict UTF-8. The outcome's
+ * {@code bytesIn} is the file's stored size. Checked in order: {@code read/empty-file}, {@code
+ * read/too-large} (more than {@code max_record_bytes} after decompression; reading stops there),
+ * gzip failures, {@code read/binary}, then {@code read/invalid-utf8} for text.
  */
 final class WholeFileReader extends OutcomeReader {
   private final FileContext ctx;
@@ -60,8 +60,8 @@ final class WholeFileReader extends OutcomeReader {
       return FileContext.reject(doc, f.reason(), f.message() + " in " + ctx.file.path(), stored);
     }
     if (len > max) {
-      return FileContext.reject(doc, ReadReason.TOO_LARGE,
-          "more than max_record_bytes " + max + " bytes", stored);
+      return FileContext.reject(
+          doc, ReadReason.TOO_LARGE, "more than max_record_bytes " + max + " bytes", stored);
     }
     if (len == 0) {
       return FileContext.reject(doc, ReadReason.EMPTY_FILE, "0 bytes after decompression", stored);
@@ -70,17 +70,18 @@ final class WholeFileReader extends OutcomeReader {
     if (binary != null) return FileContext.reject(doc, ReadReason.BINARY, binary, stored);
     if (html) {
       HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null);
-      Document d = doc.withMeta(Meta.CONTENT_TYPE, "text/html")
-          .withMeta(Meta.CHARSET, page.charset())
-          .withMeta(Meta.CHARSET_SOURCE, page.charsetSource().key());
+      Document d =
+          doc.withMeta(Meta.CONTENT_TYPE, "text/html")
+              .withMeta(Meta.CHARSET, page.charset())
+              .withMeta(Meta.CHARSET_SOURCE, page.charsetSource().key());
       if (!page.title().isEmpty()) d = d.withMeta(Meta.TITLE, page.title());
       return ctx.finish(d, page.text(), null, stored);
     }
     StrictUtf8 utf8 = new StrictUtf8();
     String text = utf8.decode(bytes, 0, len);
     if (text == null) {
-      return FileContext.reject(doc, ReadReason.INVALID_UTF8,
-          "invalid UTF-8 at byte " + utf8.errorOffset(), stored);
+      return FileContext.reject(
+          doc, ReadReason.INVALID_UTF8, "invalid UTF-8 at byte " + utf8.errorOffset(), stored);
     }
     return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, "text/plain"), text, null, stored);
   }

@@ -25,7 +25,8 @@ class DomainLanguagesTest {
   @Test
   void otherwiseTheScriptGuessDecides() {
     assertEquals(new DomainLanguages.Decision("zh", true), EN_ZH.decide(null, "中华人民共和国"));
-    assertEquals(new DomainLanguages.Decision("ru", false), EN_ZH.decide(null, "Москва столица России"));
+    assertEquals(
+        new DomainLanguages.Decision("ru", false), EN_ZH.decide(null, "Москва столица России"));
     assertEquals(new DomainLanguages.Decision("und", false), EN_ZH.decide(null, "12345"));
   }
 }

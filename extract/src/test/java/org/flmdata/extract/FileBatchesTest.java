@@ -15,15 +15,17 @@ class FileBatchesTest {
 
   private static List<List<String>> names(List<FileBatches.FileBatch> batches) {
     List<List<String>> out = new ArrayList<>();
-    for (FileBatches.FileBatch b : batches) out.add(b.files().stream().map(InputFile::relative).toList());
+    for (FileBatches.FileBatch b : batches)
+      out.add(b.files().stream().map(InputFile::relative).toList());
     return out;
   }
 
   @Test
   void smallFilesShareATaskUpToTheByteLimitAndLargeOnesGetTheirOwn() {
-    List<InputFile> files = List.of(f("a", 40), f("b", 40), f("c", 40), f("big", 500), f("d", 10),
-        f("e", 0));
-    assertEquals(List.of(List.of("a", "b"), List.of("c"), List.of("big"), List.of("d", "e")),
+    List<InputFile> files =
+        List.of(f("a", 40), f("b", 40), f("c", 40), f("big", 500), f("d", 10), f("e", 0));
+    assertEquals(
+        List.of(List.of("a", "b"), List.of("c"), List.of("big"), List.of("d", "e")),
         names(FileBatches.plan(files, 100)));
   }
 

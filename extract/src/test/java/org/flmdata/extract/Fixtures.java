@@ -32,10 +32,10 @@ final class Fixtures {
     return input(spec, languages, 50L << 20, 1);
   }
 
-  static InputContext input(InputSpec spec, List<String> languages, long maxRecordBytes,
-      int minTextChars) {
-    return new InputContext("Web", new DomainLanguages(languages), spec, maxRecordBytes,
-        minTextChars);
+  static InputContext input(
+      InputSpec spec, List<String> languages, long maxRecordBytes, int minTextChars) {
+    return new InputContext(
+        "Web", new DomainLanguages(languages), spec, maxRecordBytes, minTextChars);
   }
 
   /** Every outcome of every file that {@code in}'s path matches, file by file. */
@@ -60,7 +60,8 @@ final class Fixtures {
   /** Outcomes counted by {@code kept} or {@code rule/reason}. */
   static Map<String, Integer> counts(List<Outcome> outs) {
     Map<String, Integer> m = new TreeMap<>();
-    for (Outcome o : outs) m.merge(o.isKept() ? "kept" : o.getRule() + "/" + o.getReason(), 1, Integer::sum);
+    for (Outcome o : outs)
+      m.merge(o.isKept() ? "kept" : o.getRule() + "/" + o.getReason(), 1, Integer::sum);
     return m;
   }
 
@@ -113,8 +114,8 @@ final class Fixtures {
   }
 
   /** A WARC/1.0 record declaring {@code contentLength}, right or wrong. */
-  static byte[] warc(String type, String id, String uri, String contentType, byte[] block,
-      long contentLength) {
+  static byte[] warc(
+      String type, String id, String uri, String contentType, byte[] block, long contentLength) {
     StringBuilder h = new StringBuilder("WARC/1.0\r\n");
     h.append("WARC-Type: ").append(type).append("\r\n");
     h.append("WARC-Record-ID: <").append(id).append(">\r\n");
@@ -142,7 +143,11 @@ final class Fixtures {
   }
 
   static byte[] request(String id, String uri) {
-    return warc("request", id, uri, "application/http; msgtype=request",
+    return warc(
+        "request",
+        id,
+        uri,
+        "application/http; msgtype=request",
         utf8("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"));
   }
 

@@ -62,7 +62,8 @@ class GzipStreamTest {
       if (cut == 0 || cut == boundary) {
         assertEquals(null, f[0], "cut at a member boundary is a clean end: " + cut);
       } else {
-        assertTrue(f[0] instanceof GzipStream.TruncatedGzipException, "cut at " + cut + ": " + f[0]);
+        assertTrue(
+            f[0] instanceof GzipStream.TruncatedGzipException, "cut at " + cut + ": " + f[0]);
       }
     }
   }
@@ -82,11 +83,15 @@ class GzipStreamTest {
     byte[] a = data(1000, 6);
     byte[] badCrc = gzip(a);
     badCrc[badCrc.length - 8] ^= 1;
-    assertThrows(ZipException.class, () -> new GzipStream(new ByteArrayInputStream(badCrc)).readAllBytes());
+    assertThrows(
+        ZipException.class, () -> new GzipStream(new ByteArrayInputStream(badCrc)).readAllBytes());
     byte[] junkAfter = concat(gzip(a), "trailing junk".getBytes());
-    assertThrows(ZipException.class, () -> new GzipStream(new ByteArrayInputStream(junkAfter)).readAllBytes());
+    assertThrows(
+        ZipException.class,
+        () -> new GzipStream(new ByteArrayInputStream(junkAfter)).readAllBytes());
     byte[] badData = gzip(a);
     badData[10] = (byte) 0xFF;
-    assertThrows(ZipException.class, () -> new GzipStream(new ByteArrayInputStream(badData)).readAllBytes());
+    assertThrows(
+        ZipException.class, () -> new GzipStream(new ByteArrayInputStream(badData)).readAllBytes());
   }
 }

@@ -22,7 +22,8 @@ class HadoopConfTest {
     }
     c.set("fs.s3a.endpoint", "changed later on the driver");
     HadoopConf back;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       back = (HadoopConf) in.readObject();
     }
     assertEquals("http://127.0.0.1:9000", back.get().get("fs.s3a.endpoint"));

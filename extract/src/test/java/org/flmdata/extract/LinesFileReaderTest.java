@@ -25,14 +25,17 @@ class LinesFileReaderTest {
   private static final String EN = "This is an English sentence that is long enough for the test.";
 
   private static InputContext jsonl(Path p, String... langs) {
-    InputSpec spec = new InputSpec(p.toString(), InputFormat.JSONL, "wudao", "content", "id",
-        "lang", "url", false);
+    InputSpec spec =
+        new InputSpec(
+            p.toString(), InputFormat.JSONL, "wudao", "content", "id", "lang", "url", false);
     return Fixtures.input(spec, List.of(langs));
   }
 
   @Test
   void jsonlFieldsGiveTextIdLanguageAndUrl() {
-    String l1 = "{\"id\": \"a-1\", \"content\": \"你好，世界。\", \"lang\": \"zh_CN\", \"url\": \"http://x/1\"}\n";
+    String l1 =
+        "{\"id\": \"a-1\", \"content\": \"你好，世界。\", \"lang\": \"zh_CN\", \"url\":"
+            + " \"http://x/1\"}\n";
     String l2 = "{\"id\": 42, \"content\": \"" + EN + "\"}\n";
     Path p = write(dir.resolve("d.jsonl"), utf8(l1 + l2));
 
@@ -57,31 +60,45 @@ class LinesFileReaderTest {
 
   @Test
   void withoutIdFieldTheIdIsSourcePathAndLineNumber() {
-    Path p = write(dir.resolve("sub/x.jsonl"), utf8("{\"text\": \"one\"}\n\n{\"text\": \"two\"}\n"));
+    Path p =
+        write(dir.resolve("sub/x.jsonl"), utf8("{\"text\": \"one\"}\n\n{\"text\": \"two\"}\n"));
     List<Outcome> outs = Fixtures.read(p, InputFormat.JSONL, "en");
-    assertEquals(List.of("src/x.jsonl#1", "src/x.jsonl#3"), outs.stream().map(Outcome::getId).toList());
+    assertEquals(
+        List.of("src/x.jsonl#1", "src/x.jsonl#3"), outs.stream().map(Outcome::getId).toList());
     assertEquals("en", outs.get(0).getLang()); // the domain's only language
   }
 
   @Test
   void badLinesAreCountedEachUnderItsReason() {
     byte[] invalid = concat(utf8("{\"text\": \"caf"), new byte[] {(byte) 0xE9}, utf8("\"}\n"));
-    byte[] file = concat(
-        utf8("{\"text\": \"" + EN + "\"}\n"),
-        invalid,
-        utf8("{\"text\": \"unterminated\n"),
-        utf8("[1, 2, 3]\n"),
-        utf8("{\"other\": \"x\"}\n"),
-        utf8("{\"text\": null}\n"),
-        utf8("{\"text\": 17}\n"),
-        utf8("{\"text\": \"   \"}\n"),
-        utf8("{\"text\": \"" + EN + "\"}\n"));
+    byte[] file =
+        concat(
+            utf8("{\"text\": \"" + EN + "\"}\n"),
+            invalid,
+            utf8("{\"text\": \"unterminated\n"),
+            utf8("[1, 2, 3]\n"),
+            utf8("{\"other\": \"x\"}\n"),
+            utf8("{\"text\": null}\n"),
+            utf8("{\"text\": 17}\n"),
+            utf8("{\"text\": \"   \"}\n"),
+            utf8("{\"text\": \"" + EN + "\"}\n"));
     Path p = write(dir.resolve("bad.jsonl"), file);
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.JSONL, "en");
 
-    assertEquals(Map.of("kept", 2, "read/invalid-utf8", 1, "read/bad-json", 2,
-        "read/missing-text", 3, "extract/empty-text", 1), counts(outs));
+    assertEquals(
+        Map.of(
+            "kept",
+            2,
+            "read/invalid-utf8",
+            1,
+            "read/bad-json",
+            2,
+            "read/missing-text",
+            3,
+            "extract/empty-text",
+            1),
+        counts(outs));
     assertEquals("invalid UTF-8 at byte 13 of line 2", outs.get(1).getDetail());
     assertEquals("field text is number", outs.get(6).getDetail());
     assertEquals(file.length, Fixtures.bytesIn(outs));
@@ -103,7 +120,8 @@ class LinesFileReaderTest {
   void emptyAndBlankFilesAreOneEmptyFile() {
     Path empty = write(dir.resolve("e/empty.jsonl"), new byte[0]);
     Path blank = write(dir.resolve("b/blank.jsonl"), utf8("\n \n"));
-    assertEquals(Map.of("read/empty-file", 1), counts(Fixtures.read(empty, InputFormat.JSONL, "en")));
+    assertEquals(
+        Map.of("read/empty-file", 1), counts(Fixtures.read(empty, InputFormat.JSONL, "en")));
     List<Outcome> outs = Fixtures.read(blank, InputFormat.JSONL, "en");
     assertEquals(Map.of("read/empty-file", 1), counts(outs));
     assertEquals(3, outs.get(0).getBytesIn());
@@ -118,7 +136,8 @@ class LinesFileReaderTest {
     List<Outcome> outs = Fixtures.read(in);
 
     assertEquals(Map.of("kept", 1, "read/too-large", 1), counts(outs));
-    assertEquals("line 1 has " + (big.length() - 1) + " bytes > max_record_bytes 1000",
+    assertEquals(
+        "line 1 has " + (big.length() - 1) + " bytes > max_record_bytes 1000",
         outs.get(0).getDetail());
     assertNull(outs.get(0).getText());
   }
@@ -158,18 +177,23 @@ class LinesFileReaderTest {
 
   @Test
   void textPerLineMakesADocumentOfEachLine() {
-    byte[] file = concat(utf8("first line\n\nsecond line\r\n"), new byte[] {(byte) 0xC3, 0x28},
-        utf8("\nlast line without newline"));
+    byte[] file =
+        concat(
+            utf8("first line\n\nsecond line\r\n"),
+            new byte[] {(byte) 0xC3, 0x28},
+            utf8("\nlast line without newline"));
     Path p = write(dir.resolve("t.txt"), file);
-    InputSpec spec = new InputSpec(p.toString(), InputFormat.TEXT, "books", "text", null, null,
-        null, true);
+    InputSpec spec =
+        new InputSpec(p.toString(), InputFormat.TEXT, "books", "text", null, null, null, true);
 
     List<Outcome> outs = Fixtures.read(Fixtures.input(spec, List.of("en")));
 
     assertEquals(Map.of("kept", 3, "read/invalid-utf8", 1), counts(outs));
-    assertEquals(List.of("first line", "second line", "last line without newline"),
+    assertEquals(
+        List.of("first line", "second line", "last line without newline"),
         outs.stream().filter(Outcome::isKept).map(Outcome::getText).toList());
-    assertEquals(List.of("books/t.txt#1", "books/t.txt#3", "books/t.txt#4", "books/t.txt#5"),
+    assertEquals(
+        List.of("books/t.txt#1", "books/t.txt#3", "books/t.txt#4", "books/t.txt#5"),
         outs.stream().map(Outcome::getId).toList());
     assertEquals(file.length, Fixtures.bytesIn(outs));
   }

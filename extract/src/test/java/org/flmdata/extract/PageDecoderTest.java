@@ -44,8 +44,9 @@ class PageDecoderTest {
 
   @Test
   void metaCharsetAndHttpEquivAndXmlDeclarationAreRead() {
-    String a = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
-        + "</head><body>中文网页</body></html>";
+    String a =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+            + "</head><body>中文网页</body></html>";
     PageDecoder.Decoded d = decode(a.getBytes(GBK), "text/html");
     assertEquals(a, d.text());
     assertEquals("GB18030", d.charset());
@@ -77,13 +78,13 @@ class PageDecoderTest {
   @Test
   void declaredLatin1ThatIsValidUtf8IsReadAsUtf8() {
     String page = "<p>Condé</p>";
-    PageDecoder.Decoded d = decode(page.getBytes(StandardCharsets.UTF_8),
-        "text/html; charset=ISO-8859-1");
+    PageDecoder.Decoded d =
+        decode(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=ISO-8859-1");
     assertEquals(page, d.text());
     assertEquals(PageDecoder.Source.UTF8, d.source());
     // real Latin-1 stays Latin-1 (as windows-1252, as browsers do)
-    PageDecoder.Decoded latin = decode(page.getBytes(StandardCharsets.ISO_8859_1),
-        "text/html; charset=ISO-8859-1");
+    PageDecoder.Decoded latin =
+        decode(page.getBytes(StandardCharsets.ISO_8859_1), "text/html; charset=ISO-8859-1");
     assertEquals(page, latin.text());
     assertEquals("windows-1252", latin.charset());
   }
@@ -112,7 +113,8 @@ class PageDecoderTest {
     assertNull(PageDecoder.forLabel("  "));
     assertNull(PageDecoder.forLabel("bad name with spaces"));
     String page = "<p>Condé</p>";
-    assertEquals(page, decode(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=x-nope").text());
+    assertEquals(
+        page, decode(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=x-nope").text());
   }
 
   @Test

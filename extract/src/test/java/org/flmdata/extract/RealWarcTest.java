@@ -43,16 +43,20 @@ class RealWarcTest {
     // WET also keeps the page footer, license and button labels, which we drop on purpose, so
     // not all of them: at least three quarters, and every paragraph of the article body.
     String ours = squash(page.getMeta().get(Meta.TITLE) + "\n" + page.getText());
-    List<String> lines = cc.getText().lines().map(String::trim).filter(l -> l.length() >= 40).toList();
+    List<String> lines =
+        cc.getText().lines().map(String::trim).filter(l -> l.length() >= 40).toList();
     List<String> missing = new ArrayList<>();
     for (String l : lines) {
       if (!ours.contains(squash(l))) missing.add(l);
     }
     assertTrue(lines.size() >= 10, "WET lines: " + lines.size());
-    assertTrue(missing.size() <= lines.size() / 4, missing.size() + " of " + lines.size()
-        + " WET lines missing from our text: " + missing);
+    assertTrue(
+        missing.size() <= lines.size() / 4,
+        missing.size() + " of " + lines.size() + " WET lines missing from our text: " + missing);
     for (String l : lines) {
-      if (l.startsWith("Escopete ye") || l.startsWith("A suya población") || l.startsWith("Ye situato")) {
+      if (l.startsWith("Escopete ye")
+          || l.startsWith("A suya población")
+          || l.startsWith("Ye situato")) {
         assertTrue(ours.contains(squash(l)), l);
       }
     }
@@ -69,17 +73,27 @@ class RealWarcTest {
   @Test
   void gb2312ChinesePagesDecodeToChinese() {
     List<Outcome> outs = read("cc-main-2020-34-sample-resiliparse.warc.gz", "zh", "en", "ru");
-    List<Outcome> gb = outs.stream()
-        .filter(o -> o.getMeta().getOrDefault(Meta.CONTENT_TYPE, "").toLowerCase().contains("gb2312"))
-        .toList();
+    List<Outcome> gb =
+        outs.stream()
+            .filter(
+                o ->
+                    o.getMeta()
+                        .getOrDefault(Meta.CONTENT_TYPE, "")
+                        .toLowerCase()
+                        .contains("gb2312"))
+            .toList();
     assertFalse(gb.isEmpty());
     for (Outcome o : gb) {
       assertEquals("GB18030", o.getMeta().get(Meta.CHARSET), o.getId());
       String text = o.getMeta().get(Meta.TITLE) + "\n" + o.getText();
-      long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+      long han =
+          text.codePoints()
+              .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+              .count();
       assertTrue(han >= 10, o.getId() + " has " + han + " Han characters");
       assertFalse(text.contains("\uFFFD"), o.getId() + " has replacement characters");
-      assertFalse(text.matches("(?s).*[ÃÂÐÑ][\u0080-\u00BF].*"), o.getId() + " looks like mojibake");
+      assertFalse(
+          text.matches("(?s).*[ÃÂÐÑ][\u0080-\u00BF].*"), o.getId() + " looks like mojibake");
     }
     long zh = outs.stream().filter(o -> o.isKept() && o.getLang().equals("zh")).count();
     assertTrue(zh >= 10, "Chinese pages kept: " + zh);

@@ -67,8 +67,7 @@ class ScriptLanguageGuesserTest {
 
   @Test
   void aChinesePageWithEnglishMenusIsStillChinese() {
-    String page = "Home About Contact Login Register\n"
-        + "北京是中华人民共和国的首都，也是全国的政治中心和文化中心，历史悠久。";
+    String page = "Home About Contact Login Register\n" + "北京是中华人民共和国的首都，也是全国的政治中心和文化中心，历史悠久。";
     assertEquals("zh", guess(page));
   }
 }

@@ -33,8 +33,11 @@ class WarcFileReaderTest {
   @TempDir Path dir;
 
   private static String page(int i) {
-    return "<html><head><title>Page " + i + "</title></head><body><p>This is the text of page "
-        + i + " and it is written in English for the test.</p></body></html>";
+    return "<html><head><title>Page "
+        + i
+        + "</title></head><body><p>This is the text of page "
+        + i
+        + " and it is written in English for the test.</p></body></html>";
   }
 
   /** Records of every kind, and the outcome key each must get. */
@@ -43,20 +46,42 @@ class WarcFileReaderTest {
     r.add(warcinfo("urn:uuid:0"));
     r.add(request("urn:uuid:1", "http://example.com/"));
     r.add(htmlResponse("urn:uuid:2", "http://example.com/", page(2)));
-    r.add(response("urn:uuid:3", "http://example.com/missing",
-        http(404, utf8("<p>Not found here</p>"), "Content-Type: text/html")));
-    r.add(response("urn:uuid:4", "http://example.com/a.pdf",
-        http(200, utf8("%PDF-1.4 ..."), "Content-Type: application/pdf")));
-    r.add(htmlResponse("urn:uuid:5", "http://example.com/empty",
-        "<html><body><script>var x;</script></body></html>"));
+    r.add(
+        response(
+            "urn:uuid:3",
+            "http://example.com/missing",
+            http(404, utf8("<p>Not found here</p>"), "Content-Type: text/html")));
+    r.add(
+        response(
+            "urn:uuid:4",
+            "http://example.com/a.pdf",
+            http(200, utf8("%PDF-1.4 ..."), "Content-Type: application/pdf")));
+    r.add(
+        htmlResponse(
+            "urn:uuid:5",
+            "http://example.com/empty",
+            "<html><body><script>var x;</script></body></html>"));
     r.add(warc("resource", "urn:uuid:6", "file:///page.html", "text/html", utf8(page(6))));
-    r.add(warc("conversion", "urn:uuid:7", "http://example.com/", "text/plain",
-        utf8("This is the plain text of a WET record.\nIt is kept as it is.")));
-    r.add(warc("metadata", "urn:uuid:8", "http://example.com/", "application/warc-fields",
-        utf8("fetchTimeMs: 12\r\n")));
+    r.add(
+        warc(
+            "conversion",
+            "urn:uuid:7",
+            "http://example.com/",
+            "text/plain",
+            utf8("This is the plain text of a WET record.\nIt is kept as it is.")));
+    r.add(
+        warc(
+            "metadata",
+            "urn:uuid:8",
+            "http://example.com/",
+            "application/warc-fields",
+            utf8("fetchTimeMs: 12\r\n")));
     r.add(response("urn:uuid:9", "http://example.com/bad", utf8("this is not HTTP at all")));
-    r.add(htmlResponse("urn:uuid:10", "http://example.de/",
-        "<p>Der schnelle braune Fuchs springt über den faulen Hund.</p>"));
+    r.add(
+        htmlResponse(
+            "urn:uuid:10",
+            "http://example.de/",
+            "<p>Der schnelle braune Fuchs springt über den faulen Hund.</p>"));
     expected.put("warc/not-response", 3);
     expected.put("kept", 3);
     expected.put("warc/http-status", 1);
@@ -87,8 +112,8 @@ class WarcFileReaderTest {
     assertEquals("http-status", outs.get(3).getReason());
     assertEquals("status 404", outs.get(3).getDetail());
     assertEquals("und", outs.get(10).getDetail());
-    assertEquals("This is the plain text of a WET record.\nIt is kept as it is.",
-        outs.get(7).getText());
+    assertEquals(
+        "This is the plain text of a WET record.\nIt is kept as it is.", outs.get(7).getText());
   }
 
   @Test
@@ -105,8 +130,8 @@ class WarcFileReaderTest {
     assertEquals("Web", o.getDomain());
     assertEquals("src", o.getSource());
     assertEquals("en", o.getLang());
-    assertEquals("This is the text of page 1 and it is written in English for the test.",
-        o.getText());
+    assertEquals(
+        "This is the text of page 1 and it is written in English for the test.", o.getText());
     Map<String, String> meta = o.getMeta();
     assertEquals("file:" + p, meta.get(Meta.FILE));
     assertEquals(Long.toString(warcinfo("urn:uuid:info").length), meta.get(Meta.OFFSET));
@@ -122,7 +147,8 @@ class WarcFileReaderTest {
   @Test
   void truncatedGzipKeepsRecordsBeforeTheCutAndCountsTheCutOnce() {
     List<byte[]> members = new ArrayList<>();
-    for (int i = 0; i < 4; i++) members.add(gzip(htmlResponse("urn:uuid:" + i, "http://e/" + i, page(i))));
+    for (int i = 0; i < 4; i++)
+      members.add(gzip(htmlResponse("urn:uuid:" + i, "http://e/" + i, page(i))));
     byte[] whole = concat(members.toArray(new byte[0][]));
     List<Long> ends = new ArrayList<>();
     long end = 0;
@@ -153,21 +179,29 @@ class WarcFileReaderTest {
   @ValueSource(booleans = {false, true})
   void tooShortContentLengthIsOneBadRecordAndLaterRecordsAreRead(boolean gzipped) {
     byte[] http = http(200, utf8(page(1)), "Content-Type: text/html");
-    List<byte[]> records = List.of(
-        htmlResponse("urn:uuid:0", "http://e/0", page(0)),
-        warc("response", "urn:uuid:1", "http://e/1", "application/http; msgtype=response", http,
-            http.length - 10),
-        htmlResponse("urn:uuid:2", "http://e/2", page(2)),
-        request("urn:uuid:3", "http://e/3"));
+    List<byte[]> records =
+        List.of(
+            htmlResponse("urn:uuid:0", "http://e/0", page(0)),
+            warc(
+                "response",
+                "urn:uuid:1",
+                "http://e/1",
+                "application/http; msgtype=response",
+                http,
+                http.length - 10),
+            htmlResponse("urn:uuid:2", "http://e/2", page(2)),
+            request("urn:uuid:3", "http://e/3"));
     byte[] file = gzipped ? gzipMembers(records) : concat(records.toArray(new byte[0][]));
     Path p = write(dir.resolve(gzipped ? "cl.warc.gz" : "cl.warc"), file);
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
 
     assertEquals(Map.of("kept", 2, "warc/bad-record", 1, "warc/not-response", 1), counts(outs));
-    assertEquals(List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:2", "urn:uuid:3"),
+    assertEquals(
+        List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:2", "urn:uuid:3"),
         outs.stream().map(Outcome::getId).toList());
-    assertTrue(outs.get(1).getDetail().startsWith("Content-Length does not end the record"),
+    assertTrue(
+        outs.get(1).getDetail().startsWith("Content-Length does not end the record"),
         outs.get(1).getDetail());
     assertEquals(file.length, Fixtures.bytesIn(outs));
   }
@@ -176,27 +210,50 @@ class WarcFileReaderTest {
   @ValueSource(booleans = {false, true})
   void tooLongContentLengthSwallowsTheNextRecordIntoOneBadRecord(boolean gzipped) {
     byte[] http = http(200, utf8(page(1)), "Content-Type: text/html");
-    List<byte[]> records = List.of(
-        htmlResponse("urn:uuid:0", "http://e/0", page(0)),
-        warc("response", "urn:uuid:1", "http://e/1", "application/http; msgtype=response", http,
-            http.length + 30),
-        htmlResponse("urn:uuid:2", "http://e/2", page(2)),
-        request("urn:uuid:3", "http://e/3"));
+    List<byte[]> records =
+        List.of(
+            htmlResponse("urn:uuid:0", "http://e/0", page(0)),
+            warc(
+                "response",
+                "urn:uuid:1",
+                "http://e/1",
+                "application/http; msgtype=response",
+                http,
+                http.length + 30),
+            htmlResponse("urn:uuid:2", "http://e/2", page(2)),
+            request("urn:uuid:3", "http://e/3"));
     byte[] file = gzipped ? gzipMembers(records) : concat(records.toArray(new byte[0][]));
     Path p = write(dir.resolve(gzipped ? "cl.warc.gz" : "cl.warc"), file);
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
 
     assertEquals(Map.of("kept", 1, "warc/bad-record", 1, "warc/not-response", 1), counts(outs));
-    assertEquals(List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:3"),
+    assertEquals(
+        List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:3"),
         outs.stream().map(Outcome::getId).toList());
+    assertEquals(file.length, Fixtures.bytesIn(outs));
+  }
+
+  @Test
+  void aWarcGzippedWholeAsOneMemberIsReadAndReconciles() {
+    List<byte[]> records = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      records.add(htmlResponse("urn:uuid:" + i, "http://e/" + i, page(i)));
+    }
+    byte[] file = gzip(concat(records.toArray(new byte[0][])));
+    Path p = write(dir.resolve("whole.warc.gz"), file);
+
+    List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
+
+    assertEquals(Map.of("kept", 30), counts(outs));
     assertEquals(file.length, Fixtures.bytesIn(outs));
   }
 
   @Test
   void corruptGzipMembersAreCountedAndReadingGoesOn() {
     List<byte[]> members = new ArrayList<>();
-    for (int i = 0; i < 5; i++) members.add(gzip(htmlResponse("urn:uuid:" + i, "http://e/" + i, page(i))));
+    for (int i = 0; i < 5; i++)
+      members.add(gzip(htmlResponse("urn:uuid:" + i, "http://e/" + i, page(i))));
     members.get(1)[2] = 9; // unknown compression method in the member header
     members.get(3)[10] = (byte) 0xFF; // reserved deflate block type
     byte[] file = concat(members.toArray(new byte[0][]));
@@ -215,7 +272,8 @@ class WarcFileReaderTest {
   @Test
   void garbageBeforeTheFirstRecordIsOneBadRecord() {
     byte[] junk = utf8("some junk that is not a WARC header\n\n");
-    byte[] file = concat(junk, htmlResponse("urn:uuid:0", "http://e/0", page(0)), warcinfo("urn:uuid:1"));
+    byte[] file =
+        concat(junk, htmlResponse("urn:uuid:0", "http://e/0", page(0)), warcinfo("urn:uuid:1"));
     Path p = write(dir.resolve("junk.warc"), file);
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
@@ -266,14 +324,18 @@ class WarcFileReaderTest {
     byte[] gz = gzip(utf8(page(3)));
     String hex = Integer.toHexString(gz.length);
     byte[] chunked = concat(utf8(hex + "\r\n"), gz, utf8("\r\n0\r\n\r\n"));
-    byte[] head = utf8("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-        + "Transfer-Encoding: chunked\r\n\r\n");
-    Path p = write(dir.resolve("enc.warc"), response("urn:uuid:0", "http://e/", concat(head, chunked)));
+    byte[] head =
+        utf8(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+    Path p =
+        write(dir.resolve("enc.warc"), response("urn:uuid:0", "http://e/", concat(head, chunked)));
 
     Outcome o = Fixtures.read(p, InputFormat.WARC, "en").get(0);
 
     assertTrue(o.isKept(), o.toString());
-    assertEquals("This is the text of page 3 and it is written in English for the test.", o.getText());
+    assertEquals(
+        "This is the text of page 3 and it is written in English for the test.", o.getText());
   }
 
   @Test
@@ -285,14 +347,19 @@ class WarcFileReaderTest {
     Outcome o = Fixtures.read(p, InputFormat.WARC, "en").get(0);
 
     assertTrue(o.isKept(), o.toString());
-    assertEquals("This is the text of page 4 and it is written in English for the test.", o.getText());
+    assertEquals(
+        "This is the text of page 4 and it is written in English for the test.", o.getText());
   }
 
   @Test
   void aRecordWithoutRecordIdIsNamedByFileAndOffset() {
     byte[] info = warcinfo("urn:uuid:0");
-    byte[] noId = new String(htmlResponse("x", "http://e/", page(1)), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .replace("WARC-Record-ID: <x>\r\n", "").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] noId =
+        new String(
+                htmlResponse("x", "http://e/", page(1)),
+                java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replace("WARC-Record-ID: <x>\r\n", "")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Path p = write(dir.resolve("d/noid.warc"), concat(info, noId));
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
