@@ -1,0 +1,95 @@
+package org.flmdata.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.TaskCompletionListener;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.io.InputFiles.InputFile;
+
+/**
+ * The Spark task of the file formats: streams the outcomes of a batch of files, one file open at a
+ * time, each read by the reader of the input's format. Carries only the input's small context and
+ * the broadcast Hadoop configuration.
+ */
+final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcome> {
+  private static final long serialVersionUID = 1L;
+
+  private final InputContext input;
+  private final Broadcast<HadoopConf> conf;
+
+  BatchReader(InputContext input, Broadcast<HadoopConf> conf) {
+    this.input = input;
+    this.conf = conf;
+  }
+
+  @Override
+  public Iterator<Outcome> call(FileBatches.FileBatch batch) {
+    Chain chain = new Chain(input, batch.files().iterator(), conf.value().get());
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener((TaskCompletionListener) t -> chain.close());
+    }
+    return chain;
+  }
+
+  /** The reader for one file of {@code input}. */
+  static OutcomeReader open(InputContext input, InputFile file, Configuration conf) {
+    FileContext ctx = new FileContext(input, file);
+    return switch (input.input().format()) {
+      case WARC -> new WarcFileReader(ctx, conf);
+      case HTML -> new WholeFileReader(ctx, conf);
+      case TEXT ->
+          input.input().perLine() ? new LinesFileReader(ctx, conf) : new WholeFileReader(ctx, conf);
+      case JSONL -> new LinesFileReader(ctx, conf);
+      case PARQUET -> throw new IllegalArgumentException("parquet is read by ParquetInput");
+    };
+  }
+
+  /** The outcomes of several files, one after the other, each file closed when done. */
+  static final class Chain implements Iterator<Outcome> {
+    private final InputContext input;
+    private final Iterator<InputFile> files;
+    private final Configuration conf;
+    private OutcomeReader current;
+
+    Chain(InputContext input, Iterator<InputFile> files, Configuration conf) {
+      this.input = input;
+      this.files = files;
+      this.conf = conf;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        close();
+        if (!files.hasNext()) return false;
+        current = open(input, files.next(), conf);
+      }
+      return true;
+    }
+
+    @Override
+    public Outcome next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return current.next();
+    }
+
+    void close() {
+      if (current != null) {
+        OutcomeReader r = current;
+        current = null;
+        try {
+          r.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}

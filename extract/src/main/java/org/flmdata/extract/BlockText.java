@@ -1,0 +1,312 @@
+package org.flmdata.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * The visible text of an element with its block structure kept: one paragraph per block element (p,
+ * div, section, article, blockquote, pre, table, lists, headings, ...) separated by a blank line;
+ * list items, table rows, definition terms and {@code <br>} on their own line; two {@code <br>} in
+ * a row make a paragraph break. Table cells in a row are separated by a space. Whitespace is
+ * collapsed to one space inside lines (no-break spaces included); {@code <pre>} keeps its lines and
+ * indentation.
+ *
+ * <p>Skipped with everything inside: scripts, styles and other non-text elements, navigation and
+ * {@code aside}, page-level {@code header}/{@code footer} (those inside an article or main are
+ * kept: they hold the headline and byline), forms (except forms that wrap the page's content, as
+ * ASP.NET pages do), form controls, and elements marked hidden. Main-content extraction that also
+ * removes menus and cookie banners by class or id is a later step (issue 3).
+ */
+final class BlockText implements NodeFilter {
+
+  private static final Set<String> SKIP =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "nav",
+          "aside",
+          "button",
+          "select",
+          "option",
+          "optgroup",
+          "datalist",
+          "textarea",
+          "input",
+          "iframe",
+          "frame",
+          "frameset",
+          "svg",
+          "math",
+          "template",
+          "head",
+          "title",
+          "object",
+          "embed",
+          "applet",
+          "canvas",
+          "audio",
+          "video",
+          "map",
+          "dialog");
+
+  private static final Set<String> PARAGRAPH =
+      Set.of(
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "blockquote",
+          "pre",
+          "table",
+          "ul",
+          "ol",
+          "dl",
+          "menu",
+          "dir",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hgroup",
+          "hr",
+          "address",
+          "figure",
+          "figcaption",
+          "fieldset",
+          "details",
+          "summary",
+          "center",
+          "header",
+          "footer",
+          "form",
+          "body",
+          "listing",
+          "xmp",
+          "plaintext",
+          "noframes",
+          "legend");
+
+  private static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
+
+  private static final Set<String> CELL = Set.of("td", "th");
+
+  private final StringBuilder out = new StringBuilder();
+
+  /** 0: none, 1: line break, 2: paragraph break, written before the next text. */
+  private int pendingBreak;
+
+  private boolean pendingSpace;
+  private boolean lastWasBr;
+  private int preDepth;
+
+  private BlockText() {}
+
+  /** The text of {@code root}, trimmed, with at most one blank line between paragraphs. */
+  static String of(Element root) {
+    BlockText b = new BlockText();
+    NodeTraversor.filter(b, root);
+    return finish(b.out);
+  }
+
+  @Override
+  public FilterResult head(Node node, int depth) {
+    if (node instanceof TextNode t) {
+      if (preDepth > 0) {
+        appendPre(t.getWholeText());
+      } else {
+        appendFlow(t.getWholeText());
+      }
+      return FilterResult.CONTINUE;
+    }
+    if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+    String tag = el.normalName();
+    if (skip(el, tag)) return FilterResult.SKIP_ENTIRELY;
+    if (tag.equals("br")) {
+      requestBreak(lastWasBr ? 2 : 1);
+      lastWasBr = true;
+      return FilterResult.CONTINUE;
+    }
+    if (tag.equals("pre")
+        || tag.equals("listing")
+        || tag.equals("xmp")
+        || tag.equals("plaintext")) {
+      preDepth++;
+    }
+    open(tag);
+    return FilterResult.CONTINUE;
+  }
+
+  @Override
+  public FilterResult tail(Node node, int depth) {
+    if (node instanceof Element el) {
+      String tag = el.normalName();
+      if (tag.equals("pre")
+          || tag.equals("listing")
+          || tag.equals("xmp")
+          || tag.equals("plaintext")) {
+        preDepth--;
+      }
+      open(tag);
+    }
+    return FilterResult.CONTINUE;
+  }
+
+  private void open(String tag) {
+    if (PARAGRAPH.contains(tag)) {
+      requestBreak(2);
+    } else if (LINE.contains(tag)) {
+      requestBreak(1);
+    } else if (CELL.contains(tag)) {
+      pendingSpace = true;
+    }
+  }
+
+  private static boolean skip(Element el, String tag) {
+    if (SKIP.contains(tag)) return true;
+    if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) return true;
+    String style = el.attr("style");
+    if (!style.isEmpty()) {
+      String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+      if (s.contains("display:none") || s.contains("visibility:hidden")) return true;
+    }
+    if (tag.equals("header") || tag.equals("footer")) return !insideContent(el);
+    if (tag.equals("form")) return !wrapsContent(el);
+    return false;
+  }
+
+  private static boolean insideContent(Element el) {
+    for (Element p = el.parent(); p != null; p = p.parent()) {
+      String n = p.normalName();
+      if (n.equals("article") || n.equals("main")) return true;
+    }
+    return false;
+  }
+
+  /** A form around paragraphs or an article is a page wrapper (ASP.NET), not a form. */
+  private static boolean wrapsContent(Element form) {
+    return form.selectFirst("p, article, main, h1, h2") != null;
+  }
+
+  private void requestBreak(int level) {
+    pendingBreak = Math.max(pendingBreak, level);
+    pendingSpace = false;
+  }
+
+  private void appendFlow(String raw) {
+    String s = collapse(raw);
+    if (s.isEmpty()) {
+      if (!raw.isEmpty()) pendingSpace = true;
+      return;
+    }
+    boolean leading = isSpace(raw.charAt(0));
+    boolean trailing = isSpace(raw.charAt(raw.length() - 1));
+    separate(leading);
+    out.append(s);
+    pendingSpace = trailing;
+    lastWasBr = false;
+  }
+
+  private void appendPre(String raw) {
+    if (raw.isEmpty()) return;
+    separate(false);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\r') {
+        if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') continue;
+        c = '\n';
+      } else if (c == '\u00A0') {
+        c = ' ';
+      } else if (c == '\uFEFF') {
+        continue;
+      }
+      out.append(c);
+    }
+    pendingSpace = false;
+    lastWasBr = false;
+  }
+
+  /** Writes the pending break or space before new text. */
+  private void separate(boolean leadingSpace) {
+    if (out.length() == 0) {
+      pendingBreak = 0;
+      return;
+    }
+    if (pendingBreak > 0) {
+      trimTrailingSpaces(out);
+      out.append(pendingBreak == 2 ? "\n\n" : "\n");
+    } else if ((pendingSpace || leadingSpace) && !endsWithSpace(out)) {
+      out.append(' ');
+    }
+    pendingBreak = 0;
+    pendingSpace = false;
+  }
+
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+  }
+
+  /** Runs of whitespace to one space; leading and trailing whitespace removed. */
+  static String collapse(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\uFEFF') continue; // a BOM inside the page (an included file's) is not text
+      if (isSpace(c)) {
+        space = b.length() > 0;
+      } else {
+        if (space) b.append(' ');
+        b.append(c);
+        space = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean endsWithSpace(StringBuilder b) {
+    char c = b.charAt(b.length() - 1);
+    return c == ' ' || c == '\n';
+  }
+
+  private static void trimTrailingSpaces(StringBuilder b) {
+    int n = b.length();
+    while (n > 0 && (b.charAt(n - 1) == ' ' || b.charAt(n - 1) == '\t')) n--;
+    b.setLength(n);
+  }
+
+  /** Trailing spaces off every line, at most one blank line in a row, no blank ends. */
+  private static String finish(StringBuilder b) {
+    StringBuilder r = new StringBuilder(b.length());
+    int newlines = 0;
+    int lineStart = 0;
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c == '\n') {
+        int end = r.length();
+        while (end > lineStart && (r.charAt(end - 1) == ' ' || r.charAt(end - 1) == '\t')) end--;
+        r.setLength(end);
+        newlines++;
+        continue;
+      }
+      if (newlines > 0) {
+        if (r.length() > 0) r.append(newlines >= 2 ? "\n\n" : "\n");
+        newlines = 0;
+        lineStart = r.length();
+      }
+      r.append(c);
+    }
+    int end = r.length();
+    while (end > lineStart && (r.charAt(end - 1) == ' ' || r.charAt(end - 1) == '\t')) end--;
+    r.setLength(end);
+    return r.toString();
+  }
+}

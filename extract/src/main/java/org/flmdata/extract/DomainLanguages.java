@@ -1,0 +1,53 @@
+package org.flmdata.extract;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import org.flmdata.pipeline.Document;
+
+/**
+ * Decides a document's language for its domain: the given language when the input has one ({@code
+ * lang_field}), else the domain's language when it lists exactly one, else {@link
+ * ScriptLanguageGuesser}'s guess. A language belongs to the domain when the domain lists it or its
+ * primary subtag ({@code zh-Hans} and {@code zh_CN} belong to a {@code zh} domain, and are kept as
+ * {@code zh} so statistics do not split).
+ */
+record DomainLanguages(List<String> languages) implements Serializable {
+
+  /** A decision: the code to keep in {@code Document.lang} and whether the domain takes it. */
+  record Decision(String lang, boolean inDomain) {}
+
+  Decision decide(String given, String text) {
+    String g = normalize(given);
+    if (g != null) {
+      String m = match(g);
+      return m != null ? new Decision(m, true) : new Decision(g, false);
+    }
+    if (languages.size() == 1) return new Decision(languages.get(0), true);
+    String guess = ScriptLanguageGuesser.guess(text);
+    String m = match(guess);
+    return m != null ? new Decision(m, true) : new Decision(guess, false);
+  }
+
+  /** Lower case, '_' as '-', trimmed; null when blank. */
+  static String normalize(String lang) {
+    if (lang == null) return null;
+    String l = lang.trim().replace('_', '-').toLowerCase(Locale.ROOT);
+    return l.isEmpty() ? null : l;
+  }
+
+  private String match(String lang) {
+    if (lang.equals(Document.UNKNOWN_LANG)) return null;
+    for (String l : languages) {
+      if (l.equalsIgnoreCase(lang)) return l;
+    }
+    int dash = lang.indexOf('-');
+    if (dash > 0) {
+      String primary = lang.substring(0, dash);
+      for (String l : languages) {
+        if (l.equalsIgnoreCase(primary)) return l;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,147 @@
+package org.flmdata.extract;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageContext;
+import org.flmdata.pipeline.config.ConfigException;
+import org.flmdata.pipeline.config.DomainConfig;
+import org.flmdata.pipeline.config.InputFormat;
+import org.flmdata.pipeline.config.InputSpec;
+import org.flmdata.pipeline.config.Setting;
+import org.flmdata.pipeline.config.Settings;
+import org.flmdata.pipeline.config.SettingsSpec;
+import org.flmdata.pipeline.io.InputFiles;
+import org.flmdata.pipeline.io.InputFiles.InputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first stage: reads every input of every domain (WARC, HTML, JSONL, Parquet, text) into
+ * documents, one {@link Outcome} per input record. Files are listed on the driver; WARC, HTML,
+ * JSONL and text files are read by Spark tasks, a few files per task ({@code max_partition_bytes}),
+ * each file streamed record by record; Parquet is read by Spark's reader.
+ *
+ * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
+ * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
+ * are not pages), {@link ExtractReason} ({@code extract/empty-text}) or {@link LangReason} ({@code
+ * lang/not-in-domain}). Damaged files are counted, logged with file and offset, and never fail the
+ * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: the input's {@code
+ * lang_field}, else the domain's only language, else {@link ScriptLanguageGuesser}.
+ *
+ * <p>The domain files' {@code extract:} section is {@link #SECTION}.
+ */
+public final class ExtractStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractStage.class);
+
+  public static final String NAME = "extract";
+
+  /** 1 GiB: a record is held in one Java array, and no real page or book comes near it. */
+  private static final long MAX_RECORD_CAP = 1L << 30;
+
+  public static final Setting<Long> MAX_RECORD_BYTES =
+      Setting.longValue(
+              "max_record_bytes",
+              50L << 20,
+              "largest record read: a WARC block or decoded HTTP body, an HTML or text file"
+                  + " (decompressed), a JSONL or text line; larger ones are read/too-large."
+                  + " 50 MiB: Common Crawl cuts payloads at 1 MiB and whole books in plain text"
+                  + " stay far below, so only junk is skipped")
+          .check(v -> v > 0 && v <= MAX_RECORD_CAP, "must be between 1 and " + MAX_RECORD_CAP);
+  public static final Setting<Integer> MIN_TEXT_CHARS =
+      Setting.integer(
+              "min_text_chars",
+              1,
+              "fewer characters (Unicode code points, after trimming) than this after extraction is"
+                  + " extract/empty-text; 1 drops only empty results, quality filters come later")
+          .check(v -> v >= 0, "must be >= 0");
+  public static final Setting<Long> MAX_PARTITION_BYTES =
+      Setting.longValue(
+              "max_partition_bytes",
+              128L << 20,
+              "stored bytes of input files grouped into one Spark task (a larger file is a task"
+                  + " of its own); 128 MiB as Spark's spark.sql.files.maxPartitionBytes")
+          .check(v -> v > 0, "must be > 0");
+
+  /** The {@code extract:} section of a domain file. */
+  public static final SettingsSpec SECTION =
+      new SettingsSpec(NAME, List.of(MAX_RECORD_BYTES, MIN_TEXT_CHARS, MAX_PARTITION_BYTES));
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SettingsSpec section() {
+    return SECTION;
+  }
+
+  /**
+   * Builds the outcomes of all inputs, lazily. {@code input} is ignored (extract reads raw inputs).
+   * Listing happens here, on the driver; a Parquet input whose configured columns are missing fails
+   * here with a {@link ConfigException}, before any job runs.
+   */
+  @Override
+  public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
+    SparkSession spark = ctx.spark();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Broadcast<HadoopConf> conf = null;
+    List<JavaRDD<Outcome>> files = new ArrayList<>();
+    List<Dataset<Outcome>> tables = new ArrayList<>();
+    for (DomainConfig domain : ctx.config().domains()) {
+      Settings s = domain.section(NAME);
+      for (int i = 0; i < domain.inputs().size(); i++) {
+        InputSpec spec = domain.inputs().get(i);
+        InputContext in =
+            new InputContext(
+                domain.name(),
+                new DomainLanguages(domain.languages()),
+                spec,
+                s.get(MAX_RECORD_BYTES),
+                s.get(MIN_TEXT_CHARS));
+        List<InputFile> list = list(spec, hadoop, domain.file(), i);
+        if (list.isEmpty()) {
+          LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());
+          continue;
+        }
+        if (spec.format() == InputFormat.PARQUET) {
+          tables.add(ParquetInput.read(spark, in, list, domain.file(), i));
+          continue;
+        }
+        if (conf == null) conf = jsc.broadcast(new HadoopConf(hadoop));
+        List<FileBatches.FileBatch> batches = FileBatches.plan(list, s.get(MAX_PARTITION_BYTES));
+        files.add(jsc.parallelize(batches, batches.size()).flatMap(new BatchReader(in, conf)));
+      }
+    }
+    Dataset<Outcome> out = null;
+    if (!files.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      JavaRDD<Outcome>[] rdds = files.toArray(new JavaRDD[0]);
+      out = spark.createDataset(jsc.union(rdds).rdd(), Outcome.ENCODER);
+    }
+    for (Dataset<Outcome> t : tables) out = out == null ? t : out.union(t);
+    return out == null ? spark.emptyDataset(Outcome.ENCODER) : out;
+  }
+
+  private static List<InputFile> list(InputSpec spec, Configuration hadoop, String file, int i) {
+    try {
+      return InputFiles.expand(spec.path(), hadoop);
+    } catch (IOException e) {
+      throw ConfigException.at(
+          file,
+          "inputs[" + i + "].path",
+          "\"" + spec.path() + "\" cannot be listed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.flmdata.extract;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.DropReason;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.io.InputFiles.InputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One input file being read on an executor: builds ids and draft documents, applies the checks
+ * every extracted document goes through ({@code min_text_chars}, then language), and logs failures.
+ * Ids: {@code <source>/<relative path>#<n>} for the n-th record of a file (1-based: the line number
+ * for line formats, 1 for one-document files, the row for Parquet), {@code <source>/<relative
+ * path>@<byte>} for a WARC record without WARC-Record-ID and for a failure at a byte offset; an
+ * input's {@code id_field} value wins when present.
+ */
+final class FileContext {
+  private static final Logger LOG = LoggerFactory.getLogger(FileContext.class);
+
+  final InputContext in;
+  final InputFile file;
+
+  FileContext(InputContext in, InputFile file) {
+    this.in = in;
+    this.file = file;
+  }
+
+  String recordId(long n) {
+    return in.input().source() + "/" + file.relative() + "#" + n;
+  }
+
+  String offsetId(long offset) {
+    return in.input().source() + "/" + file.relative() + "@" + offset;
+  }
+
+  /** A document of this file without text yet; meta holds the file (and offset when >= 0). */
+  Document draft(String id, String url, long offset) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put(Meta.FILE, file.path());
+    if (offset >= 0) meta.put(Meta.OFFSET, Long.toString(offset));
+    return new Document(
+        id, in.domain(), in.input().source(), url, Document.UNKNOWN_LANG, null, meta);
+  }
+
+  /**
+   * The outcome of a document whose text is extracted: rejected as {@code extract/empty-text} when
+   * shorter than {@code min_text_chars}, as {@code lang/not-in-domain} when its language is not the
+   * domain's, else kept.
+   *
+   * @param givenLang the input's language for it ({@code lang_field}), or null
+   */
+  Outcome finish(Document doc, String text, String givenLang, long bytesIn) {
+    Document d = doc.withText(text);
+    String trimmed = text == null ? "" : text.strip();
+    int chars = trimmed.codePointCount(0, trimmed.length());
+    if (chars < in.minTextChars()) {
+      String g = DomainLanguages.normalize(givenLang);
+      if (g != null) d = d.withLang(g);
+      return Outcome.rejected(
+          d,
+          ExtractReason.EMPTY_TEXT,
+          chars + " chars < min_text_chars " + in.minTextChars(),
+          bytesIn);
+    }
+    DomainLanguages.Decision lang = in.languages().decide(givenLang, text);
+    d = d.withLang(lang.lang());
+    String g = DomainLanguages.normalize(givenLang);
+    if (g != null && !g.equals(lang.lang())) d = d.withMeta(Meta.LANG_GIVEN, givenLang);
+    if (!lang.inDomain()) {
+      return Outcome.rejected(d, LangReason.NOT_IN_DOMAIN, lang.lang(), bytesIn);
+    }
+    return Outcome.kept(d, bytesIn);
+  }
+
+  static Outcome reject(Document doc, DropReason reason, String detail, long bytesIn) {
+    return Outcome.rejected(doc, reason, detail, bytesIn);
+  }
+
+  /** One WARN line per failure that stops or skips part of a file. */
+  void warn(DropReason reason, String detail) {
+    LOG.warn("extract: {}: {}: {}", file.path(), reason.key(), detail);
+  }
+}

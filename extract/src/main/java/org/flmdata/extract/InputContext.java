@@ -1,0 +1,22 @@
+package org.flmdata.extract;
+
+import java.io.Serializable;
+import org.flmdata.pipeline.config.InputSpec;
+
+/**
+ * What executors need to read one input of one domain: small, serializable, built on the driver
+ * from the domain file. No session, loader or Hadoop configuration travels in it.
+ *
+ * @param domain the domain name written to every document
+ * @param languages the domain's languages
+ * @param input the input: path, format, source and field names
+ * @param maxRecordBytes {@code extract.max_record_bytes}
+ * @param minTextChars {@code extract.min_text_chars}
+ */
+record InputContext(
+    String domain,
+    DomainLanguages languages,
+    InputSpec input,
+    long maxRecordBytes,
+    int minTextChars)
+    implements Serializable {}

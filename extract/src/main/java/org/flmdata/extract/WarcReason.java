@@ -1,0 +1,41 @@
+package org.flmdata.extract;
+
+import org.flmdata.pipeline.DropReason;
+
+/**
+ * Why a WARC record did not become a page: rule {@code warc}. Gzip-level failures are {@link
+ * ReadReason}s, shared with the other formats; these are about WARC and HTTP structure.
+ */
+public enum WarcReason implements DropReason {
+  /**
+   * Unparsable WARC header, or a Content-Length that does not end the record (no CRLFCRLF after the
+   * block). The bytes up to the next readable record are counted with it.
+   */
+  BAD_RECORD("bad-record"),
+  /** The file ends inside a record (uncompressed, or after a complete gzip member). */
+  TRUNCATED_RECORD("truncated-record"),
+  /** A response whose HTTP message cannot be parsed or its Content-Encoding decoded. */
+  BAD_HTTP("bad-http"),
+  /** Not a page: warcinfo, request, metadata, revisit, continuation records. */
+  NOT_RESPONSE("not-response"),
+  /** A page of a type this stage does not extract yet (PDF, images, ...; issue 3 adds Tika). */
+  NOT_HTML("not-html"),
+  /** An HTTP status outside 2xx (redirects, errors): no content of the target. */
+  HTTP_STATUS("http-status");
+
+  private final String reason;
+
+  WarcReason(String reason) {
+    this.reason = reason;
+  }
+
+  @Override
+  public String rule() {
+    return "warc";
+  }
+
+  @Override
+  public String reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,267 @@
+package org.flmdata.extract;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.MessageHeaders;
+import org.netpreserve.jwarc.WarcRecord;
+
+/**
+ * Turns one WARC record into one outcome (its {@code bytesIn} is set by the caller, who knows where
+ * the next record starts). Pages are: {@code response} records with a 2xx HTTP status and an HTML
+ * payload; {@code resource} records of HTML; and {@code conversion} records of plain text (Common
+ * Crawl WET), whose text is kept as is. Everything else is counted: {@code warc/not-response} for
+ * warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code warc/not-html}, {@code
+ * warc/bad-http}, {@code read/too-large} for blocks over {@code max_record_bytes}.
+ *
+ * <p>The payload type is Common Crawl's WARC-Identified-Payload-Type when present (detected from
+ * the bytes), else the HTTP Content-Type; when that is missing or {@code application/octet-stream},
+ * the first bytes are sniffed for an HTML start tag.
+ *
+ * <p>The record block is read whole into memory (at most {@code max_record_bytes}) before parsing,
+ * so a failure of the stream ({@link StreamFailure}: the file's problem) is told apart from a
+ * malformed HTTP message inside an intact record (the record's problem).
+ */
+final class WarcRecordExtractor {
+
+  /** Reading the block failed in the file's stream; the reader decides what it costs. */
+  static final class StreamFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StreamFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private final FileContext ctx;
+  private final StrictUtf8 utf8 = new StrictUtf8();
+
+  WarcRecordExtractor(FileContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The draft document of a record: id, url and WARC facts in meta, no text. */
+  Document draft(MessageHeaders h, long offset) {
+    String id = unbracket(h.first("WARC-Record-ID").orElse(null));
+    String url = unbracket(h.first("WARC-Target-URI").orElse(null));
+    Document d = ctx.draft(id != null ? id : ctx.offsetId(offset), url, offset);
+    String date = h.first("WARC-Date").orElse(null);
+    if (date != null) d = d.withMeta(Meta.FETCH_DATE, date);
+    String truncated = h.first("WARC-Truncated").orElse(null);
+    if (truncated != null) d = d.withMeta(Meta.TRUNCATED, truncated);
+    return d;
+  }
+
+  Outcome extract(WarcRecord rec, long offset) {
+    MessageHeaders h = rec.headers();
+    Document doc = draft(h, offset);
+    String type = h.first("WARC-Type").orElse("").toLowerCase(Locale.ROOT);
+    String blockType = h.first("Content-Type").orElse("");
+    switch (type) {
+      case "response" -> {
+        if (!baseType(blockType).startsWith("application/http")) {
+          return notHtml(doc, blockType);
+        }
+        byte[] block = block(rec);
+        return block == null ? tooLarge(doc, rec) : response(doc, block, h);
+      }
+      case "resource" -> {
+        byte[] block = block(rec);
+        if (block == null) return tooLarge(doc, rec);
+        String t = h.first("WARC-Identified-Payload-Type").orElse(blockType);
+        if (!isHtml(t, block, block.length)) return notHtml(doc, t);
+        return page(doc.withMeta(Meta.CONTENT_TYPE, blockType), block, block.length, blockType);
+      }
+      case "conversion" -> {
+        if (!baseType(blockType).equals("text/plain")) return notHtml(doc, blockType);
+        byte[] block = block(rec);
+        if (block == null) return tooLarge(doc, rec);
+        String text = utf8.decode(block, 0, block.length);
+        if (text == null) {
+          return FileContext.reject(
+              doc,
+              ReadReason.INVALID_UTF8,
+              "invalid UTF-8 at byte " + utf8.errorOffset() + " of the record block",
+              0);
+        }
+        return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, blockType), text, null, 0);
+      }
+      default -> {
+        return FileContext.reject(
+            doc, WarcReason.NOT_RESPONSE, type.isEmpty() ? "no WARC-Type" : type, 0);
+      }
+    }
+  }
+
+  private Outcome response(Document doc, byte[] block, MessageHeaders warc) {
+    HttpResponse http;
+    try {
+      http = HttpResponse.parse(new ByteArrayChannel(block, block.length));
+    } catch (IOException | RuntimeException e) {
+      return FileContext.reject(doc, WarcReason.BAD_HTTP, Failures.message(e), 0);
+    }
+    int status = http.status();
+    if (status < 200 || status > 299) {
+      return FileContext.reject(doc, WarcReason.HTTP_STATUS, "status " + status, 0);
+    }
+    String served = http.headers().first("Content-Type").orElse(null);
+    if (served != null) doc = doc.withMeta(Meta.CONTENT_TYPE, served);
+    long max = ctx.in.maxRecordBytes();
+    Body body;
+    try {
+      body = read(http.bodyDecoded(), max);
+    } catch (IOException | RuntimeException e) {
+      // Crawlers that stored the decoded body but kept its Content-Encoding header (ClueWeb09)
+      // give a body that is not encoded at all: read it as it is.
+      Body raw = rawBody(block, max);
+      if (raw == null
+          || !raw.complete()
+          || BinarySniffer.sniff(raw.bytes(), raw.length()) != null) {
+        return FileContext.reject(doc, WarcReason.BAD_HTTP, "body: " + Failures.message(e), 0);
+      }
+      body = raw;
+    }
+    if (!body.complete()) {
+      doc = doc.withMeta(Meta.TRUNCATED, doc.getMeta().getOrDefault(Meta.TRUNCATED, "payload"));
+    }
+    byte[] bytes = body.bytes();
+    int len = body.length();
+    if (len > max) {
+      return FileContext.reject(
+          doc,
+          ReadReason.TOO_LARGE,
+          "decoded body of more than max_record_bytes " + max + " bytes",
+          0);
+    }
+    String type = warc.first("WARC-Identified-Payload-Type").orElse(served);
+    if (!isHtml(type, bytes, len)) return notHtml(doc, type);
+    return page(doc, bytes, len, served);
+  }
+
+  /** Bytes read from an HTTP body; not complete when it ended early (EOF in chunks or gzip). */
+  private record Body(byte[] bytes, int length, boolean complete) {}
+
+  /**
+   * Reads at most {@code max + 1} bytes (one more tells "too large"). An early end keeps what
+   * arrived; other errors (corrupt encoding, bad chunks) are thrown.
+   */
+  private static Body read(MessageBody b, long max) throws IOException {
+    byte[] buf = new byte[8192];
+    int len = 0;
+    try (InputStream s = b.stream()) {
+      while (len <= max) {
+        if (len == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(max + 1, len * 2L));
+        int n = s.read(buf, len, buf.length - len);
+        if (n < 0) break;
+        len += n;
+      }
+    } catch (EOFException e) {
+      return new Body(buf, len, false);
+    }
+    return new Body(buf, len, true);
+  }
+
+  /** The HTTP body of {@code block} without Content-Encoding decoding, or null. */
+  private static Body rawBody(byte[] block, long max) {
+    try {
+      return read(HttpResponse.parse(new ByteArrayChannel(block, block.length)).body(), max);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
+    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType);
+    Document d =
+        doc.withMeta(Meta.CHARSET, p.charset())
+            .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
+    if (!p.title().isEmpty()) d = d.withMeta(Meta.TITLE, p.title());
+    return ctx.finish(d, p.text(), null, 0);
+  }
+
+  /** The whole block, or null when it is longer than max_record_bytes (it is then skipped). */
+  private byte[] block(WarcRecord rec) {
+    try {
+      MessageBody body = rec.body();
+      long size = body.size();
+      if (size > ctx.in.maxRecordBytes()) return null;
+      byte[] b = body.stream().readNBytes((int) size);
+      if (b.length < size)
+        throw new EOFException("record block ends after " + b.length + " of " + size + " bytes");
+      return b;
+    } catch (IOException e) {
+      throw new StreamFailure(e);
+    }
+  }
+
+  private Outcome tooLarge(Document doc, WarcRecord rec) {
+    long size;
+    try {
+      size = rec.body().size();
+    } catch (IOException e) {
+      size = -1;
+    }
+    return FileContext.reject(
+        doc,
+        ReadReason.TOO_LARGE,
+        "record block of " + size + " bytes > max_record_bytes " + ctx.in.maxRecordBytes(),
+        0);
+  }
+
+  private static Outcome notHtml(Document doc, String type) {
+    String t = type == null || type.isEmpty() ? "no content type" : type;
+    return FileContext.reject(doc.withMeta(Meta.CONTENT_TYPE, t), WarcReason.NOT_HTML, t, 0);
+  }
+
+  /** HTML by type; a missing or generic type is decided by sniffing the first bytes. */
+  static boolean isHtml(String type, byte[] body, int len) {
+    String base = baseType(type);
+    if (base.equals("text/html") || base.equals("application/xhtml+xml")) return true;
+    if (!base.isEmpty()
+        && !base.equals("application/octet-stream")
+        && !base.equals("unknown/unknown")
+        && !base.equals("application/unknown")) {
+      return false;
+    }
+    return sniffsHtml(body, len);
+  }
+
+  static boolean sniffsHtml(byte[] body, int len) {
+    String head =
+        new String(body, 0, Math.min(len, 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < head.length()
+        && (Character.isWhitespace(head.charAt(i))
+            || head.charAt(i) == '\u00ef'
+            || head.charAt(i) == '\u00bb'
+            || head.charAt(i) == '\u00bf')) {
+      i++;
+    }
+    String s = head.substring(i);
+    return s.startsWith("<!doctype html")
+        || s.startsWith("<html")
+        || s.startsWith("<head")
+        || s.startsWith("<body")
+        || (s.startsWith("<!--") && s.contains("<html"));
+  }
+
+  static String baseType(String type) {
+    if (type == null) return "";
+    int semi = type.indexOf(';');
+    return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  static String unbracket(String s) {
+    if (s == null) return null;
+    String t = s.trim();
+    if (t.startsWith("<") && t.endsWith(">")) t = t.substring(1, t.length() - 1).trim();
+    return t.isEmpty() ? null : t;
+  }
+}
