@@ -187,8 +187,9 @@ final class SampleCrawl {
           cs.add(new PageBody.Comment(names.fill("{person}"), comments.next()));
         }
       }
-      PageBody body = new PageBody(d.article().title(), section(d.site(), d.article().topic()),
-          d.author(), d.published(), d.article().paragraphTexts(), related, cs, null);
+      String section = Sites.section(d.site(), d.article().topic());
+      PageBody body = new PageBody(d.article().title(), section, d.author(), d.published(),
+          d.article().paragraphTexts(), related, cs, null);
       out.add(page(d.site(), d.path(), body, Kind.ARTICLE));
     }
     return out;
@@ -277,10 +278,6 @@ final class SampleCrawl {
   private static Capture withKind(Capture c, Kind kind) {
     return new Capture(c.url(), c.status(), c.contentType(), c.payload(), c.location(), kind,
         c.lang(), c.server(), c.fetched());
-  }
-
-  private static String section(Site site, String topic) {
-    return site.nav().get(1 + Math.floorMod(topic.hashCode(), site.nav().size() - 1));
   }
 
   /** Encodes in the site's charset; a character it cannot hold is a bug in the text pools. */

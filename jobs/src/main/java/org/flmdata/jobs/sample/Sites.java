@@ -104,6 +104,18 @@ final class Sites {
       "transit", LINJIANG, "community", LINJIANG, "garden", SHENGHUO, "cooking", SHENGHUO,
       "astronomy", XINGKONG, "budget", LICAI, "hiking", SHANSHUI, "digital", SHUMA);
 
+  /** Menu sections of sites that publish more than one topic; others file under menu entry 1. */
+  private static final Map<String, String> SECTIONS = Map.of(
+      "transit/" + CHRONICLE.host(), "Transport", "community/" + CHRONICLE.host(), "Community",
+      "budget/" + THRIFTY.host(), "Money", "repair/" + THRIFTY.host(), "Repairs",
+      "transit/" + LINJIANG.host(), "交通出行", "community/" + LINJIANG.host(), "社区",
+      "garden/" + SHENGHUO.host(), "园艺", "cooking/" + SHENGHUO.host(), "美食");
+
+  /** The menu section an article on {@code topic} is filed under at {@code site}. */
+  static String section(Site site, String topic) {
+    return SECTIONS.getOrDefault(topic + "/" + site.host(), site.nav().get(1));
+  }
+
   /** The site that publishes {@code topic} in {@code lang} (en or zh). */
   static Site forTopic(String lang, String topic) {
     Site s = (lang.equals("zh") ? ZH_TOPICS : EN_TOPICS).get(topic);
