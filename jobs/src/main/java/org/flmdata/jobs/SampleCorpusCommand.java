@@ -21,7 +21,10 @@ final class SampleCorpusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var summary = SampleCorpus.write(dir);
-    spec.commandLine().getOut().println("sample corpus: " + dir.toAbsolutePath() + "  " + summary);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        "sample corpus: %s (%d files, %d documents, %d bytes; documents by domain %s)%n",
+        dir.toAbsolutePath().normalize(), summary.files().size(), summary.documents(),
+        summary.bytes(), summary.documentsByDomain());
     return 0;
   }
 }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI of the shaded jar under SparkSubmit: usage and clean failure, per DESIGN.md "Command line". */
-@Disabled("needs org.flmdata.jobs.Main (the lead's CLI) in jobs/target/pipeline.jar; enable when it lands")
 class SparkSubmitCliTest {
 
   @Test

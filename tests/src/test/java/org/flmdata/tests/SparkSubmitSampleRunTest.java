@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * local folder and to s3a:// on a local S3 server; every stats.json row must account for every
  * document.
  */
-@Disabled("needs org.flmdata.jobs.Main (the lead's CLI), jobs/conf/sample/pipeline.yaml and "
-    + "org.flmdata.jobs.sample.SampleCorpus.write(Path); enable when all three land")
 class SparkSubmitSampleRunTest {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
