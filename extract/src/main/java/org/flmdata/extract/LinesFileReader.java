@@ -98,8 +98,7 @@ final class LinesFileReader extends OutcomeReader {
   private boolean open() throws IOException {
     if (ctx.file.length() == 0) {
       ready.add(
-          FileContext.reject(
-              ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE, "0 bytes", 0));
+          ctx.reject(ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE, "0 bytes", 0));
       finished = true;
       return false;
     }
@@ -119,7 +118,7 @@ final class LinesFileReader extends OutcomeReader {
       pending = null;
     } else if (records == 0) {
       ready.add(
-          FileContext.reject(
+          ctx.reject(
               ctx.draft(ctx.recordId(1), null, -1),
               ReadReason.EMPTY_FILE,
               "no records, " + unattributed + " bytes of blank lines",
@@ -146,9 +145,8 @@ final class LinesFileReader extends OutcomeReader {
             + "; "
             + records
             + " records before it kept";
-    ctx.warn(f.reason(), detail);
     ready.add(
-        FileContext.reject(
+        ctx.reject(
             ctx.draft(ctx.recordId(line), null, at), f.reason(), detail, bytes + unattributed));
     finished = true;
   }
@@ -158,7 +156,7 @@ final class LinesFileReader extends OutcomeReader {
     Document draft = ctx.draft(ctx.recordId(n), null, offset);
     long max = ctx.in.maxRecordBytes();
     if (l.tooLong()) {
-      return FileContext.reject(
+      return ctx.reject(
           draft,
           ReadReason.TOO_LARGE,
           "line " + n + " has " + l.length() + " bytes > max_record_bytes " + max,
@@ -166,7 +164,7 @@ final class LinesFileReader extends OutcomeReader {
     }
     String s = utf8.decode(l.bytes(), 0, l.bytes().length);
     if (s == null) {
-      return FileContext.reject(
+      return ctx.reject(
           draft,
           ReadReason.INVALID_UTF8,
           "invalid UTF-8 at byte " + utf8.errorOffset() + " of line " + n,
@@ -177,12 +175,10 @@ final class LinesFileReader extends OutcomeReader {
     try {
       node = JSON.readTree(s);
     } catch (JsonProcessingException e) {
-      return FileContext.reject(
-          draft, ReadReason.BAD_JSON, "line " + n + ": " + e.getOriginalMessage(), 0);
+      return ctx.reject(draft, ReadReason.BAD_JSON, "line " + n + ": " + e.getOriginalMessage(), 0);
     }
     if (node == null || !node.isObject()) {
-      return FileContext.reject(
-          draft, ReadReason.BAD_JSON, "line " + n + " is not a JSON object", 0);
+      return ctx.reject(draft, ReadReason.BAD_JSON, "line " + n + " is not a JSON object", 0);
     }
     InputSpec spec = ctx.in.input();
     String id = scalar(node, spec.idField());
@@ -190,10 +186,10 @@ final class LinesFileReader extends OutcomeReader {
         ctx.draft(id != null ? id : ctx.recordId(n), scalar(node, spec.urlField()), offset);
     JsonNode text = node.get(spec.textField());
     if (text == null || text.isNull()) {
-      return FileContext.reject(doc, ReadReason.MISSING_TEXT, "no field " + spec.textField(), 0);
+      return ctx.reject(doc, ReadReason.MISSING_TEXT, "no field " + spec.textField(), 0);
     }
     if (!text.isTextual()) {
-      return FileContext.reject(
+      return ctx.reject(
           doc,
           ReadReason.MISSING_TEXT,
           "field "

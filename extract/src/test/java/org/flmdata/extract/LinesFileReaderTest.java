@@ -197,4 +197,34 @@ class LinesFileReaderTest {
         outs.stream().map(Outcome::getId).toList());
     assertEquals(file.length, Fixtures.bytesIn(outs));
   }
+
+  @Test
+  void damageIsLoggedWithFileAndOffsetAtMostThreeTimesPerReason() {
+    byte[] prefix = utf8("{\"text\": \"x");
+    byte[] bad = concat(prefix, new byte[] {(byte) 0xFF}, utf8("\"}\n"));
+    byte[] file = concat(utf8("{\"text\": \"ok\"}\n"), bad, bad, bad, bad, bad, utf8("[]\n"));
+    Path p = write(dir.resolve("noisy.jsonl"), file);
+
+    List<String> lines;
+    try (LogLines log = new LogLines()) {
+      Fixtures.read(p, InputFormat.JSONL, "en");
+      lines = log.lines().stream().filter(l -> l.contains("noisy.jsonl")).toList();
+    }
+
+    String offset = Integer.toString(utf8("{\"text\": \"ok\"}\n").length);
+    assertEquals(
+        "WARN extract: file:"
+            + p
+            + " at byte "
+            + offset
+            + ": read/invalid-utf8: invalid UTF-8 at byte "
+            + prefix.length
+            + " of line 2",
+        lines.get(0));
+    assertEquals(5, lines.size(), String.join("\n", lines));
+    assertEquals(
+        "WARN extract: file:" + p + ": more read/invalid-utf8 in this file are counted, not logged",
+        lines.get(3));
+    assertTrue(lines.get(4).contains(": read/bad-json: line 7 is not a JSON object"), lines.get(4));
+  }
 }
