@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -27,7 +28,8 @@ import org.flmdata.pipeline.config.InputSpec;
  * replacement characters never reach the corpus), then for JSONL {@code read/bad-json} and {@code
  * read/missing-text} (absent, null or not a string). A gzip stream that breaks midway keeps every
  * line before the break and adds one {@code read/truncated-gzip} or {@code read/corrupt-gzip}
- * outcome for the rest.
+ * outcome for the rest. A file that starts with the signature of a format this reader does not
+ * decode (zstd, bzip2, xz, zip, PDF, ...) is one {@code read/binary} outcome of its stored size.
  */
 final class LinesFileReader extends OutcomeReader {
   /** Strings as long as max_record_bytes allows; Jackson's default caps them at 20M chars. */
@@ -38,6 +40,8 @@ final class LinesFileReader extends OutcomeReader {
                       StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                   .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final int SIGNATURE_BYTES = 16;
 
   private final FileContext ctx;
   private final Configuration conf;
@@ -102,10 +106,29 @@ final class LinesFileReader extends OutcomeReader {
       finished = true;
       return false;
     }
+    byte[] head;
     try {
       in = WholeFileReader.open(ctx.file.path(), conf);
+      // A compressed or binary file this reader does not decode (.jsonl.zst, .bz2, a PDF) would
+      // be thousands of junk lines, each rejected: it is one read/binary outcome instead.
+      BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+      in = buffered;
+      buffered.mark(SIGNATURE_BYTES);
+      head = buffered.readNBytes(SIGNATURE_BYTES);
+      buffered.reset();
     } catch (IOException e) {
       fail(e, 0, ctx.file.length());
+      return false;
+    }
+    String binary = BinarySniffer.signature(head, head.length);
+    if (binary != null) {
+      ready.add(
+          ctx.reject(
+              ctx.draft(ctx.recordId(1), null, 0),
+              ReadReason.BINARY,
+              binary + ": not JSONL or text",
+              ctx.file.length()));
+      finished = true;
       return false;
     }
     lines = new LineReader(in, ctx.in.maxRecordBytes());

@@ -28,7 +28,13 @@ import org.netpreserve.jwarc.WarcRecord;
  * {@code read/truncated-gzip}, {@code read/corrupt-gzip}, {@code warc/truncated-record} or {@code
  * warc/bad-record}, with the file and byte offsets in its detail and one WARN line. A record whose
  * Content-Length is wrong shows as a block not followed by CRLFCRLF and then an unparsable header:
- * it and the bytes up to the next record are one {@code warc/bad-record}.
+ * it and the bytes up to the next record are one {@code warc/bad-record}. The search starts just
+ * past the damaged record's own offset, so a Content-Length that is too long, which runs a record
+ * into the next one, still leaves that next record readable.
+ *
+ * <p>A file gzipped whole (one member, not one per record) is read too, but cannot be
+ * resynchronised after damage, and its records' spans are where jwarc's compressed position stood
+ * as each began (they still add up to the file size).
  */
 final class WarcFileReader extends OutcomeReader {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};

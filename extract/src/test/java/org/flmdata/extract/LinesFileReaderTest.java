@@ -176,6 +176,31 @@ class LinesFileReaderTest {
   }
 
   @Test
+  void aCompressedFileThatIsNotGzipIsOneBinaryOutcomeNotThousandsOfLines() {
+    byte[] zstd =
+        concat(new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD}, utf8("x\n".repeat(500)));
+    Path p = write(dir.resolve("z/data.jsonl.zst"), zstd);
+    byte[] tiny = gzip(new byte[] {'B', 'Z', 'h', '9', 1, 2, 3});
+    Path q = write(dir.resolve("b/data.jsonl.gz"), tiny);
+
+    List<Outcome> z = Fixtures.read(p, InputFormat.JSONL, "en");
+    List<Outcome> b = Fixtures.read(q, InputFormat.JSONL, "en");
+
+    assertEquals(Map.of("read/binary", 1), counts(z));
+    assertEquals("zstd data signature: not JSONL or text", z.get(0).getDetail());
+    assertEquals(zstd.length, z.get(0).getBytesIn());
+    assertEquals("bzip2 data signature: not JSONL or text", b.get(0).getDetail());
+  }
+
+  @Test
+  void aGzipFileCutInsideItsHeaderIsOneTruncatedGzip() {
+    Path p = write(dir.resolve("h/cut.jsonl.gz"), Arrays.copyOf(gzip(utf8("{}\n")), 5));
+    List<Outcome> outs = Fixtures.read(p, InputFormat.JSONL, "en");
+    assertEquals(Map.of("read/truncated-gzip", 1), counts(outs));
+    assertEquals(5, outs.get(0).getBytesIn());
+  }
+
+  @Test
   void textPerLineMakesADocumentOfEachLine() {
     byte[] file =
         concat(
