@@ -26,6 +26,7 @@ final class BinarySniffer {
     {new byte[] {0x7f, 'E', 'L', 'F'}, "ELF executable"},
     {new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, "OLE2 document"},
     {new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD}, "zstd data"},
+    {"BZh", "bzip2 data"},
   };
 
   /** Null when {@code bytes[0, length)} looks like text, else what it looks like. */
@@ -36,13 +37,8 @@ final class BinarySniffer {
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       return null;
     }
-    for (Object[] sig : SIGNATURES) {
-      byte[] magic =
-          sig[0] instanceof String s
-              ? s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)
-              : (byte[]) sig[0];
-      if (startsWith(bytes, n, magic)) return (String) sig[1] + " signature";
-    }
+    String sig = signature(bytes, n);
+    if (sig != null) return sig;
     int control = 0;
     for (int i = 0; i < n; i++) {
       int b = bytes[i] & 0xff;
@@ -54,6 +50,21 @@ final class BinarySniffer {
     }
     if (n > 0 && control > MAX_CONTROL_SHARE * n) {
       return control + " control bytes in the first " + n;
+    }
+    return null;
+  }
+
+  /**
+   * The known binary format {@code bytes[0, length)} starts with ("PDF document signature"), or
+   * null. Only the first bytes are needed: line readers ask it before splitting a file into lines.
+   */
+  static String signature(byte[] bytes, int length) {
+    for (Object[] sig : SIGNATURES) {
+      byte[] magic =
+          sig[0] instanceof String s
+              ? s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+              : (byte[]) sig[0];
+      if (startsWith(bytes, length, magic)) return (String) sig[1] + " signature";
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flmdata.pipeline.Document;
@@ -22,6 +23,7 @@ final class FileContext {
 
   final InputContext in;
   final InputFile file;
+  private final Map<DropReason, Integer> warnings = new HashMap<>();
 
   FileContext(InputContext in, InputFile file) {
     this.in = in;
@@ -75,12 +77,34 @@ final class FileContext {
     return Outcome.kept(d, bytesIn);
   }
 
-  static Outcome reject(Document doc, DropReason reason, String detail, long bytesIn) {
+  /**
+   * The document rejected for {@code reason}. Damage (every {@link ReadReason}, and WARC records
+   * that are broken rather than merely not pages) is also logged as one WARN line naming the file
+   * and offset, at most {@value #MAX_WARNINGS} per file and reason, so a file of a million bad
+   * lines does not flood the log; the ledger counts them all.
+   */
+  Outcome reject(Document doc, DropReason reason, String detail, long bytesIn) {
+    if (isDamage(reason)) warn(reason, doc.getMeta().get(Meta.OFFSET), detail);
     return Outcome.rejected(doc, reason, detail, bytesIn);
   }
 
-  /** One WARN line per failure that stops or skips part of a file. */
-  void warn(DropReason reason, String detail) {
-    LOG.warn("extract: {}: {}: {}", file.path(), reason.key(), detail);
+  static final int MAX_WARNINGS = 3;
+
+  static boolean isDamage(DropReason r) {
+    return r instanceof ReadReason
+        || r == WarcReason.BAD_RECORD
+        || r == WarcReason.TRUNCATED_RECORD
+        || r == WarcReason.BAD_HTTP;
+  }
+
+  private void warn(DropReason reason, String offset, String detail) {
+    int n = warnings.merge(reason, 1, Integer::sum);
+    if (n <= MAX_WARNINGS) {
+      String at = offset == null ? "" : " at byte " + offset;
+      LOG.warn("extract: {}{}: {}: {}", file.path(), at, reason.key(), detail);
+    } else if (n == MAX_WARNINGS + 1) {
+      LOG.warn(
+          "extract: {}: more {} in this file are counted, not logged", file.path(), reason.key());
+    }
   }
 }

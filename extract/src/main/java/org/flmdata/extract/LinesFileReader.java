@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -27,7 +28,8 @@ import org.flmdata.pipeline.config.InputSpec;
  * replacement characters never reach the corpus), then for JSONL {@code read/bad-json} and {@code
  * read/missing-text} (absent, null or not a string). A gzip stream that breaks midway keeps every
  * line before the break and adds one {@code read/truncated-gzip} or {@code read/corrupt-gzip}
- * outcome for the rest.
+ * outcome for the rest. A file that starts with the signature of a format this reader does not
+ * decode (zstd, bzip2, xz, zip, PDF, ...) is one {@code read/binary} outcome of its stored size.
  */
 final class LinesFileReader extends OutcomeReader {
   /** Strings as long as max_record_bytes allows; Jackson's default caps them at 20M chars. */
@@ -38,6 +40,8 @@ final class LinesFileReader extends OutcomeReader {
                       StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                   .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final int SIGNATURE_BYTES = 16;
 
   private final FileContext ctx;
   private final Configuration conf;
@@ -98,15 +102,33 @@ final class LinesFileReader extends OutcomeReader {
   private boolean open() throws IOException {
     if (ctx.file.length() == 0) {
       ready.add(
-          FileContext.reject(
-              ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE, "0 bytes", 0));
+          ctx.reject(ctx.draft(ctx.recordId(1), null, -1), ReadReason.EMPTY_FILE, "0 bytes", 0));
       finished = true;
       return false;
     }
+    byte[] head;
     try {
       in = WholeFileReader.open(ctx.file.path(), conf);
+      // A compressed or binary file this reader does not decode (.jsonl.zst, .bz2, a PDF) would
+      // be thousands of junk lines, each rejected: it is one read/binary outcome instead.
+      BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+      in = buffered;
+      buffered.mark(SIGNATURE_BYTES);
+      head = buffered.readNBytes(SIGNATURE_BYTES);
+      buffered.reset();
     } catch (IOException e) {
       fail(e, 0, ctx.file.length());
+      return false;
+    }
+    String binary = BinarySniffer.signature(head, head.length);
+    if (binary != null) {
+      ready.add(
+          ctx.reject(
+              ctx.draft(ctx.recordId(1), null, 0),
+              ReadReason.BINARY,
+              binary + ": not JSONL or text",
+              ctx.file.length()));
+      finished = true;
       return false;
     }
     lines = new LineReader(in, ctx.in.maxRecordBytes());
@@ -119,7 +141,7 @@ final class LinesFileReader extends OutcomeReader {
       pending = null;
     } else if (records == 0) {
       ready.add(
-          FileContext.reject(
+          ctx.reject(
               ctx.draft(ctx.recordId(1), null, -1),
               ReadReason.EMPTY_FILE,
               "no records, " + unattributed + " bytes of blank lines",
@@ -146,9 +168,8 @@ final class LinesFileReader extends OutcomeReader {
             + "; "
             + records
             + " records before it kept";
-    ctx.warn(f.reason(), detail);
     ready.add(
-        FileContext.reject(
+        ctx.reject(
             ctx.draft(ctx.recordId(line), null, at), f.reason(), detail, bytes + unattributed));
     finished = true;
   }
@@ -158,7 +179,7 @@ final class LinesFileReader extends OutcomeReader {
     Document draft = ctx.draft(ctx.recordId(n), null, offset);
     long max = ctx.in.maxRecordBytes();
     if (l.tooLong()) {
-      return FileContext.reject(
+      return ctx.reject(
           draft,
           ReadReason.TOO_LARGE,
           "line " + n + " has " + l.length() + " bytes > max_record_bytes " + max,
@@ -166,7 +187,7 @@ final class LinesFileReader extends OutcomeReader {
     }
     String s = utf8.decode(l.bytes(), 0, l.bytes().length);
     if (s == null) {
-      return FileContext.reject(
+      return ctx.reject(
           draft,
           ReadReason.INVALID_UTF8,
           "invalid UTF-8 at byte " + utf8.errorOffset() + " of line " + n,
@@ -177,12 +198,10 @@ final class LinesFileReader extends OutcomeReader {
     try {
       node = JSON.readTree(s);
     } catch (JsonProcessingException e) {
-      return FileContext.reject(
-          draft, ReadReason.BAD_JSON, "line " + n + ": " + e.getOriginalMessage(), 0);
+      return ctx.reject(draft, ReadReason.BAD_JSON, "line " + n + ": " + e.getOriginalMessage(), 0);
     }
     if (node == null || !node.isObject()) {
-      return FileContext.reject(
-          draft, ReadReason.BAD_JSON, "line " + n + " is not a JSON object", 0);
+      return ctx.reject(draft, ReadReason.BAD_JSON, "line " + n + " is not a JSON object", 0);
     }
     InputSpec spec = ctx.in.input();
     String id = scalar(node, spec.idField());
@@ -190,10 +209,10 @@ final class LinesFileReader extends OutcomeReader {
         ctx.draft(id != null ? id : ctx.recordId(n), scalar(node, spec.urlField()), offset);
     JsonNode text = node.get(spec.textField());
     if (text == null || text.isNull()) {
-      return FileContext.reject(doc, ReadReason.MISSING_TEXT, "no field " + spec.textField(), 0);
+      return ctx.reject(doc, ReadReason.MISSING_TEXT, "no field " + spec.textField(), 0);
     }
     if (!text.isTextual()) {
-      return FileContext.reject(
+      return ctx.reject(
           doc,
           ReadReason.MISSING_TEXT,
           "field "

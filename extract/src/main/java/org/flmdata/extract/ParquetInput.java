@@ -115,6 +115,9 @@ final class ParquetInput {
     private final String basePath;
     private transient StrictUtf8 utf8;
 
+    /** The file of the last row: rows of a file arrive together, and warnings are per file. */
+    private transient FileContext last;
+
     ToOutcome(InputContext ctx, String basePath) {
       this.ctx = ctx;
       this.basePath = basePath;
@@ -124,26 +127,29 @@ final class ParquetInput {
     public Outcome call(Row r) {
       if (utf8 == null) utf8 = new StrictUtf8();
       String file = r.getString(4);
-      String path = pathOf(file);
-      String relative =
-          path.startsWith(basePath)
-              ? path.substring(basePath.length())
-              : path.substring(path.lastIndexOf('/') + 1);
+      if (last == null || !last.file.path().equals(file)) {
+        String path = pathOf(file);
+        String relative =
+            path.startsWith(basePath)
+                ? path.substring(basePath.length())
+                : path.substring(path.lastIndexOf('/') + 1);
+        last = new FileContext(ctx, new InputFile(file, relative, -1));
+      }
+      FileContext fc = last;
       long row = r.getLong(5) + 1;
-      FileContext fc = new FileContext(ctx, new InputFile(file, relative, -1));
       String id = r.isNullAt(1) || r.getString(1).isEmpty() ? fc.recordId(row) : r.getString(1);
       String url = r.isNullAt(3) ? null : r.getString(3);
       Document doc = fc.draft(id, url, -1).withMeta(Meta.ROW, Long.toString(row));
       Object t = r.get(0);
       if (t == null) {
-        return FileContext.reject(
+        return fc.reject(
             doc, ReadReason.MISSING_TEXT, "column " + ctx.input().textField() + " is null", 0);
       }
       String text;
       if (t instanceof byte[] b) {
         text = utf8.decode(b, 0, b.length);
         if (text == null) {
-          return FileContext.reject(
+          return fc.reject(
               doc,
               ReadReason.INVALID_UTF8,
               "invalid UTF-8 at byte " + utf8.errorOffset(),

@@ -28,7 +28,13 @@ import org.netpreserve.jwarc.WarcRecord;
  * {@code read/truncated-gzip}, {@code read/corrupt-gzip}, {@code warc/truncated-record} or {@code
  * warc/bad-record}, with the file and byte offsets in its detail and one WARN line. A record whose
  * Content-Length is wrong shows as a block not followed by CRLFCRLF and then an unparsable header:
- * it and the bytes up to the next record are one {@code warc/bad-record}.
+ * it and the bytes up to the next record are one {@code warc/bad-record}. The search starts just
+ * past the damaged record's own offset, so a Content-Length that is too long, which runs a record
+ * into the next one, still leaves that next record readable.
+ *
+ * <p>A file gzipped whole (one member, not one per record) is read too, but cannot be
+ * resynchronised after damage, and its records' spans are where jwarc's compressed position stood
+ * as each began (they still add up to the file size).
  */
 final class WarcFileReader extends OutcomeReader {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
@@ -99,7 +105,7 @@ final class WarcFileReader extends OutcomeReader {
   private boolean open() throws IOException {
     Document whole = ctx.draft(ctx.offsetId(0), null, 0);
     if (length == 0) {
-      ready.add(FileContext.reject(whole, ReadReason.EMPTY_FILE, "0 bytes", 0));
+      ready.add(ctx.reject(whole, ReadReason.EMPTY_FILE, "0 bytes", 0));
       finished = true;
       return false;
     }
@@ -107,8 +113,7 @@ final class WarcFileReader extends OutcomeReader {
       channel = HadoopChannel.open(ctx.file.path(), length, conf);
       if (zstd()) {
         ready.add(
-            FileContext.reject(
-                whole, ReadReason.UNSUPPORTED_COMPRESSION, "zstd-compressed WARC", length));
+            ctx.reject(whole, ReadReason.UNSUPPORTED_COMPRESSION, "zstd-compressed WARC", length));
         finished = true;
         return false;
       }
@@ -116,7 +121,7 @@ final class WarcFileReader extends OutcomeReader {
       reader = new WarcReader(channel);
     } catch (EOFException e) {
       ready.add(
-          FileContext.reject(
+          ctx.reject(
               whole,
               WarcReason.TRUNCATED_RECORD,
               "a file of " + length + " bytes holds no WARC record",
@@ -126,8 +131,7 @@ final class WarcFileReader extends OutcomeReader {
     } catch (IOException e) {
       Failures.Failure f = Failures.classify(e);
       if (f == null) throw Failures.rethrow(e);
-      ctx.warn(f.reason(), f.message());
-      ready.add(FileContext.reject(whole, f.reason(), f.message(), length));
+      ready.add(ctx.reject(whole, f.reason(), f.message(), length));
       finished = true;
       return false;
     }
@@ -190,10 +194,9 @@ final class WarcFileReader extends OutcomeReader {
       from = at;
       what = f.message();
     }
-    // Look after the damage: from the failed header on when a wrong Content-Length ran the
-    // pending record into it, strictly after the record start otherwise (its header parsed, so
-    // retrying there would fail at the same place again).
-    long resume = resync(from < at ? at : at + 1);
+    // Look for the next record from just after the damaged one's start: a Content-Length that
+    // is too long ran this record into the next one, whose start then lies before the failure.
+    long resume = resync(from + 1);
     long end = resume < 0 ? length : resume;
     String detail =
         what
@@ -205,8 +208,7 @@ final class WarcFileReader extends OutcomeReader {
             + (resume < 0
                 ? "nothing readable after it (file has " + length + " bytes)"
                 : "skipped " + (end - from) + " bytes to the next record at byte " + resume);
-    ctx.warn(f.reason(), detail);
-    ready.add(FileContext.reject(doc, f.reason(), detail, end - from));
+    ready.add(ctx.reject(doc, f.reason(), detail, end - from));
     if (resume < 0) finished = true;
   }
 

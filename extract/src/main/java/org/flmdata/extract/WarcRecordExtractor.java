@@ -65,7 +65,9 @@ final class WarcRecordExtractor {
     String blockType = h.first("Content-Type").orElse("");
     switch (type) {
       case "response" -> {
-        if (!baseType(blockType).startsWith("application/http")) {
+        // dns, gemini, ... responses are not HTTP; a block without a type is tried as HTTP
+        String base = baseType(blockType);
+        if (!base.isEmpty() && !base.startsWith("application/http")) {
           return notHtml(doc, blockType);
         }
         byte[] block = block(rec);
@@ -84,7 +86,7 @@ final class WarcRecordExtractor {
         if (block == null) return tooLarge(doc, rec);
         String text = utf8.decode(block, 0, block.length);
         if (text == null) {
-          return FileContext.reject(
+          return ctx.reject(
               doc,
               ReadReason.INVALID_UTF8,
               "invalid UTF-8 at byte " + utf8.errorOffset() + " of the record block",
@@ -93,8 +95,7 @@ final class WarcRecordExtractor {
         return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, blockType), text, null, 0);
       }
       default -> {
-        return FileContext.reject(
-            doc, WarcReason.NOT_RESPONSE, type.isEmpty() ? "no WARC-Type" : type, 0);
+        return ctx.reject(doc, WarcReason.NOT_RESPONSE, type.isEmpty() ? "no WARC-Type" : type, 0);
       }
     }
   }
@@ -104,11 +105,11 @@ final class WarcRecordExtractor {
     try {
       http = HttpResponse.parse(new ByteArrayChannel(block, block.length));
     } catch (IOException | RuntimeException e) {
-      return FileContext.reject(doc, WarcReason.BAD_HTTP, Failures.message(e), 0);
+      return ctx.reject(doc, WarcReason.BAD_HTTP, Failures.message(e), 0);
     }
     int status = http.status();
     if (status < 200 || status > 299) {
-      return FileContext.reject(doc, WarcReason.HTTP_STATUS, "status " + status, 0);
+      return ctx.reject(doc, WarcReason.HTTP_STATUS, "status " + status, 0);
     }
     String served = http.headers().first("Content-Type").orElse(null);
     if (served != null) doc = doc.withMeta(Meta.CONTENT_TYPE, served);
@@ -123,7 +124,7 @@ final class WarcRecordExtractor {
       if (raw == null
           || !raw.complete()
           || BinarySniffer.sniff(raw.bytes(), raw.length()) != null) {
-        return FileContext.reject(doc, WarcReason.BAD_HTTP, "body: " + Failures.message(e), 0);
+        return ctx.reject(doc, WarcReason.BAD_HTTP, "body: " + Failures.message(e), 0);
       }
       body = raw;
     }
@@ -133,7 +134,7 @@ final class WarcRecordExtractor {
     byte[] bytes = body.bytes();
     int len = body.length();
     if (len > max) {
-      return FileContext.reject(
+      return ctx.reject(
           doc,
           ReadReason.TOO_LARGE,
           "decoded body of more than max_record_bytes " + max + " bytes",
@@ -207,16 +208,16 @@ final class WarcRecordExtractor {
     } catch (IOException e) {
       size = -1;
     }
-    return FileContext.reject(
+    return ctx.reject(
         doc,
         ReadReason.TOO_LARGE,
         "record block of " + size + " bytes > max_record_bytes " + ctx.in.maxRecordBytes(),
         0);
   }
 
-  private static Outcome notHtml(Document doc, String type) {
+  private Outcome notHtml(Document doc, String type) {
     String t = type == null || type.isEmpty() ? "no content type" : type;
-    return FileContext.reject(doc.withMeta(Meta.CONTENT_TYPE, t), WarcReason.NOT_HTML, t, 0);
+    return ctx.reject(doc.withMeta(Meta.CONTENT_TYPE, t), WarcReason.NOT_HTML, t, 0);
   }
 
   /** HTML by type; a missing or generic type is decided by sniffing the first bytes. */

@@ -38,7 +38,7 @@ final class WholeFileReader extends OutcomeReader {
   private Outcome read() throws IOException {
     long stored = ctx.file.length();
     Document doc = ctx.draft(ctx.recordId(1), null, -1);
-    if (stored == 0) return FileContext.reject(doc, ReadReason.EMPTY_FILE, "0 bytes", 0);
+    if (stored == 0) return ctx.reject(doc, ReadReason.EMPTY_FILE, "0 bytes", 0);
     long max = ctx.in.maxRecordBytes();
     byte[] bytes;
     int len;
@@ -56,18 +56,17 @@ final class WholeFileReader extends OutcomeReader {
     } catch (IOException e) {
       Failures.Failure f = Failures.classify(e);
       if (f == null) throw Failures.rethrow(e);
-      ctx.warn(f.reason(), f.message());
-      return FileContext.reject(doc, f.reason(), f.message() + " in " + ctx.file.path(), stored);
+      return ctx.reject(doc, f.reason(), f.message() + " in " + ctx.file.path(), stored);
     }
     if (len > max) {
-      return FileContext.reject(
+      return ctx.reject(
           doc, ReadReason.TOO_LARGE, "more than max_record_bytes " + max + " bytes", stored);
     }
     if (len == 0) {
-      return FileContext.reject(doc, ReadReason.EMPTY_FILE, "0 bytes after decompression", stored);
+      return ctx.reject(doc, ReadReason.EMPTY_FILE, "0 bytes after decompression", stored);
     }
     String binary = BinarySniffer.sniff(bytes, len);
-    if (binary != null) return FileContext.reject(doc, ReadReason.BINARY, binary, stored);
+    if (binary != null) return ctx.reject(doc, ReadReason.BINARY, binary, stored);
     if (html) {
       HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null);
       Document d =
@@ -80,7 +79,7 @@ final class WholeFileReader extends OutcomeReader {
     StrictUtf8 utf8 = new StrictUtf8();
     String text = utf8.decode(bytes, 0, len);
     if (text == null) {
-      return FileContext.reject(
+      return ctx.reject(
           doc, ReadReason.INVALID_UTF8, "invalid UTF-8 at byte " + utf8.errorOffset(), stored);
     }
     return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, "text/plain"), text, null, stored);

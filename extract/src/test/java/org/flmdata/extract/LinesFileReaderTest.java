@@ -176,6 +176,31 @@ class LinesFileReaderTest {
   }
 
   @Test
+  void aCompressedFileThatIsNotGzipIsOneBinaryOutcomeNotThousandsOfLines() {
+    byte[] zstd =
+        concat(new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD}, utf8("x\n".repeat(500)));
+    Path p = write(dir.resolve("z/data.jsonl.zst"), zstd);
+    byte[] tiny = gzip(new byte[] {'B', 'Z', 'h', '9', 1, 2, 3});
+    Path q = write(dir.resolve("b/data.jsonl.gz"), tiny);
+
+    List<Outcome> z = Fixtures.read(p, InputFormat.JSONL, "en");
+    List<Outcome> b = Fixtures.read(q, InputFormat.JSONL, "en");
+
+    assertEquals(Map.of("read/binary", 1), counts(z));
+    assertEquals("zstd data signature: not JSONL or text", z.get(0).getDetail());
+    assertEquals(zstd.length, z.get(0).getBytesIn());
+    assertEquals("bzip2 data signature: not JSONL or text", b.get(0).getDetail());
+  }
+
+  @Test
+  void aGzipFileCutInsideItsHeaderIsOneTruncatedGzip() {
+    Path p = write(dir.resolve("h/cut.jsonl.gz"), Arrays.copyOf(gzip(utf8("{}\n")), 5));
+    List<Outcome> outs = Fixtures.read(p, InputFormat.JSONL, "en");
+    assertEquals(Map.of("read/truncated-gzip", 1), counts(outs));
+    assertEquals(5, outs.get(0).getBytesIn());
+  }
+
+  @Test
   void textPerLineMakesADocumentOfEachLine() {
     byte[] file =
         concat(
@@ -196,5 +221,35 @@ class LinesFileReaderTest {
         List.of("books/t.txt#1", "books/t.txt#3", "books/t.txt#4", "books/t.txt#5"),
         outs.stream().map(Outcome::getId).toList());
     assertEquals(file.length, Fixtures.bytesIn(outs));
+  }
+
+  @Test
+  void damageIsLoggedWithFileAndOffsetAtMostThreeTimesPerReason() {
+    byte[] prefix = utf8("{\"text\": \"x");
+    byte[] bad = concat(prefix, new byte[] {(byte) 0xFF}, utf8("\"}\n"));
+    byte[] file = concat(utf8("{\"text\": \"ok\"}\n"), bad, bad, bad, bad, bad, utf8("[]\n"));
+    Path p = write(dir.resolve("noisy.jsonl"), file);
+
+    List<String> lines;
+    try (LogLines log = new LogLines()) {
+      Fixtures.read(p, InputFormat.JSONL, "en");
+      lines = log.lines().stream().filter(l -> l.contains("noisy.jsonl")).toList();
+    }
+
+    String offset = Integer.toString(utf8("{\"text\": \"ok\"}\n").length);
+    assertEquals(
+        "WARN extract: file:"
+            + p
+            + " at byte "
+            + offset
+            + ": read/invalid-utf8: invalid UTF-8 at byte "
+            + prefix.length
+            + " of line 2",
+        lines.get(0));
+    assertEquals(5, lines.size(), String.join("\n", lines));
+    assertEquals(
+        "WARN extract: file:" + p + ": more read/invalid-utf8 in this file are counted, not logged",
+        lines.get(3));
+    assertTrue(lines.get(4).contains(": read/bad-json: line 7 is not a JSON object"), lines.get(4));
   }
 }

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,7 +209,7 @@ class WarcFileReaderTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void tooLongContentLengthSwallowsTheNextRecordIntoOneBadRecord(boolean gzipped) {
+  void tooLongContentLengthIsOneBadRecordAndTheRecordItRanIntoIsStillRead(boolean gzipped) {
     byte[] http = http(200, utf8(page(1)), "Content-Type: text/html");
     List<byte[]> records =
         List.of(
@@ -227,10 +228,12 @@ class WarcFileReaderTest {
 
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
 
-    assertEquals(Map.of("kept", 1, "warc/bad-record", 1, "warc/not-response", 1), counts(outs));
+    assertEquals(Map.of("kept", 2, "warc/bad-record", 1, "warc/not-response", 1), counts(outs));
     assertEquals(
-        List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:3"),
+        List.of("urn:uuid:0", "urn:uuid:1", "urn:uuid:2", "urn:uuid:3"),
         outs.stream().map(Outcome::getId).toList());
+    byte[] bad = records.get(1);
+    assertEquals(gzipped ? gzip(bad).length : bad.length, outs.get(1).getBytesIn());
     assertEquals(file.length, Fixtures.bytesIn(outs));
   }
 
@@ -349,6 +352,23 @@ class WarcFileReaderTest {
     assertTrue(o.isKept(), o.toString());
     assertEquals(
         "This is the text of page 4 and it is written in English for the test.", o.getText());
+  }
+
+  @Test
+  void nonHttpResponsesAreNotHtmlAndUntypedOnesAreTriedAsHttp() {
+    byte[] dns = warc("response", "urn:uuid:0", "dns:example.com", "text/dns", utf8("20240101 A"));
+    String untyped =
+        new String(htmlResponse("urn:uuid:1", "http://e/", page(1)), StandardCharsets.ISO_8859_1)
+            .replace("Content-Type: application/http; msgtype=response\r\n", "");
+    Path p =
+        write(
+            dir.resolve("types.warc"), concat(dns, untyped.getBytes(StandardCharsets.ISO_8859_1)));
+
+    List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
+
+    assertEquals("not-html", outs.get(0).getReason());
+    assertEquals("text/dns", outs.get(0).getDetail());
+    assertTrue(outs.get(1).isKept(), outs.get(1).toString());
   }
 
   @Test
