@@ -51,6 +51,14 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /** Runs the command line with its output and errors sent to the given writers. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     for (String stage : Stages.names()) {

@@ -4,9 +4,11 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.flmdata.pipeline.run.StageOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,6 @@ final class ShowCommand implements Callable<Integer> {
           "--limit must be >= 0, got " + limit);
     }
     SparkSession.Builder b = SparkSession.builder().appName("flmdata show")
-        .config("spark.sql.jsonGenerator.ignoreNullFields", "false")
         .config("spark.ui.showConsoleProgress", "false");
     if (!Sessions.underSparkSubmit()) {
       b.master("local[*]").config("spark.driver.host", "127.0.0.1")
@@ -53,8 +54,11 @@ final class ShowCommand implements Callable<Integer> {
       Dataset<Row> rows = read(spark, path);
       if (limit != null) rows = rows.limit(limit.intValue());
       var out = spec.commandLine().getOut();
-      Iterator<String> it = rows.toJSON().toLocalIterator();
-      while (it.hasNext()) out.println(it.next());
+      Column[] all = java.util.Arrays.stream(rows.columns()).map(functions::col)
+          .toArray(Column[]::new);
+      Iterator<Row> it = rows.select(functions.to_json(functions.struct(all),
+          Map.of("ignoreNullFields", "false"))).toLocalIterator();
+      while (it.hasNext()) out.println(it.next().getString(0));
       out.flush();
       return 0;
     } finally {

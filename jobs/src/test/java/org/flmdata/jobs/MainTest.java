@@ -47,7 +47,7 @@ class MainTest {
   @Test
   void configErrorIsOneLineAndExitTwoBeforeSpark() throws IOException {
     Path c = config("name: Web\nlanguages: [en]\nproportion: 100\nextract: {no_such_key: 1}\n"
-        + "inputs: [{path: a.jsonl, format: jsonl}]\n");
+        + "inputs: [{path: ../a.jsonl, format: jsonl}]\n");
     Result r = run("run", "-c", c.toString());
     assertEquals(Main.EXIT_CONFIG, r.code());
     assertEquals(1, r.err().strip().lines().count(), r.err());
