@@ -16,6 +16,7 @@ import java.util.Map;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.config.InputFormat;
 import org.flmdata.pipeline.config.InputSpec;
+import org.flmdata.pipeline.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -231,7 +232,7 @@ class LinesFileReaderTest {
     Path p = write(dir.resolve("noisy.jsonl"), file);
 
     List<String> lines;
-    try (LogLines log = new LogLines()) {
+    try (LogCapture log = new LogCapture()) {
       Fixtures.read(p, InputFormat.JSONL, "en");
       lines = log.lines().stream().filter(l -> l.contains("noisy.jsonl")).toList();
     }

@@ -1,4 +1,4 @@
-package org.flmdata.tests;
+package org.flmdata.pipeline.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +8,11 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Captures log lines of this JVM (driver and local executors) while open. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+/** Captures this JVM's log lines (driver and local executors) as "LEVEL message" while open. */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  LogCapture() {
+  public LogCapture() {
     super("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
     start();
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -25,7 +25,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
