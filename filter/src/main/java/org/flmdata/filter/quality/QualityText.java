@@ -30,7 +30,7 @@ public final class QualityText {
           sb.append(' ');
           space = true;
         }
-      } else if (isCjk(cp) || isPunctuation(cp)) {
+      } else if (isCjk(cp) || isPunctuation(cp) && !inWord(text, i, len, cp)) {
         if (!space) sb.append(' ');
         appendLower(sb, cp);
         sb.append(' ');
@@ -53,6 +53,14 @@ public final class QualityText {
     } else {
       sb.appendCodePoint(Character.toLowerCase(cp));
     }
+  }
+
+  /** An apostrophe or hyphen between two letters stays in its word ({@code it's}, {@code e-mail}). */
+  private static boolean inWord(String text, int next, int len, int cp) {
+    if (cp != '\'' && cp != '\u2019' && cp != '-') return false;
+    int prev = next - 2;
+    return prev >= 0 && next < len && Character.isLetter(text.charAt(prev))
+        && Character.isLetter(text.charAt(next));
   }
 
   static boolean isCjk(int cp) {
