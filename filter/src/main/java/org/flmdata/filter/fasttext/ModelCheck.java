@@ -12,7 +12,9 @@ import org.bytedeco.javacpp.BytePointer;
 /**
  * Checks that a file is a fastText model this library loads, in a child JVM ({@link NativeChild}):
  * fastText aborts the process on a truncated model, so a damaged file must fail there, not in the
- * driver or an executor. Run before any Spark work; the answer is the model's labels.
+ * driver or an executor. Before that, {@link ModelFileFormat} checks in Java that the file has
+ * exactly the bytes its headers describe (fastText may run for minutes on a damaged header). Run
+ * before any Spark work; the answer is the model's labels.
  */
 public final class ModelCheck {
   private ModelCheck() {}
@@ -32,6 +34,10 @@ public final class ModelCheck {
     }
     if (!Files.isReadable(p)) {
       throw new IllegalArgumentException("fastText model " + localPath + " is not readable");
+    }
+    String broken = ModelFileFormat.problem(p);
+    if (broken != null) {
+      throw new IllegalArgumentException("fastText model " + localPath + " " + broken);
     }
     NativeChild.Result r = NativeChild.run(ModelCheck.class, List.of(p.toAbsolutePath().toString()),
         300);

@@ -45,6 +45,8 @@ final class NativeChild {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    cmd.add("-XX:-CreateCoredumpOnCrash"); // a native abort is an answer here, not a crash to keep
+    cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "fasttext-child-hs_err_%p.log"));
     cmd.add("-cp");
     cmd.add(classPath());
     cmd.add(main.getName());
