@@ -9,7 +9,7 @@ import java.util.Random;
  * encyclopaedic vocabulary) and web-spam-like "bad" text (shouting link-bait from a spam
  * vocabulary). A classifier trained on some of each must rank unseen good text above bad text.
  */
-final class SyntheticText {
+public final class SyntheticText {
   private static final String[] GOOD = ("the river valley was settled by farmers during the early"
       + " medieval period and its economy depended on trade in wool grain and timber historians"
       + " describe how the town grew around a stone bridge built across the river in the twelfth"
@@ -21,7 +21,7 @@ final class SyntheticText {
 
   private SyntheticText() {}
 
-  static String good(Random r) {
+  public static String good(Random r) {
     StringBuilder sb = new StringBuilder();
     int sentences = 2 + r.nextInt(3);
     for (int s = 0; s < sentences; s++) {
@@ -35,7 +35,7 @@ final class SyntheticText {
     return sb.toString().strip();
   }
 
-  static String bad(Random r) {
+  public static String bad(Random r) {
     StringBuilder sb = new StringBuilder();
     int words = 8 + r.nextInt(20);
     for (int w = 0; w < words; w++) {
@@ -47,7 +47,7 @@ final class SyntheticText {
   }
 
   /** fastText training lines: {@code n} of each kind, interleaved, preprocessed as in scoring. */
-  static List<String> trainingLines(int n, long seed) {
+  public static List<String> trainingLines(int n, long seed) {
     Random r = new Random(seed);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
