@@ -2,6 +2,7 @@ package org.flmdata.filter;
 
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,12 +26,28 @@ final class FilterPartition implements MapPartitionsFunction<Document, Outcome> 
   private final Map<String, DomainPlan> plans;
   private final Broadcast<BenchmarkIndex> index;
   private final Broadcast<long[]> common;
+  /** Non-null when matches come with each document from {@link JoinMatches}: names and n. */
+  private final List<String> joinedNames;
+  private final int joinedN;
 
+  /** Broadcast path: the whole benchmark index and the common phrases on every executor. */
   FilterPartition(Map<String, DomainPlan> plans, Broadcast<BenchmarkIndex> index,
       Broadcast<long[]> common) {
+    this(plans, index, common, null, 0);
+  }
+
+  private FilterPartition(Map<String, DomainPlan> plans, Broadcast<BenchmarkIndex> index,
+      Broadcast<long[]> common, List<String> joinedNames, int joinedN) {
     this.plans = plans;
     this.index = index;
     this.common = common;
+    this.joinedNames = joinedNames == null ? null : List.copyOf(joinedNames);
+    this.joinedN = joinedN;
+  }
+
+  /** Join path: each document carries its own matches (common phrases already removed). */
+  static FilterPartition joined(Map<String, DomainPlan> plans, List<String> names, int n) {
+    return new FilterPartition(plans, null, null, names, n);
   }
 
   @Override
@@ -46,10 +63,22 @@ final class FilterPartition implements MapPartitionsFunction<Document, Outcome> 
       @Override
       public Outcome next() {
         Document doc = docs.next();
+        BenchmarkIndex own = null;
+        if (joinedNames != null) {
+          own = JoinMatches.matches(doc.getMeta(), joinedNames, joinedN);
+          Map<String, String> meta = new java.util.LinkedHashMap<>(doc.getMeta());
+          meta.remove(JoinMatches.META);
+          doc = new Document(doc.getId(), doc.getDomain(), doc.getSource(), doc.getUrl(),
+              doc.getLang(), doc.getText(), meta);
+        }
         DomainPlan plan = plans.get(doc.getDomain());
         if (plan == null) return Outcome.of(doc, Verdict.keep(doc));
         Document cur = doc;
-        if (plan.decontam() != null && index != null) {
+        if (plan.decontam() != null && own != null) {
+          Verdict v = new Decontaminator(own, new long[0], plan.decontam()).apply(cur);
+          if (!v.kept()) return Outcome.of(doc, v);
+          cur = ((Verdict.Keep) v).doc();
+        } else if (plan.decontam() != null && index != null) {
           Decontaminator d = decontam.computeIfAbsent(plan.domain(),
               k -> new Decontaminator(index.value(), common.value(), plan.decontam()));
           Verdict v = d.apply(cur);

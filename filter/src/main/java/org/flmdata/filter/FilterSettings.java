@@ -71,7 +71,8 @@ final class FilterSettings {
   static final Setting<Long> DECONTAM_BROADCAST_MAX_NGRAMS =
       Setting.longValue("decontam_broadcast_max_ngrams", 20_000_000L,
           "largest benchmark n-gram set broadcast to executors (16 bytes an n-gram: 20M = 320 MB"
-              + " per executor); the smallest value over the run's domains applies")
+              + " per executor); a larger set is matched by a join (a shuffle of every document's"
+              + " n-grams). The smallest value over the run's domains applies")
           .check(v -> v >= 0, "must be >= 0");
 
   static final SettingsSpec SECTION = new SettingsSpec(FilterStage.NAME, List.of(

@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before any Spark work, {@link FilterPlanner} checks every model file and reads every test
  * set; a missing or damaged one is a {@link ConfigException}. The benchmark n-grams are broadcast
- * (a few MB for GSM8K + HumanEval + MMLU); a first pass counts, over all documents, the benchmark
- * n-grams each document contains, and n-grams found in more than {@code decontam_common_docs}
- * documents are ignored as common phrases. Each document then leaves as one {@link Outcome}: kept
+ * (about 12 MB for GSM8K + HumanEval + MMLU) up to {@code decontam_broadcast_max_ngrams}; a first
+ * pass counts, over all documents, the benchmark n-grams each document contains, and n-grams
+ * found in more than {@code decontam_common_docs} documents are ignored as common phrases. Larger
+ * benchmark sets are matched by a join instead ({@link JoinMatches}), with the same result. Each document then leaves as one {@link Outcome}: kept
  * (possibly cut, with {@code meta.decontam} and {@code meta.quality}), or rejected as {@code
  * decontam/<benchmark>}, {@code quality/below-threshold} or {@code quality/below-top-fraction}.
  *
@@ -64,21 +65,26 @@ public final class FilterStage implements Stage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<BenchmarkIndex> index = null;
     Broadcast<long[]> common = null;
-    if (plan.index() != null) {
-      if (plan.index().size() > plan.broadcastMaxNgrams()) {
-        throw new ConfigException("filter.decontam_broadcast_max_ngrams: the benchmarks hold "
-            + plan.index().size() + " distinct n-grams, more than the " + plan.broadcastMaxNgrams()
-            + " allowed to broadcast; the join path for larger sets is not implemented, raise the"
-            + " limit (16 bytes an n-gram per executor) or split the benchmarks across runs");
+    Dataset<Outcome> out;
+    if (plan.index() != null && plan.index().size() > plan.broadcastMaxNgrams()) {
+      LOG.info("filter: {} benchmark n-grams > decontam_broadcast_max_ngrams {}: matching by join",
+          plan.index().size(), plan.broadcastMaxNgrams());
+      Dataset<Document> withMatches =
+          JoinMatches.attach(spark, input, plan.index(), plan.commonDocs());
+      out = withMatches.mapPartitions(
+          FilterPartition.joined(plan.domains(), plan.index().names(), plan.index().n()),
+          Outcome.ENCODER);
+    } else {
+      if (plan.index() != null) {
+        index = jsc.broadcast(plan.index());
+        long[] c = commonNgrams(input, index, plan.commonDocs());
+        LOG.info("filter: {} benchmark n-grams are common phrases (in > {} documents), ignored",
+            c.length, plan.commonDocs());
+        common = jsc.broadcast(c);
       }
-      index = jsc.broadcast(plan.index());
-      long[] c = commonNgrams(input, index, plan.commonDocs());
-      LOG.info("filter: {} benchmark n-grams are common phrases (in > {} documents), ignored",
-          c.length, plan.commonDocs());
-      common = jsc.broadcast(c);
+      out = input.mapPartitions(new FilterPartition(plan.domains(), index, common),
+          Outcome.ENCODER);
     }
-    Dataset<Outcome> out = input.mapPartitions(
-        new FilterPartition(plan.domains(), index, common), Outcome.ENCODER);
     if (!plan.anyTopFraction()) return out;
     out = out.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Double> cuts = new HashMap<>();

@@ -154,6 +154,40 @@ class FilterStageTest {
     assertEquals(in.size() - 1, c.get("kept"));
   }
 
+  /**
+   * Broadcast and join paths give the same outcomes, common phrases included: a 13-gram of a
+   * GSM8K question that 11 documents contain is ignored, the whole question is not.
+   */
+  @Test
+  void joinPathGivesTheSameOutcomesAsBroadcastIncludingCommonPhrases() throws Exception {
+    Path gsm = SharedData.require("data/benchmarks/gsm8k/test.jsonl");
+    String q = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Files.readAllLines(gsm).get(2)).get("question").asText();
+    String phrase = String.join(" ", Arrays.copyOfRange(q.split(" "), 0, 13));
+    String filler = "Notes from the allotment: beans, peas and the autumn weather report. ".repeat(5);
+    List<Document> in = new ArrayList<>(docs(3, 14));
+    for (int i = 0; i < 11; i++) {
+      in.add(new Document("c" + i, "WebText", "cc", null, "en",
+          filler + i + " " + phrase + " " + filler, Map.of()));
+    }
+    in.add(new Document("qa", "WebText", "cc", null, "en", "Q: " + q + " A: 42", Map.of()));
+    String benchmarks = "  decontam_benchmarks: {gsm8k: " + gsm + "}\n  decontam_mode: remove\n";
+    List<Outcome> broadcast = run(config(benchmarks), in);
+    List<Outcome> joined = run(config(benchmarks + "  decontam_broadcast_max_ngrams: 0\n"), in);
+    Map<String, String> a = new TreeMap<>();
+    Map<String, String> b = new TreeMap<>();
+    broadcast.forEach(o -> a.put(o.getId(), o.getStatus() + " " + o.getReason() + " "
+        + o.getText() + " " + o.getMeta()));
+    joined.forEach(o -> b.put(o.getId(), o.getStatus() + " " + o.getReason() + " "
+        + o.getText() + " " + o.getMeta()));
+    assertEquals(a, b);
+    assertEquals(in.size(), joined.size());
+    Map<String, Integer> c = counts(joined);
+    assertEquals(1, c.get("decontam/gsm8k"));
+    assertEquals(in.size() - 1, c.get("kept"));
+    assertTrue(joined.stream().filter(o -> o.getId().equals("qa")).allMatch(o -> !o.isKept()));
+  }
+
   @Test
   void missingModelFailsBeforeSparkWorkWithOneClearError() throws Exception {
     PipelineConfig cfg = config("  quality_models: {en: /nonexistent/quality.bin}\n");

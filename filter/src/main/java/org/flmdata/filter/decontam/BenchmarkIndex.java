@@ -74,6 +74,39 @@ public final class BenchmarkIndex implements Serializable {
     return new BenchmarkIndex(names, n, outH, outM);
   }
 
+  /**
+   * An index of given (hash, mask) pairs, e.g. the matches of one document found by a join;
+   * pairs may repeat (masks are merged).
+   */
+  public static BenchmarkIndex of(List<String> names, int n, long[] hashes, long[] masks) {
+    Integer[] order = new Integer[hashes.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
+    long[] h = new long[hashes.length];
+    long[] m = new long[hashes.length];
+    int u = 0;
+    for (int j : order) {
+      if (u > 0 && h[u - 1] == hashes[j]) {
+        m[u - 1] |= masks[j];
+      } else {
+        h[u] = hashes[j];
+        m[u] = masks[j];
+        u++;
+      }
+    }
+    return new BenchmarkIndex(names, n, Arrays.copyOf(h, u), Arrays.copyOf(m, u));
+  }
+
+  /** Hash {@code i} in sorted order. */
+  public long hashAt(int i) {
+    return hashes[i];
+  }
+
+  /** Mask of hash {@code i} in sorted order. */
+  public long maskAt(int i) {
+    return masks[i];
+  }
+
   /** Benchmark names; bit {@code i} of a mask is {@code names().get(i)}. */
   public List<String> names() {
     return names;

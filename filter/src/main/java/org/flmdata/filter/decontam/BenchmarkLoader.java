@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -199,12 +198,5 @@ public final class BenchmarkLoader {
       }
       return rows;
     }
-  }
-
-  /** For tests and messages: the fields read from JSON objects. */
-  static List<String> fields() {
-    List<String> all = new ArrayList<>(TEXT_FIELDS);
-    all.addAll(new java.util.TreeSet<>(CHOICE_FIELDS));
-    return Arrays.asList(all.toArray(new String[0]));
   }
 }
