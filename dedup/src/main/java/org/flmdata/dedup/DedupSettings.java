@@ -64,19 +64,28 @@ public final class DedupSettings {
   public static final Setting<Integer> ROWS =
       Setting.integer("rows", 0, "rows (hashes) per band overriding the preset's; 0 keeps it")
           .check(v -> v >= 0 && v <= 1000, "must be between 0 and 1000");
+  public static final String VERIFY_NONE = "none";
+  public static final String VERIFY_SIGNATURE = "signature";
+  public static final String VERIFY_JACCARD = "jaccard";
+
+  public static final Setting<String> VERIFY =
+      Setting.oneOf("verify", VERIFY_NONE, Set.of(VERIFY_NONE, VERIFY_SIGNATURE, VERIFY_JACCARD),
+          "check of each candidate pair (a document and its band bucket's survivor) before it"
+              + " becomes an edge: none (datatrove/FineWeb), signature (share of equal MinHash"
+              + " slots, cheap), jaccard (exact Jaccard of the two shingle sets, as NeMo Curator's"
+              + " false-positive check; one more shuffle of the candidate documents' text)");
   public static final Setting<Double> VERIFY_THRESHOLD =
-      Setting.number("verify_threshold", 0.0,
-              "when > 0, a candidate pair from a shared band is an edge only if its signatures"
-                  + " agree on at least this share of slots (estimated Jaccard); cuts false"
-                  + " positives near the S-curve's knee. 0: off, as datatrove/FineWeb")
+      Setting.number("verify_threshold", 0.8,
+              "similarity a verified candidate pair needs; 0.8 as NeMo Curator's"
+                  + " jaccard_threshold and FineWeb's target")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
 
   static final List<Setting<?>> ALL = List.of(SCOPE, PRIORITY, SURVIVOR_ORDER, QUALITY_KEY, NEAR,
-      PRESET, SHINGLE_SIZE, BANDS, ROWS, VERIFY_THRESHOLD);
+      PRESET, SHINGLE_SIZE, BANDS, ROWS, VERIFY, VERIFY_THRESHOLD);
 
   /** Keys every domain must agree on. */
   static final List<Setting<?>> RUN_WIDE = List.of(SURVIVOR_ORDER, QUALITY_KEY, NEAR, PRESET,
-      SHINGLE_SIZE, BANDS, ROWS, VERIFY_THRESHOLD);
+      SHINGLE_SIZE, BANDS, ROWS, VERIFY, VERIFY_THRESHOLD);
 
   /** Per-domain part of the plan. */
   public record DomainPlan(boolean languageScope, int priority) implements Serializable {}
@@ -88,7 +97,7 @@ public final class DedupSettings {
    */
   public record Plan(Map<String, DomainPlan> domains, List<String> survivorOrder,
       String qualityKey, boolean near, String preset, int shingleSize, int bands, int rows,
-      double verifyThreshold, long seed) implements Serializable {
+      String verify, double verifyThreshold, long seed) implements Serializable {
 
     /** MinHash settings for documents of {@code lang}. */
     public MinHashParams params(String lang) {
@@ -132,10 +141,11 @@ public final class DedupSettings {
     }
     if (first == null) {
       return new Plan(domains, SURVIVOR_ORDER.defaultValue(), QUALITY_KEY.defaultValue(), true,
-          PRESET.defaultValue(), 0, 0, 0, 0.0, config.seed());
+          PRESET.defaultValue(), 0, 0, 0, VERIFY.defaultValue(), VERIFY_THRESHOLD.defaultValue(),
+          config.seed());
     }
     return new Plan(domains, new ArrayList<>(first.get(SURVIVOR_ORDER)), first.get(QUALITY_KEY),
         first.get(NEAR), first.get(PRESET), first.get(SHINGLE_SIZE), first.get(BANDS),
-        first.get(ROWS), first.get(VERIFY_THRESHOLD), config.seed());
+        first.get(ROWS), first.get(VERIFY), first.get(VERIFY_THRESHOLD), config.seed());
   }
 }

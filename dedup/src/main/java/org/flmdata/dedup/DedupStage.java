@@ -111,14 +111,15 @@ public final class DedupStage implements Stage {
         .select(col("id").as("did"), lit(EXACT).as("status"), col("best.id").as("other"),
             lit(0L).as("size"));
     Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
-    Dataset<Row> near = plan.near() ? near(survivors, plan)
+    Dataset<Row> near = plan.near() ? near(survivors, plan, input)
         : survivors.select(col("id").as("did"), lit(KEPT).as("status"),
             lit(null).cast("string").as("other"), col("n").as("size"));
     return exactDups.union(near);
   }
 
   /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
-  private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan) {
+  private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
+      Dataset<Document> input) {
     Dataset<Row> nodes = nodes(survivors).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
@@ -129,7 +130,11 @@ public final class DedupStage implements Stage {
         .where(col("node").notEqual(col("m")))
         .select(col("node").as("src"), col("m").as("dst"))
         .distinct();
-    if (plan.verifyThreshold() > 0) edges = verified(edges, nodes, plan.verifyThreshold());
+    if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) {
+      edges = verified(edges, nodes, plan.verifyThreshold());
+    } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
+      edges = JaccardCheck.verified(edges, nodes, input, plan);
+    }
     Dataset<Row> labels = ConnectedComponents.run(edges);
     Dataset<Row> members = nodes.select("node", "id", "n").join(labels, new String[] {"node"},
             "left")

@@ -49,7 +49,7 @@ final class KeyMaker implements MapPartitionsFunction<Document, DocKey> {
         long[] sig = s.sign(d.getText());
         if (sig != null) {
           k.setBands(s.hasher.bandKeys(sig));
-          if (plan.verifyThreshold() > 0) k.setSig(sig.clone());
+          if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) k.setSig(sig.clone());
         }
       }
       return k;

@@ -10,8 +10,8 @@ import org.apache.spark.sql.catalyst.expressions.XXH64;
  * 122-bit products ({@link Math#multiplyHigh}) folded without division; {@code a_i} in [1, p),
  * {@code b_i} in [0, p) drawn from {@code seed}. Signatures are primitive {@code long[]}.
  *
- * <p>Immutable and serializable; {@link #signature} writes into a caller's array so a partition
- * allocates one.
+ * <p>Serializable, with immutable permutations; {@link #signature} writes into a caller's array
+ * and reuses a scratch buffer, so one instance serves one thread (one per partition).
  */
 public final class MinHasher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -82,24 +82,35 @@ public final class MinHasher implements Serializable {
    */
   public void signature(long[] shingles, int count, long[] sig) {
     int k = a.length;
-    java.util.Arrays.fill(sig, 0, k, Long.MAX_VALUE);
-    long[] aa = a;
-    long[] bb = b;
-    for (int s = 0; s < count; s++) {
-      long x = mod(shingles[s]);
-      for (int i = 0; i < k; i++) {
-        long ai = aa[i];
-        long lo = ai * x;
-        long hi = Math.multiplyHigh(ai, x);
+    long[] x = reduced(shingles, count);
+    // permutation-major: a_i, b_i and the running minimum stay in registers over the shingles
+    for (int i = 0; i < k; i++) {
+      long ai = a[i];
+      long bi = b[i];
+      long min = Long.MAX_VALUE;
+      for (int s = 0; s < count; s++) {
+        long xs = x[s];
+        long lo = ai * xs;
+        long hi = Math.multiplyHigh(ai, xs);
         long r = (lo & P) + ((lo >>> 61) | (hi << 3));
-        r = (r & P) + (r >>> 61);
-        r += bb[i];
+        r = (r & P) + (r >>> 61) + bi;
         // r < 2^61 + p: fold once more, result in [0, p]
         r = (r & P) + (r >>> 61);
-        if (r == P) r = 0;
-        if (r < sig[i]) sig[i] = r;
+        if (r >= P) r -= P;
+        if (r < min) min = r;
       }
+      sig[i] = min;
     }
+  }
+
+  private transient long[] scratch;
+
+  /** Shingle hashes reduced mod p, in a reused buffer. */
+  private long[] reduced(long[] shingles, int count) {
+    long[] x = scratch;
+    if (x == null || x.length < count) x = scratch = new long[Math.max(count, 256)];
+    for (int s = 0; s < count; s++) x[s] = mod(shingles[s]);
+    return x;
   }
 
   /** The signature of a shingle set, allocated (for tests and tools). */

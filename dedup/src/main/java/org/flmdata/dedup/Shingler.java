@@ -5,8 +5,9 @@ import org.apache.spark.unsafe.Platform;
 
 /**
  * Turns a text into the 64-bit hashes of its shingles (n consecutive tokens), without an object
- * per token or shingle: each token is hashed once with XXH64 (Spark's own), and a shingle's hash
- * chains the hashes of its n tokens. A text with fewer than n (but at least one) tokens is one
+ * per token or shingle: each token is hashed once with XXH64 (Spark's own); a shingle's hash is
+ * a rolling polynomial of its n token hashes, finished by XXH64, so shingling is O(1) per token
+ * for any n. A text with fewer than n (but at least one) tokens is one
  * shingle of all of them; a text without tokens has no shingles.
  *
  * <p>Not thread-safe (it reuses its buffers); one instance per partition. Never throws on any
@@ -15,6 +16,14 @@ import org.apache.spark.unsafe.Platform;
 public final class Shingler {
   private static final long TOKEN_SEED = 0x5EEDL;
   private static final long SHINGLE_SEED = 0x5111L;
+  /** Odd multiplier of the rolling hash (the 64-bit golden ratio). */
+  private static final long BASE = 0x9E3779B97F4A7C15L;
+
+  private static long pow(int e) {
+    long r = 1;
+    for (int i = 0; i < e; i++) r *= BASE;
+    return r;
+  }
 
   private final ShingleUnit unit;
   private final int n;
@@ -41,10 +50,15 @@ public final class Shingler {
     int s = Math.max(1, t - n + 1);
     if (shingles.length < s) shingles = new long[Math.max(s, shingles.length * 2)];
     int width = Math.min(n, t);
-    for (int i = 0; i < s; i++) {
-      long h = SHINGLE_SEED;
-      for (int j = 0; j < width; j++) h = XXH64.hashLong(tokens[i + j], h);
-      shingles[i] = h;
+    // Rolling polynomial hash of the token hashes (mod 2^64), then one XXH64 finaliser per
+    // shingle: O(1) per shingle whatever n is.
+    long h = 0;
+    for (int j = 0; j < width; j++) h = h * BASE + tokens[j];
+    shingles[0] = XXH64.hashLong(h, SHINGLE_SEED);
+    long out = pow(width - 1);
+    for (int i = 1; i < s; i++) {
+      h = (h - tokens[i - 1] * out) * BASE + tokens[i + width - 1];
+      shingles[i] = XXH64.hashLong(h, SHINGLE_SEED);
     }
     count = s;
     return s;

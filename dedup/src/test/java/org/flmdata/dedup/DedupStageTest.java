@@ -151,12 +151,13 @@ class DedupStageTest {
     Files.writeString(dir.resolve("in.txt"), "x");
     Files.writeString(dir.resolve("pipeline.yaml"), "output: run\nrejected_text_fraction: 1.0\n");
     String input = "inputs: [{path: ../in.txt, format: text}]\n";
+    // exact-Jaccard verification of candidates in every domain (a comparison key must agree)
     Files.writeString(domains.resolve("a.yaml"),
-        "name: A\nlanguages: [en, zh]\nproportion: 40\n" + input);
-    Files.writeString(domains.resolve("b.yaml"),
-        "name: B\nlanguages: [en, zh]\nproportion: 40\n" + input + "dedup: {priority: 1}\n");
-    Files.writeString(domains.resolve("c.yaml"),
-        "name: C\nlanguages: [en]\nproportion: 20\n" + input + "dedup: {scope: domain}\n");
+        "name: A\nlanguages: [en, zh]\nproportion: 40\n" + input + "dedup: {verify: jaccard}\n");
+    Files.writeString(domains.resolve("b.yaml"), "name: B\nlanguages: [en, zh]\nproportion: 40\n"
+        + input + "dedup: {priority: 1, verify: jaccard}\n");
+    Files.writeString(domains.resolve("c.yaml"), "name: C\nlanguages: [en]\nproportion: 20\n"
+        + input + "dedup: {scope: domain, verify: jaccard}\n");
     Planted src = new Planted(docs);
     Map<String, SettingsSpec> sections = new LinkedHashMap<>();
     sections.put("src", src.section());

@@ -120,4 +120,15 @@ class MinHasherTest {
     String line = SCurve.describe(14, 8, "5-word shingles");
     assertTrue(line.contains(String.format(java.util.Locale.ROOT, "J=0.8 %.3f", want)), line);
   }
+
+  @Test
+  void exactJaccardOfSortedSets() {
+    long[] a = JaccardCheck.sortedSet(new long[] {5, 1, 3, 3, 9}, 5);
+    long[] b = JaccardCheck.sortedSet(new long[] {3, 9, 7, 1}, 4);
+    assertArrayEquals(new long[] {1, 3, 5, 9}, a);
+    // common {1, 3, 9}, union {1, 3, 5, 7, 9}
+    assertEquals(3.0 / 5.0, JaccardCheck.jaccard(a, b), 1e-12);
+    assertEquals(1.0, JaccardCheck.jaccard(new long[0], new long[0]), 1e-12);
+    assertEquals(0.0, JaccardCheck.jaccard(a, new long[0]), 1e-12);
+  }
 }
