@@ -1,0 +1,237 @@
+package org.flmdata.dedup;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageContext;
+import org.flmdata.pipeline.config.DomainConfig;
+import org.flmdata.pipeline.config.SettingsSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Exact, then MinHash/LSH near-duplicate removal, per scope (a language across every domain
+ * whose {@code scope} is {@code language}, Tele-FLM's cross-dedup; or one domain's language).
+ *
+ * <ol>
+ *   <li>Per partition, each document becomes a {@link DocKey}: 128-bit hash of its normalised
+ *       text ({@link ExactKey}) and the LSH band keys of its MinHash signature ({@link Shingler},
+ *       {@link MinHasher}). Text does not travel further.
+ *   <li>Exact: per (scope, key), the best document by {@code survivor_order} stays; the others are
+ *       {@code exact/exact-dup} with the kept id as detail.
+ *   <li>Near: the exact survivors are ranked by survivor order (rank = node id, so the smallest
+ *       node of a component is its survivor); each band bucket links its members to its smallest
+ *       node (star edges, linear in bucket size, never all pairs); optional verification by
+ *       signature agreement; {@link ConnectedComponents} labels components; every non-survivor is
+ *       {@code minhash/near-dup} with the survivor's id.
+ *   <li>Kept documents carry {@code meta.dedup_cluster_size}: documents in their duplicate cluster,
+ *       themselves, exact and near duplicates included (FineWeb-2 re-weights by it).
+ * </ol>
+ *
+ * <p>The domain files' {@code dedup:} section is {@link #SECTION} ({@link DedupSettings}).
+ */
+public final class DedupStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(DedupStage.class);
+
+  public static final String NAME = "dedup";
+
+  /** Meta key of a kept document's cluster size. */
+  public static final String CLUSTER_SIZE = "dedup_cluster_size";
+
+  /** The {@code dedup:} section of a domain file. */
+  public static final SettingsSpec SECTION = new SettingsSpec(NAME, DedupSettings.ALL);
+
+  static final int KEPT = 0;
+  static final int EXACT = 1;
+  static final int NEAR = 2;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SettingsSpec section() {
+    return SECTION;
+  }
+
+  @Override
+  public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
+    DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
+    if (plan.near()) printCurves(ctx, plan);
+    Dataset<Row> decisions = decide(input, plan);
+    return input
+        .joinWith(decisions, input.col("id").equalTo(decisions.col("did")), "left")
+        .map((MapFunction<Tuple2<Document, Row>, Outcome>) DedupStage::outcome, Outcome.ENCODER);
+  }
+
+  /**
+   * One decision row per distinct input id: {@code did}, {@code status} (0 kept, 1 exact, 2 near),
+   * {@code other} (the kept id, for rejects), {@code size} (cluster size, for kept).
+   */
+  static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan) {
+    Dataset<Row> raw = input.mapPartitions(new KeyMaker(plan), DocKey.ENCODER).toDF()
+        .withColumn("r", rank(plan.survivorOrder()));
+    // One key per id, so that every input row meets exactly one decision even if ids repeat.
+    Dataset<Row> keys = raw.groupBy("id").agg(min_by(struct(col("*")), col("r")).as("k"))
+        .select("k.*")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> groups = keys.groupBy("scope", "h1", "h2")
+        .agg(min("r").as("best"), count(lit(1)).as("n"));
+    Dataset<Row> exact = keys.join(groups, new String[] {"scope", "h1", "h2"}).select(col("id"),
+        col("scope"), col("r"), col("best"), col("n"), col("bands"), col("sig"));
+    Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")))
+        .select(col("id").as("did"), lit(EXACT).as("status"), col("best.id").as("other"),
+            lit(0L).as("size"));
+    Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
+    Dataset<Row> near = plan.near() ? near(survivors, plan, input)
+        : survivors.select(col("id").as("did"), lit(KEPT).as("status"),
+            lit(null).cast("string").as("other"), col("n").as("size"));
+    return exactDups.union(near);
+  }
+
+  /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
+  private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
+      Dataset<Document> input) {
+    Dataset<Row> nodes = nodes(survivors).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
+        .toDF("scope", "node", "band", "key");
+    Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
+        .agg(min("node").as("m"), count(lit(1)).as("c"))
+        .where(col("c").gt(1));
+    Dataset<Row> edges = bandRows.join(buckets, new String[] {"scope", "band", "key"})
+        .where(col("node").notEqual(col("m")))
+        .select(col("node").as("src"), col("m").as("dst"))
+        .distinct();
+    if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) {
+      edges = verified(edges, nodes, plan.verifyThreshold());
+    } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
+      edges = JaccardCheck.verified(edges, nodes, input, plan);
+    }
+    Dataset<Row> labels = ConnectedComponents.run(edges);
+    Dataset<Row> members = nodes.select("node", "id", "n").join(labels, new String[] {"node"},
+            "left")
+        .withColumn("label", coalesce(col("label"), col("node")));
+    Dataset<Row> sizes = members.groupBy("label").agg(sum("n").as("size"));
+    Dataset<Row> survivorIds = nodes.select(col("node").as("label"), col("id").as("sid"));
+    return members.join(sizes, "label").join(survivorIds, "label")
+        .select(col("id").as("did"),
+            when(col("node").equalTo(col("label")), lit(KEPT)).otherwise(lit(NEAR)).as("status"),
+            when(col("node").equalTo(col("label")), lit(null).cast("string"))
+                .otherwise(col("sid")).as("other"),
+            col("size"));
+  }
+
+  /** Exact survivors numbered 0.. in survivor order: {@code node, id, scope, n, bands, sig}. */
+  private static Dataset<Row> nodes(Dataset<Row> survivors) {
+    Dataset<Row> sorted = survivors.orderBy("r")
+        .select(col("id"), col("scope"), col("n"), col("bands"), col("sig"));
+    StructType schema = new StructType()
+        .add("node", DataTypes.LongType, false)
+        .add("id", DataTypes.StringType)
+        .add("scope", DataTypes.StringType)
+        .add("n", DataTypes.LongType, false)
+        .add("bands", DataTypes.createArrayType(DataTypes.LongType, false))
+        .add("sig", DataTypes.createArrayType(DataTypes.LongType, false));
+    JavaRDD<Row> rows = sorted.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._2(),
+        t._1().get(0), t._1().get(1), t._1().get(2), t._1().get(3), t._1().get(4)));
+    return survivors.sparkSession().createDataFrame(rows, schema);
+  }
+
+  /** Keeps the edges whose two signatures agree on at least {@code threshold} of their slots. */
+  private static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, double threshold) {
+    Dataset<Row> a = nodes.select(col("node").as("src"), col("sig").as("sa"));
+    Dataset<Row> b = nodes.select(col("node").as("dst"), col("sig").as("sb"));
+    return edges.join(a, "src").join(b, "dst")
+        .filter((FilterFunction<Row>) r -> agreement(r.getList(r.fieldIndex("sa")),
+            r.getList(r.fieldIndex("sb"))) >= threshold)
+        .select("src", "dst");
+  }
+
+  static double agreement(List<Long> x, List<Long> y) {
+    if (x == null || y == null) return 0;
+    int n = Math.min(x.size(), y.size());
+    if (n == 0) return 0;
+    int eq = 0;
+    for (int i = 0; i < n; i++) if (x.get(i).longValue() == y.get(i).longValue()) eq++;
+    return eq / (double) n;
+  }
+
+  /** Survivor order as one sortable struct: smaller is better; ties go to id, domain, source. */
+  static Column rank(List<String> order) {
+    List<Column> parts = new ArrayList<>();
+    for (String c : order) {
+      switch (c) {
+        case "priority" -> parts.add(col("priority").multiply(-1).as("p"));
+        case "quality" -> parts.add(col("quality").multiply(-1.0).as("q"));
+        case "length" -> parts.add(col("length").multiply(-1).as("len"));
+        default -> throw new IllegalArgumentException("unknown survivor criterion " + c);
+      }
+    }
+    parts.add(col("id").as("id"));
+    parts.add(col("domain").as("domain"));
+    parts.add(col("source").as("source"));
+    return struct(parts.toArray(new Column[0]));
+  }
+
+  private static Outcome outcome(Tuple2<Document, Row> t) {
+    Document doc = t._1();
+    Row d = t._2();
+    long bytesIn = Outcome.utf8Length(doc.getText());
+    int status = d == null ? KEPT : d.getInt(d.fieldIndex("status"));
+    if (status == EXACT) {
+      return Outcome.rejected(doc, DedupReason.EXACT_DUP, d.getString(d.fieldIndex("other")),
+          bytesIn);
+    }
+    if (status == NEAR) {
+      return Outcome.rejected(doc, DedupReason.NEAR_DUP, d.getString(d.fieldIndex("other")),
+          bytesIn);
+    }
+    long size = d == null ? 1 : Math.max(1, d.getLong(d.fieldIndex("size")));
+    return Outcome.kept(doc.withMeta(CLUSTER_SIZE, Long.toString(size)), bytesIn);
+  }
+
+  private static void printCurves(StageContext ctx, DedupSettings.Plan plan) {
+    Map<String, List<String>> byParams = new TreeMap<>();
+    for (DomainConfig d : ctx.config().domains()) {
+      for (String lang : d.languages()) {
+        MinHashParams p = plan.params(lang);
+        String line = SCurve.describe(p.bands(), p.rows(), p.shingles());
+        List<String> langs = byParams.computeIfAbsent(line, k -> new ArrayList<>());
+        if (!langs.contains(lang)) langs.add(lang);
+      }
+    }
+    for (Map.Entry<String, List<String>> e : byParams.entrySet()) {
+      String msg = "dedup: minhash " + e.getValue() + " " + e.getKey();
+      LOG.info(msg);
+      System.out.println(msg);
+    }
+  }
+}

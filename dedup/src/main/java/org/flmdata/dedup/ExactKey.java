@@ -1,0 +1,73 @@
+package org.flmdata.dedup;
+
+import java.text.Normalizer;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.unsafe.Platform;
+
+/**
+ * The exact-dedup key of a text: 128 bits (two XXH64 hashes with different seeds) of its
+ * normalised form: NFKC, lower case, whitespace runs as one space, trimmed. Texts that differ only
+ * in case, width forms or spacing get the same key. Not thread-safe (reused buffer).
+ */
+public final class ExactKey {
+  private static final long SEED_1 = 0x1F0E5L;
+  private static final long SEED_2 = 0x2C7A9L;
+
+  private byte[] buf = new byte[1024];
+  private long h1;
+  private long h2;
+
+  /** Computes the key of {@code text} (null is empty); read it with {@link #h1()}, {@link #h2()}. */
+  public void of(String text) {
+    String t = text == null ? "" : text;
+    if (!Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+      t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+    }
+    int len = 0;
+    boolean space = true;
+    int i = 0;
+    int end = t.length();
+    while (i < end) {
+      int cp = t.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        space = true;
+        continue;
+      }
+      if (buf.length - len < 8) grow(len);
+      if (space && len > 0) {
+        buf[len++] = ' ';
+        buf[len++] = 0;
+      }
+      space = false;
+      cp = Character.toLowerCase(cp);
+      if (Character.isBmpCodePoint(cp)) {
+        buf[len++] = (byte) cp;
+        buf[len++] = (byte) (cp >>> 8);
+      } else {
+        char hi = Character.highSurrogate(cp);
+        char lo = Character.lowSurrogate(cp);
+        buf[len++] = (byte) hi;
+        buf[len++] = (byte) (hi >>> 8);
+        buf[len++] = (byte) lo;
+        buf[len++] = (byte) (lo >>> 8);
+      }
+    }
+    h1 = XXH64.hashUnsafeBytes(buf, Platform.BYTE_ARRAY_OFFSET, len, SEED_1);
+    h2 = XXH64.hashUnsafeBytes(buf, Platform.BYTE_ARRAY_OFFSET, len, SEED_2);
+  }
+
+  private void grow(int len) {
+    byte[] b = new byte[buf.length * 2];
+    System.arraycopy(buf, 0, b, 0, len);
+    buf = b;
+  }
+
+  public long h1() {
+    return h1;
+  }
+
+  public long h2() {
+    return h2;
+  }
+}

@@ -1,0 +1,174 @@
+package org.flmdata.dedup;
+
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.unsafe.Platform;
+
+/**
+ * Turns a text into the 64-bit hashes of its shingles (n consecutive tokens), without an object
+ * per token or shingle: each token is hashed once with XXH64 (Spark's own); a shingle's hash is
+ * a rolling polynomial of its n token hashes, finished by XXH64, so shingling is O(1) per token
+ * for any n. A text with fewer than n (but at least one) tokens is one
+ * shingle of all of them; a text without tokens has no shingles.
+ *
+ * <p>Not thread-safe (it reuses its buffers); one instance per partition. Never throws on any
+ * string: unpaired surrogates are tokens like any other code point.
+ */
+public final class Shingler {
+  private static final long TOKEN_SEED = 0x5EEDL;
+  private static final long SHINGLE_SEED = 0x5111L;
+  /** Odd multiplier of the rolling hash (the 64-bit golden ratio). */
+  private static final long BASE = 0x9E3779B97F4A7C15L;
+
+  private static long pow(int e) {
+    long r = 1;
+    for (int i = 0; i < e; i++) r *= BASE;
+    return r;
+  }
+
+  private final ShingleUnit unit;
+  private final int n;
+  private byte[] word = new byte[64];
+  private long[] tokens = new long[256];
+  private long[] shingles = new long[256];
+
+  public Shingler(ShingleUnit unit, int n) {
+    if (n < 1) throw new IllegalArgumentException("shingle size must be >= 1, got " + n);
+    this.unit = unit;
+    this.n = n;
+  }
+
+  /** Number of shingles written by the last call; their hashes are {@code shingles()[0..count)}. */
+  private int count;
+
+  /** Shingles {@code text} (null is empty); returns the count, hashes in {@link #hashes()}. */
+  public int shingle(String text) {
+    int t = unit == ShingleUnit.WORD ? wordTokens(text) : charTokens(text);
+    if (t == 0) {
+      count = 0;
+      return 0;
+    }
+    int s = Math.max(1, t - n + 1);
+    if (shingles.length < s) shingles = new long[Math.max(s, shingles.length * 2)];
+    int width = Math.min(n, t);
+    // Rolling polynomial hash of the token hashes (mod 2^64), then one XXH64 finaliser per
+    // shingle: O(1) per shingle whatever n is.
+    long h = 0;
+    for (int j = 0; j < width; j++) h = h * BASE + tokens[j];
+    shingles[0] = XXH64.hashLong(h, SHINGLE_SEED);
+    long out = pow(width - 1);
+    for (int i = 1; i < s; i++) {
+      h = (h - tokens[i - 1] * out) * BASE + tokens[i + width - 1];
+      shingles[i] = XXH64.hashLong(h, SHINGLE_SEED);
+    }
+    count = s;
+    return s;
+  }
+
+  /** The shingle hashes of the last call (valid up to the returned count; reused buffer). */
+  public long[] hashes() {
+    return shingles;
+  }
+
+  public int count() {
+    return count;
+  }
+
+  /** Tokens of the last call (for tests). */
+  long[] tokenHashes() {
+    return tokens;
+  }
+
+  private int wordTokens(String text) {
+    if (text == null) return 0;
+    int t = 0;
+    int len = 0;
+    int i = 0;
+    int end = text.length();
+    while (i < end) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isCjk(cp)) {
+        if (len > 0) t = addToken(t, len);
+        len = putChar(0, Character.toLowerCase(cp));
+        t = addToken(t, len);
+        len = 0;
+      } else if (Character.isLetterOrDigit(cp) || isCombining(cp)) {
+        len = putChar(len, Character.toLowerCase(cp));
+      } else if (len > 0) {
+        t = addToken(t, len);
+        len = 0;
+      }
+    }
+    if (len > 0) t = addToken(t, len);
+    return t;
+  }
+
+  private int charTokens(String text) {
+    if (text == null) return 0;
+    int t = 0;
+    boolean space = true; // leading whitespace is dropped
+    int i = 0;
+    int end = text.length();
+    while (i < end) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        if (!space) t = addToken(t, putChar(0, ' '));
+        space = true;
+      } else {
+        t = addToken(t, putChar(0, Character.toLowerCase(cp)));
+        space = false;
+      }
+    }
+    if (t > 0 && space) t--; // a trailing space is not a token
+    return t;
+  }
+
+  /** Appends {@code cp} as UTF-16 code units (2 bytes each, little-endian) at {@code len}. */
+  private int putChar(int len, int cp) {
+    if (len + 4 > word.length) {
+      byte[] w = new byte[word.length * 2];
+      System.arraycopy(word, 0, w, 0, len);
+      word = w;
+    }
+    if (Character.isBmpCodePoint(cp)) {
+      word[len] = (byte) cp;
+      word[len + 1] = (byte) (cp >>> 8);
+      return len + 2;
+    }
+    char hi = Character.highSurrogate(cp);
+    char lo = Character.lowSurrogate(cp);
+    word[len] = (byte) hi;
+    word[len + 1] = (byte) (hi >>> 8);
+    word[len + 2] = (byte) lo;
+    word[len + 3] = (byte) (lo >>> 8);
+    return len + 4;
+  }
+
+  private int addToken(int t, int len) {
+    if (t == tokens.length) {
+      long[] a = new long[tokens.length * 2];
+      System.arraycopy(tokens, 0, a, 0, t);
+      tokens = a;
+    }
+    tokens[t] = XXH64.hashUnsafeBytes(word, Platform.BYTE_ARRAY_OFFSET, len, TOKEN_SEED);
+    return t + 1;
+  }
+
+  /** Han, kana, Hangul, CJK punctuation-free letters: scripts written without spaces. */
+  static boolean isCjk(int cp) {
+    if (cp < 0x2E80) return false;
+    return (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
+        || (cp >= 0x3400 && cp <= 0x4DBF) // extension A
+        || (cp >= 0x3040 && cp <= 0x30FF) // hiragana, katakana
+        || (cp >= 0xAC00 && cp <= 0xD7AF) // Hangul syllables
+        || (cp >= 0xF900 && cp <= 0xFAFF) // compatibility ideographs
+        || (cp >= 0x20000 && cp <= 0x3134F) // extensions B-G
+        || (cp >= 0x31F0 && cp <= 0x31FF); // katakana extensions
+  }
+
+  private static boolean isCombining(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+  }
+}
