@@ -154,6 +154,16 @@ public final class CleanSettings {
       fraction("zh_max_dup_line_frac", 0.287, "FineWeb-2 cmn dup_line_frac");
   public static final Setting<Double> ZH_LINE_PUNCT_THR =
       fraction("zh_line_punct_thr", 0.106, "FineWeb-2 cmn line_punct_thr");
+  public static final Setting<Double> ZH_SHORT_LINE_THR =
+      Setting.number("zh_short_line_thr", 0.67,
+              "FineWeb's short-line share (lines of at most short_line_length characters), kept"
+                  + " for Chinese although FineWeb-2's per-language pipeline disables it: our"
+                  + " extractor writes a line per block as FineWeb's did, and a page of mostly"
+                  + " sub-30-character lines is a list or menu in Chinese too; 999 turns it off")
+          .check(v -> v >= 0, "must be >= 0");
+  public static final Setting<Double> ZH_CHAR_DUP_RATIO =
+      fraction("zh_char_dup_ratio", 0.1,
+          "FineWeb-2 pipeline: char_duplicates_ratio 0.1 (\"changed from 0.01 in fineweb english\")");
   public static final Setting<Double> ZH_NEW_LINE_RATIO =
       nonNeg("zh_new_line_ratio", 0.178, "FineWeb-2 cmn new_line_ratio");
   public static final Setting<List<String>> ZH_STOP_WORDS =
@@ -172,7 +182,8 @@ public final class CleanSettings {
       C4_POLICY, LINE_PUNCT_THR, SHORT_LINE_THR, SHORT_LINE_LENGTH, CHAR_DUP_RATIO,
       NEW_LINE_RATIO, ZH_MIN_CHARS, ZH_MIN_AVG_LINE_CHARS, ZH_MIN_HAN_SHARE,
       ZH_MAX_REPEATED_13GRAM_SHARE, ZH_MIN_AVG_WORD_LENGTH, ZH_MAX_AVG_WORD_LENGTH,
-      ZH_MIN_ALPHA_WORDS_RATIO, ZH_MAX_DUP_LINE_FRAC, ZH_LINE_PUNCT_THR, ZH_NEW_LINE_RATIO,
+      ZH_MIN_ALPHA_WORDS_RATIO, ZH_MAX_DUP_LINE_FRAC, ZH_LINE_PUNCT_THR, ZH_SHORT_LINE_THR, ZH_CHAR_DUP_RATIO,
+      ZH_NEW_LINE_RATIO,
       ZH_STOP_WORDS);
 
   static SettingsSpec spec(String name) {

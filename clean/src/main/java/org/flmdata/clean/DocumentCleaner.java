@@ -84,6 +84,7 @@ public final class DocumentCleaner implements Serializable {
     String text = d.getText() == null ? "" : d.getText();
     if (text.isBlank()) return Verdict.drop(CleanReason.EMPTY);
     for (String rule : rules) {
+      if (p.zh() && rule.equals("c4")) continue; // FineWeb-2: "we do not apply the C4 filters"
       RuleResult r = switch (rule) {
         case "c4" -> C4Rules.apply(d.getText(), p);
         case "gopher_repetition" -> GopherRepetition.apply(d.getText(), p);

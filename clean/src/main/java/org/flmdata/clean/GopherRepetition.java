@@ -30,7 +30,10 @@ public final class GopherRepetition {
     if (f > p.maxDupParaCharFrac()) {
       return RuleResult.drop(CleanReason.DUP_PARA_CHAR_FRAC, f, p.maxDupParaCharFrac());
     }
-    List<String> lines = Words.lines(text);
+    // blank lines are separators, not content: datatrove counts them as duplicate lines, which
+    // drops every document whose paragraphs are separated by empty lines
+    List<String> lines = new java.util.ArrayList<>();
+    for (String l : Words.lines(text)) if (!l.isBlank()) lines.add(l);
     if (!lines.isEmpty()) {
       d = duplicates(lines);
       f = (double) d[0] / lines.size();

@@ -12,7 +12,11 @@ import org.flmdata.pipeline.config.Settings;
 /**
  * The thresholds the rules use for one language group, resolved from a domain's {@code clean:}
  * settings: the default (spaced languages) profile, or the Chinese profile where the zh_* keys
- * replace their counterparts and counts are in characters.
+ * replace their counterparts and counts are in characters. The Chinese profile follows
+ * FineWeb-2's per-language recipe (fineweb-2-pipeline.py: no C4 filters; Gopher repetition with
+ * only dup_line_frac and n-grams; FineWeb quality with char_duplicates_ratio 0.1 — but
+ * keeping FineWeb's short-line rule, which FineWeb-2 turns off, see {@code zh_short_line_thr}; Gopher quality with cmn_Hani.yml values) plus ChineseWebText's
+ * length, Han-share and 13-gram rules, which replace the word n-gram checks and the word count.
  */
 public record Profile(
     boolean zh,
@@ -52,6 +56,9 @@ public record Profile(
     double zhMaxRepeated13gramShare)
     implements Serializable {
 
+  /** A ratio threshold no ratio reaches: the check is off. */
+  static final double OFF = 999;
+
   /** The default profile of {@code s}. */
   public static Profile of(Settings s) {
     return build(s, false);
@@ -76,9 +83,10 @@ public record Profile(
         s.get(MIN_STOP_WORDS),
         Set.copyOf(zh ? s.get(ZH_STOP_WORDS) : s.get(STOP_WORDS)),
         zh ? s.get(ZH_MAX_DUP_LINE_FRAC) : s.get(MAX_DUP_LINE_FRAC),
-        s.get(MAX_DUP_PARA_FRAC),
-        s.get(MAX_DUP_LINE_CHAR_FRAC),
-        s.get(MAX_DUP_PARA_CHAR_FRAC),
+        // FineWeb-2's per-language pipeline disables these three (dup_para_frac=0, ...)
+        zh ? OFF : s.get(MAX_DUP_PARA_FRAC),
+        zh ? OFF : s.get(MAX_DUP_LINE_CHAR_FRAC),
+        zh ? OFF : s.get(MAX_DUP_PARA_CHAR_FRAC),
         zh ? List.of() : ngrams(s.get(MAX_TOP_NGRAM_CHAR_FRAC)), // zh: 13-gram share instead
         zh ? List.of() : ngrams(s.get(MAX_DUP_NGRAM_CHAR_FRAC)),
         s.get(C4_TERMINAL_PUNCT),
@@ -91,9 +99,9 @@ public record Profile(
         s.get(C4_CURLY_BRACKET),
         s.get(C4_POLICY),
         zh ? s.get(ZH_LINE_PUNCT_THR) : s.get(LINE_PUNCT_THR),
-        s.get(SHORT_LINE_THR),
+        zh ? s.get(ZH_SHORT_LINE_THR) : s.get(SHORT_LINE_THR),
         s.get(SHORT_LINE_LENGTH),
-        s.get(CHAR_DUP_RATIO),
+        zh ? s.get(ZH_CHAR_DUP_RATIO) : s.get(CHAR_DUP_RATIO),
         zh ? s.get(ZH_NEW_LINE_RATIO) : s.get(NEW_LINE_RATIO),
         s.get(ZH_MIN_CHARS),
         s.get(ZH_MIN_AVG_LINE_CHARS),
