@@ -40,13 +40,38 @@ public final class Normaliser {
     return RuleResult.modified(text, t);
   }
 
-  /** The text re-decoded as UTF-8 from its Windows-1252 bytes, or itself when that fails. */
+  /** Windows-1252 as browsers decode it: its five undefined bytes map to U+0081... (Latin-1). */
+  private static final char[] SLOPPY_1252 = new char[256];
+  private static final java.util.Map<Character, Byte> SLOPPY_BYTES = new java.util.HashMap<>();
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      String s = new String(new byte[] {(byte) b}, CP1252);
+      char c = s.length() == 1 && s.charAt(0) != '\uFFFD' ? s.charAt(0) : (char) b;
+      SLOPPY_1252[b] = c;
+      SLOPPY_BYTES.put(c, (byte) b);
+    }
+  }
+
+  /** {@code text} as a browser shows UTF-8 bytes decoded as Windows-1252 (for tests). */
+  static String garble(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) sb.append(SLOPPY_1252[b & 0xff]);
+    return sb.toString();
+  }
+
+  /** The text re-decoded as UTF-8 from its (sloppy) Windows-1252 bytes, or itself. */
   static String repairMojibake(String t) {
+    byte[] bytes = new byte[t.length()];
+    for (int i = 0; i < t.length(); i++) {
+      Byte b = SLOPPY_BYTES.get(t.charAt(i));
+      if (b == null) return t; // a character no single byte gives: not this kind of mojibake
+      bytes[i] = b;
+    }
     try {
-      ByteBuffer bytes = CP1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT)
-          .onMalformedInput(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(t));
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return t;
     }
