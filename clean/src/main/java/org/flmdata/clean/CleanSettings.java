@@ -57,6 +57,10 @@ public final class CleanSettings {
               "a line in more documents than this is site boilerplate and removed everywhere,"
                   + " its first occurrence too; project choice (CCNet keeps the first of each)")
           .check(v -> v >= 1, "must be >= 1");
+  public static final Setting<String> PARAGRAPH_DEDUP_MATCH =
+      Setting.oneOf("paragraph_dedup_match", "ccnet", Set.of("ccnet", "exact"),
+          "how lines are compared: ccnet = CCNet's normal form (lower case, digits to 0,"
+              + " punctuation and spacing ignored); exact = the line as written, edges trimmed");
   public static final Setting<Integer> PARAGRAPH_DEDUP_MIN_CHARS =
       Setting.integer("paragraph_dedup_min_chars", 200,
               "a document with fewer characters left after paragraph dedup is"
@@ -173,7 +177,7 @@ public final class CleanSettings {
 
   public static final List<Setting<?>> ALL = List.of(RULES, DOMAIN_CLEANERS, NORMALIZATION,
       MAX_REPLACEMENT_CHAR_FRAC, PII, CJK_LANGUAGES, PARAGRAPH_DEDUP, PARAGRAPH_DEDUP_MAX_DOCS,
-      PARAGRAPH_DEDUP_MIN_CHARS, MIN_WORDS, MAX_WORDS, MIN_AVG_WORD_LENGTH, MAX_AVG_WORD_LENGTH,
+      PARAGRAPH_DEDUP_MATCH, PARAGRAPH_DEDUP_MIN_CHARS, MIN_WORDS, MAX_WORDS, MIN_AVG_WORD_LENGTH, MAX_AVG_WORD_LENGTH,
       MAX_SYMBOL_WORD_RATIO, MAX_BULLET_LINES_RATIO, MAX_ELLIPSIS_LINES_RATIO,
       MIN_ALPHA_WORDS_RATIO, MIN_STOP_WORDS, STOP_WORDS, MAX_DUP_LINE_FRAC, MAX_DUP_PARA_FRAC,
       MAX_DUP_LINE_CHAR_FRAC, MAX_DUP_PARA_CHAR_FRAC, MAX_TOP_NGRAM_CHAR_FRAC,

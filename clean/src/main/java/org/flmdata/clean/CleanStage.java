@@ -122,6 +122,10 @@ public final class CleanStage implements Stage {
       return s.get(CleanSettings.PARAGRAPH_DEDUP) ? s.get(CleanSettings.PARAGRAPH_DEDUP_MAX_DOCS) : 0;
     }
 
+    boolean exact(String domain) {
+      return "exact".equals(settingsOf(domain).get(CleanSettings.PARAGRAPH_DEDUP_MATCH));
+    }
+
     int minChars(String domain) {
       return settingsOf(domain).get(CleanSettings.PARAGRAPH_DEDUP_MIN_CHARS);
     }
@@ -154,6 +158,11 @@ public final class CleanStage implements Stage {
     @Override
     public int maxDocs(Object doc) {
       return cleaners.maxDocs(((Outcome) doc).getDomain());
+    }
+
+    @Override
+    public boolean exact(Object doc) {
+      return cleaners.exact(((Outcome) doc).getDomain());
     }
   }
 
@@ -199,7 +208,8 @@ public final class CleanStage implements Stage {
       Document d = o.toDocument();
       if (cleaners.maxDocs(o.getDomain()) <= 0) return finish(o, d, cleaners);
       String before = d.getText() == null ? "" : d.getText();
-      String text = ParagraphDedup.apply(before, drops.getOrDefault(index, Set.of()));
+      String text = ParagraphDedup.apply(before, drops.getOrDefault(index, Set.of()),
+          cleaners.exact(o.getDomain()));
       long removed = before.length() - text.length();
       int left = text.strip().length();
       if (left < cleaners.minChars(o.getDomain())) {

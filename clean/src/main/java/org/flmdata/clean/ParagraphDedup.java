@@ -142,14 +142,17 @@ public final class ParagraphDedup {
 
     /** The domain's boilerplate limit, or 0 when the document takes no part in dedup. */
     int maxDocs(Object doc);
+
+    /** Whether the domain compares lines exactly instead of in CCNet's normal form. */
+    boolean exact(Object doc);
   }
 
   /** The (language, hash) of each distinct non-empty line of {@code text}, first occurrence. */
-  static List<Long> distinctHashes(String text) {
+  static List<Long> distinctHashes(String text, boolean exact) {
     List<Long> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (String line : Words.splitLines(text)) {
-      String n = ParagraphKey.normalise(line);
+      String n = ParagraphKey.key(line, exact);
       if (n.isEmpty()) continue;
       long h = ParagraphKey.hash(n);
       if (seen.add(h)) out.add(h);
@@ -171,7 +174,7 @@ public final class ParagraphDedup {
         int max = k.maxDocs(d);
         if (max > 0) {
           String lang = Objects.requireNonNullElse(k.lang(d), "und");
-          for (long h : distinctHashes(Objects.requireNonNullElse(k.text(d), ""))) {
+          for (long h : distinctHashes(Objects.requireNonNullElse(k.text(d), ""), k.exact(d))) {
             out.add(new Tuple2<>(new Occ(lang, h, k.id(d), part, i, max), Boolean.TRUE));
           }
         }
@@ -272,11 +275,16 @@ public final class ParagraphDedup {
    * them squeezed to one.
    */
   public static String apply(String text, Set<Long> drop) {
+    return apply(text, drop, false);
+  }
+
+  /** As {@link #apply(String, Set)}, with lines compared exactly when {@code exact}. */
+  public static String apply(String text, Set<Long> drop, boolean exact) {
     StringBuilder sb = new StringBuilder(text.length());
     Set<Long> seen = new HashSet<>();
     boolean blank = false;
     for (String line : Words.splitLines(text)) {
-      String n = ParagraphKey.normalise(line);
+      String n = ParagraphKey.key(line, exact);
       if (n.isEmpty()) {
         if (line.isBlank()) {
           blank = sb.length() > 0;

@@ -35,6 +35,11 @@ public final class ParagraphKey {
     return sb.toString();
   }
 
+  /** The key of {@code line}: its CCNet normal form, or the line without edge spaces (exact). */
+  public static String key(String line, boolean exact) {
+    return exact ? line.strip() : normalise(line);
+  }
+
   /** 64-bit FNV-1a over the UTF-16 units of the normal form, with a final avalanche. */
   public static long hash(String normalised) {
     long h = 0xcbf29ce484222325L;

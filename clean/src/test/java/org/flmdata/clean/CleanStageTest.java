@@ -25,6 +25,7 @@ import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.Settings;
 import org.flmdata.pipeline.run.RunLayout;
+import org.flmdata.pipeline.testing.SharedData;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,39 @@ class CleanStageTest {
     for (Outcome o : out.values()) {
       assertEquals(Outcome.utf8Length(docs.stream().filter(d -> d.getId().equals(o.getId()))
           .findFirst().orElseThrow().getText()), o.getBytesIn(), o.getId());
+    }
+  }
+
+  /**
+   * The shared web fixture (CS336 line dedup): with exact matching and a boilerplate limit of 1
+   * (a line in two documents is removed from both), the output equals its line-deduplicated form;
+   * documents left empty are rejected.
+   */
+  @Test
+  void sharedLineDuplicateFixtureComesOutLineDeduplicated() throws IOException {
+    Path in = SharedData.require("data/text/cs336-fixtures/documents_with_line_duplicates");
+    Path expected = SharedData.require("data/text/cs336-fixtures/documents_line_deduplicated");
+    List<Document> docs = new ArrayList<>();
+    try (var files = Files.list(in)) {
+      for (Path f : files.sorted().toList()) {
+        docs.add(doc(f.getFileName().toString(), "en", Files.readString(f)));
+      }
+    }
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("rules", List.of());
+    raw.put("paragraph_dedup_match", "exact");
+    raw.put("paragraph_dedup_max_docs", 1);
+    raw.put("paragraph_dedup_min_chars", 1);
+    Map<String, Outcome> out = run(docs, 2, raw);
+    assertEquals(docs.size(), out.size());
+    for (Document d : docs) {
+      String want = Files.readString(expected.resolve(d.getId())).strip();
+      Outcome o = out.get(d.getId());
+      if (want.isEmpty()) {
+        assertEquals("paragraph-dedup/too-short", o.getRule() + "/" + o.getReason(), d.getId());
+      } else {
+        assertEquals(want, o.getText(), d.getId());
+      }
     }
   }
 
