@@ -20,7 +20,7 @@ public final class CleanSettings {
 
   public static final Set<String> RULE_SETS =
       Set.of("c4", "gopher_repetition", "gopher_quality", "fineweb");
-  public static final Set<String> CLEANERS = Set.of("wikipedia", "code");
+  public static final Set<String> CLEANERS = Set.of("wikipedia", "book", "code", "qa", "latex");
 
   // --- what runs ---
   public static final Setting<List<String>> RULES =
@@ -31,7 +31,10 @@ public final class CleanSettings {
           .check(l -> RULE_SETS.containsAll(l), "must list only " + RULE_SETS);
   public static final Setting<List<String>> DOMAIN_CLEANERS =
       Setting.stringList("cleaners", List.of(),
-              "domain cleaners run before the rules: wikipedia (references sections, markup), code (The Stack rules)")
+              "domain cleaners run before the rules: wikipedia (references sections, markup), book"
+              + " (Gutenberg frame, page numbers, running heads, hyphenation, re-joined lines),"
+              + " code (The Stack rules), qa (short and link-only answers), latex (preamble,"
+              + " comments, bibliography)")
           .check(l -> CLEANERS.containsAll(l), "must list only " + CLEANERS);
   public static final Setting<String> NORMALIZATION =
       Setting.oneOf("normalization", "nfc", Set.of("nfc", "nfkc"),

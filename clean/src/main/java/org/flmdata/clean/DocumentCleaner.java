@@ -60,6 +60,9 @@ public final class DocumentCleaner implements Serializable {
       r = switch (c) {
         case "wikipedia" -> WikipediaCleaner.apply(d.getText(), doc.getLang());
         case "code" -> CodeRules.apply(d.getText());
+        case "book" -> BookCleaner.apply(d.getText());
+        case "qa" -> QaRules.apply(d.getText());
+        case "latex" -> LatexCleaner.apply(d.getText());
         default -> RuleResult.keep(d.getText());
       };
       if (r.dropped()) return Verdict.drop(r.drop(), r.detail());
