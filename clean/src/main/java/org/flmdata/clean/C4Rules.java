@@ -20,9 +20,6 @@ public final class C4Rules {
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
   private static final String[] POLICY = {"terms of use", "privacy policy", "cookie policy",
       "uses cookies", "use of cookies", "use cookies"};
-  /** Sentence ends: ASCII and CJK terminal marks followed by space or end. */
-  private static final Pattern SENTENCE_END =
-      Pattern.compile("[.!?]+[\"')\\]]*(?=\\s|$)|[。！？!?]+[”’」』）]*");
 
   public static RuleResult apply(String text, Profile p) {
     List<String> kept = new ArrayList<>();
@@ -30,11 +27,13 @@ public final class C4Rules {
     for (String raw : Words.splitLines(text)) {
       String line = raw.strip();
       if (line.isEmpty()) continue;
-      String[] words = line.split("\\s+");
-      if (p.c4MaxWordLength() > 0 && longest(words) > p.c4MaxWordLength()) continue;
-      if (p.c4RemoveCitations()) line = CITATION.matcher(line).replaceAll("");
+      int[] wl = wordsAndLongest(line);
+      if (p.c4MaxWordLength() > 0 && wl[1] > p.c4MaxWordLength()) continue;
+      if (p.c4RemoveCitations() && line.indexOf('[') >= 0) {
+        line = CITATION.matcher(line).replaceAll("");
+      }
       if (p.c4TerminalPunct() && (!endsTerminal(line) || line.endsWith("..."))) continue;
-      if (words.length < p.c4MinWordsPerLine()) continue;
+      if (wl[0] < p.c4MinWordsPerLine()) continue;
       String lower = line.toLowerCase(Locale.ROOT);
       if (p.c4LoremIpsum() && lower.contains("lorem ipsum")) {
         return RuleResult.drop(CleanReason.LOREM_IPSUM, "");
@@ -63,17 +62,52 @@ public final class C4Rules {
     };
   }
 
+  /** Runs of . ! ? followed by closing quotes and a space or the end; CJK 。！？ runs anywhere. */
   static int countSentences(String line) {
     int n = 0;
-    var m = SENTENCE_END.matcher(line);
-    while (m.find()) n++;
+    int len = line.length();
+    int i = 0;
+    while (i < len) {
+      char c = line.charAt(i);
+      if (c == '。' || c == '！' || c == '？') {
+        while (i < len && isEnd(line.charAt(i))) i++;
+        n++;
+        continue;
+      }
+      if (c == '.' || c == '!' || c == '?') {
+        int j = i;
+        while (j < len && (line.charAt(j) == '.' || line.charAt(j) == '!' || line.charAt(j) == '?')) j++;
+        while (j < len && "\"')]".indexOf(line.charAt(j)) >= 0) j++;
+        if (j == len || Character.isWhitespace(line.charAt(j))) n++;
+        i = j;
+        continue;
+      }
+      i++;
+    }
     return n;
   }
 
-  private static int longest(String[] words) {
-    int max = 0;
-    for (String w : words) max = Math.max(max, w.length());
-    return max;
+  private static boolean isEnd(char c) {
+    return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '”' || c == '’'
+        || c == '」' || c == '』' || c == '）';
+  }
+
+  /** {whitespace-separated words, longest word's length}. */
+  private static int[] wordsAndLongest(String line) {
+    int words = 0;
+    int longest = 0;
+    int cur = 0;
+    for (int i = 0; i < line.length(); i++) {
+      if (Character.isWhitespace(line.charAt(i))) {
+        if (cur > 0) words++;
+        longest = Math.max(longest, cur);
+        cur = 0;
+      } else {
+        cur++;
+      }
+    }
+    if (cur > 0) words++;
+    return new int[] {words, Math.max(longest, cur)};
   }
 
   private static boolean containsAny(String s, String[] needles) {

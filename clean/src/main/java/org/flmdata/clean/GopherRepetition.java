@@ -1,9 +1,7 @@
 package org.flmdata.clean;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,16 +43,17 @@ public final class GopherRepetition {
     }
     if (p.topNgrams().isEmpty() && p.dupNgrams().isEmpty()) return RuleResult.keep(text);
     List<String> words = Words.tokens(text);
+    Grams grams = new Grams(words);
     for (double[] t : p.topNgrams()) {
       int n = (int) t[0];
       if (words.size() < n) continue;
-      f = (double) topNgramChars(words, n) / len;
+      f = (double) topNgramChars(grams, n) / len;
       if (f > t[1]) return new RuleResult(null, CleanReason.TOP_NGRAM, detail(n, f, t[1]), 0);
     }
     for (double[] t : p.dupNgrams()) {
       int n = (int) t[0];
       if (words.size() < n) continue;
-      f = (double) dupNgramChars(words, n) / len;
+      f = (double) dupNgramChars(grams, n) / len;
       if (f > t[1]) return new RuleResult(null, CleanReason.DUP_NGRAM, detail(n, f, t[1]), 0);
     }
     return RuleResult.keep(text);
@@ -78,20 +77,53 @@ public final class GopherRepetition {
     return new long[] {elems, chars};
   }
 
-  /** Characters of the most frequent n-gram times its count (n-grams joined with spaces). */
-  static long topNgramChars(List<String> words, int n) {
-    Map<String, Integer> counts = new HashMap<>();
-    String best = null;
-    int bestCount = 0;
-    for (int i = 0; i + n <= words.size(); i++) {
-      String g = String.join(" ", words.subList(i, i + n));
-      int c = counts.merge(g, 1, Integer::sum);
-      if (c > bestCount) {
-        bestCount = c;
-        best = g;
+  /** Per-token 64-bit hashes and a prefix sum of token lengths, for hashed n-grams. */
+  private static final class Grams {
+    final long[] h;
+    final long[] lenPrefix;
+
+    Grams(List<String> words) {
+      h = new long[words.size()];
+      lenPrefix = new long[words.size() + 1];
+      for (int i = 0; i < h.length; i++) {
+        String w = words.get(i);
+        h[i] = LongCounts.mix(w.hashCode() * 0x9E3779B97F4A7C15L + w.length());
+        lenPrefix[i + 1] = lenPrefix[i] + w.length();
       }
     }
-    return best == null ? 0 : (long) best.length() * bestCount;
+
+    /** Hash of the n-gram at i: a polynomial over the token hashes (order matters). */
+    long gram(int i, int n) {
+      long g = 0;
+      for (int k = 0; k < n; k++) g = g * 0x100000001b3L + h[i + k];
+      return g;
+    }
+
+    /** Characters of the n-gram at i joined with single spaces. */
+    long chars(int i, int n) {
+      return lenPrefix[i + n] - lenPrefix[i] + (n - 1);
+    }
+  }
+
+  /** Characters of the most frequent n-gram times its count (n-grams joined with spaces). */
+  static long topNgramChars(List<String> words, int n) {
+    return topNgramChars(new Grams(words), n);
+  }
+
+  private static long topNgramChars(Grams g, int n) {
+    int count = g.h.length - n + 1;
+    if (count <= 0) return 0;
+    LongCounts counts = new LongCounts(count);
+    long best = 0;
+    int bestCount = 0;
+    for (int i = 0; i < count; i++) {
+      int c = counts.increment(g.gram(i, n));
+      if (c > bestCount) {
+        bestCount = c;
+        best = g.chars(i, n);
+      }
+    }
+    return best * bestCount;
   }
 
   /**
@@ -99,16 +131,22 @@ public final class GopherRepetition {
    * are not counted again (datatrove's find_all_duplicate).
    */
   static long dupNgramChars(List<String> words, int n) {
-    Set<String> seen = new HashSet<>();
+    return dupNgramChars(new Grams(words), n);
+  }
+
+  private static long dupNgramChars(Grams g, int n) {
+    int count = g.h.length - n + 1;
+    if (count <= 0) return 0;
+    LongCounts seen = new LongCounts(count);
     long chars = 0;
     int i = 0;
-    while (i + n <= words.size()) {
-      String g = String.join(" ", words.subList(i, i + n));
-      if (seen.contains(g)) {
-        chars += g.length();
+    while (i < count) {
+      long key = g.gram(i, n);
+      if (seen.get(key) > 0) {
+        chars += g.chars(i, n);
         i += n;
       } else {
-        seen.add(g);
+        seen.increment(key);
         i++;
       }
     }

@@ -34,7 +34,8 @@ public final class Normaliser {
     if (bad > 0 && share > maxReplacement) {
       return RuleResult.drop(CleanReason.MOJIBAKE, share, maxReplacement);
     }
-    t = Normalizer.normalize(t, nfkc ? Normalizer.Form.NFKC : Normalizer.Form.NFC);
+    Normalizer.Form form = nfkc ? Normalizer.Form.NFKC : Normalizer.Form.NFC;
+    if (!Normalizer.isNormalized(t, form)) t = Normalizer.normalize(t, form);
     t = squeeze(t, zh);
     if (t.isBlank()) return RuleResult.drop(CleanReason.EMPTY, "");
     return RuleResult.modified(text, t);
@@ -81,6 +82,7 @@ public final class Normaliser {
     StringBuilder out = new StringBuilder(t.length());
     StringBuilder line = new StringBuilder();
     int blankRun = 0;
+    boolean content = false; // the line has a non-space character: later spaces are inner
     int n = t.length();
     for (int i = 0; i <= n; i++) {
       char c = i < n ? t.charAt(i) : '\n';
@@ -100,6 +102,7 @@ public final class Normaliser {
           out.append(line).append('\n');
         }
         line.setLength(0);
+        content = false;
         continue;
       }
       if (c == '\t' && line.length() == 0) {
@@ -107,14 +110,7 @@ public final class Normaliser {
         continue;
       }
       if (isSpace(c)) {
-        boolean leading = true;
-        for (int k = 0; k < line.length(); k++) {
-          if (line.charAt(k) != ' ' && line.charAt(k) != '\t') {
-            leading = false;
-            break;
-          }
-        }
-        if (leading || line.charAt(line.length() - 1) != ' ') line.append(' ');
+        if (!content || line.charAt(line.length() - 1) != ' ') line.append(' ');
         continue;
       }
       if (isRemoved(c)) continue;
@@ -122,6 +118,7 @@ public final class Normaliser {
         c = (char) (c - 0xFEE0);
       }
       line.append(c);
+      content = true;
     }
     int end = out.length();
     while (end > 0 && out.charAt(end - 1) == '\n') end--;

@@ -65,16 +65,51 @@ public final class PiiMasker {
     Map<Type, Integer> counts = new EnumMap<>(Type.class);
     if (text == null || text.isEmpty()) return new Result(text == null ? "" : text, counts);
     String t = text;
-    if (t.indexOf('@') >= 0) t = replace(t, EMAIL, Type.EMAIL, counts, s -> true);
-    if (hasDigitRun(t)) {
+    if (t.indexOf('@') >= 0) t = maskEmails(t, counts);
+    int[] runs = digitRuns(t);
+    if (runs[0] >= 8) {
       t = replace(t, ID_CN, Type.ID_CN, counts, PiiMasker::validChineseId);
       t = replace(t, CARD, Type.CREDIT_CARD, counts, PiiMasker::validCard);
       t = replace(t, MOBILE_CN, Type.PHONE, counts, s -> true);
       t = replace(t, PHONE_INTL, Type.PHONE, counts, PiiMasker::plausibleIntlPhone);
-      t = replace(t, IPV4, Type.IP, counts, s -> true);
     }
+    if (runs[1] >= 3) t = replace(t, IPV4, Type.IP, counts, s -> true);
     if (t.indexOf(':') >= 0) t = replace(t, IPV6, Type.IP, counts, PiiMasker::plausibleIpv6);
     return new Result(t, counts);
+  }
+
+  /**
+   * E-mails found from each '@': the local part is scanned back from it (at most 64 characters)
+   * and the address matched there, so the cost is per '@', not per character of the text.
+   */
+  private static String maskEmails(String t, Map<Type, Integer> counts) {
+    StringBuilder sb = null;
+    int last = 0;
+    Matcher m = EMAIL.matcher(t);
+    int at = t.indexOf('@');
+    while (at >= 0) {
+      int start = at;
+      while (start > last && at - start < 64 && isLocal(t.charAt(start - 1))) start--;
+      if (start < at) {
+        m.region(start, Math.min(t.length(), at + 256));
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        if (m.lookingAt()) {
+          if (sb == null) sb = new StringBuilder(t.length());
+          sb.append(t, last, start).append(Type.EMAIL.placeholder);
+          last = m.end();
+          counts.merge(Type.EMAIL, 1, Integer::sum);
+        }
+      }
+      at = t.indexOf('@', Math.max(at + 1, last));
+    }
+    if (sb == null) return t;
+    return sb.append(t, last, t.length()).toString();
+  }
+
+  private static boolean isLocal(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+        || c == '_' || c == '%' || c == '+' || c == '-';
   }
 
   private interface Check {
@@ -98,16 +133,35 @@ public final class PiiMasker {
     return sb.toString();
   }
 
-  private static boolean hasDigitRun(String t) {
-    int run = 0;
+  /**
+   * {most digits in one run of digits and phone/card separators, most dots in one run of digits
+   * and dots}: no PII pattern can match below 8 digits (phones, IDs, cards) or 3 dots (IPv4).
+   */
+  static int[] digitRuns(String t) {
+    int digits = 0;
+    int maxDigits = 0;
+    int dots = 0;
+    int maxDots = 0;
     for (int i = 0; i < t.length(); i++) {
-      if (Character.isDigit(t.charAt(i))) {
-        if (++run >= 4) return true;
-      } else if (t.charAt(i) != '.' && t.charAt(i) != ' ' && t.charAt(i) != '-') {
-        run = 0;
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+        maxDigits = Math.max(maxDigits, digits);
+      } else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.') {
+        if (c == '.') {
+          dots++;
+          maxDots = Math.max(maxDots, dots);
+        } else {
+          dots = 0;
+        }
+      } else if (c == 'X' || c == 'x') {
+        dots = 0; // ID check character
+      } else {
+        digits = 0;
+        dots = 0;
       }
     }
-    return false;
+    return new int[] {maxDigits, maxDots};
   }
 
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

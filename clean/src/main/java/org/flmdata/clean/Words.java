@@ -23,7 +23,7 @@ public final class Words {
     while (i < n) {
       int cp = text.codePointAt(i);
       int len = Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      if (isSpace(cp)) {
         i += len;
         continue;
       }
@@ -43,11 +43,11 @@ public final class Words {
       int j = i;
       while (j < n) {
         int c = text.codePointAt(j);
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || isCjk(c)) break;
+        if (isSpace(c) || isCjk(c)) break;
         if (isPunct(c)) {
           // inner punctuation (don't, e-mail, 3.14) stays in the word when a letter/digit follows
           int k = j + Character.charCount(c);
-          if (k < n && Character.isLetterOrDigit(text.codePointAt(k)) && c != '"' && c != '('
+          if (k < n && isWordChar(text.codePointAt(k)) && c != '"' && c != '('
               && c != ')' && c != ',') {
             j = k;
             continue;
@@ -61,6 +61,16 @@ public final class Words {
       i = j;
     }
     return out;
+  }
+
+  private static boolean isSpace(int c) {
+    if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  private static boolean isWordChar(int c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return Character.isLetterOrDigit(c);
   }
 
   /** Tokens that are not punctuation only: the "words" of the Gopher rules. */
@@ -79,8 +89,18 @@ public final class Words {
     return !t.isEmpty();
   }
 
+  private static final boolean[] ASCII_PUNCT = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_PUNCT[c] = isPunctSlow(c);
+  }
+
   /** Punctuation or symbol (Unicode P* and S* categories). */
   public static boolean isPunct(int cp) {
+    return cp >= 0 && cp < 128 ? ASCII_PUNCT[cp] : isPunctSlow(cp);
+  }
+
+  private static boolean isPunctSlow(int cp) {
     int t = Character.getType(cp);
     return switch (t) {
       case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
@@ -94,6 +114,7 @@ public final class Words {
 
   /** Han, Hiragana, Katakana: scripts written without spaces between words. */
   public static boolean isCjk(int cp) {
+    if (cp < 0x2E80) return false;
     Character.UnicodeScript s;
     try {
       s = Character.UnicodeScript.of(cp);
