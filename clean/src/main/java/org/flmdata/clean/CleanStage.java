@@ -49,9 +49,10 @@ public final class CleanStage implements Stage {
     SparkSession spark = ctx.spark();
     Map<String, Settings> byDomain = new HashMap<>();
     for (DomainConfig d : ctx.config().domains()) byDomain.put(d.name(), d.section(NAME));
-    int shuffle = Math.max(1, Integer.parseInt(
-        spark.conf().get("spark.sql.shuffle.partitions", "200")));
-    return spark.createDataset(run(input.javaRDD(), byDomain, shuffle).rdd(), Outcome.ENCODER);
+    JavaRDD<Document> docs = input.javaRDD();
+    // the line-hash shuffle is sized like the input: one row per distinct line of each document
+    int shuffle = Math.max(1, docs.getNumPartitions());
+    return spark.createDataset(run(docs, byDomain, shuffle).rdd(), Outcome.ENCODER);
   }
 
   /**
@@ -68,7 +69,9 @@ public final class CleanStage implements Stage {
     if (!cleaners.anyDedup()) {
       return first.map(o -> o.isKept() ? finish(o, o.toDocument(), cleaners) : o);
     }
-    first = first.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // read three times (hashes, rejected, zip): persisted so "before" runs once per document;
+    // named so a runner can unpersist it after the write
+    first = first.setName("clean-before-dedup").persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<Outcome> rejected = first.filter(o -> !o.isKept());
     JavaRDD<Outcome> kept = first.filter(Outcome::isKept);
     JavaPairRDD<Integer, long[]> drops =
