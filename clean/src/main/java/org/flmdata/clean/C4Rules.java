@@ -57,7 +57,7 @@ public final class C4Rules {
     if (line.isEmpty()) return false;
     char c = line.charAt(line.length() - 1);
     return switch (c) {
-      case '.', '?', '!', '"', '\'', '。', '！', '？', '”', '’', '」', '』', '…', '．' -> true;
+      case '.', '?', '!', '"', '\'', '。', '！', '？', '”', '’', '」', '』', '．' -> true;
       default -> false;
     };
   }
