@@ -92,11 +92,29 @@ public final class GopherRepetition {
       }
     }
 
+    static final long P = 0x100000001b3L;
+
     /** Hash of the n-gram at i: a polynomial over the token hashes (order matters). */
     long gram(int i, int n) {
       long g = 0;
-      for (int k = 0; k < n; k++) g = g * 0x100000001b3L + h[i + k];
+      for (int k = 0; k < n; k++) g = g * P + h[i + k];
       return g;
+    }
+
+    /** The n-gram hashes at every position, rolled in O(tokens). */
+    long[] grams(int n) {
+      int count = h.length - n + 1;
+      if (count <= 0) return new long[0];
+      long[] out = new long[count];
+      long top = 1;
+      for (int k = 1; k < n; k++) top *= P;
+      long g = gram(0, n);
+      out[0] = g;
+      for (int i = 1; i < count; i++) {
+        g = (g - h[i - 1] * top) * P + h[i + n - 1];
+        out[i] = g;
+      }
+      return out;
     }
 
     /** Characters of the n-gram at i joined with single spaces. */
@@ -114,10 +132,11 @@ public final class GopherRepetition {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
     LongCounts counts = new LongCounts(count);
+    long[] hashes = g.grams(n);
     long best = 0;
     int bestCount = 0;
     for (int i = 0; i < count; i++) {
-      int c = counts.increment(g.gram(i, n));
+      int c = counts.increment(hashes[i]);
       if (c > bestCount) {
         bestCount = c;
         best = g.chars(i, n);
@@ -138,10 +157,11 @@ public final class GopherRepetition {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
     LongCounts seen = new LongCounts(count);
+    long[] hashes = g.grams(n);
     long chars = 0;
     int i = 0;
     while (i < count) {
-      long key = g.gram(i, n);
+      long key = hashes[i];
       if (seen.get(key) > 0) {
         chars += g.chars(i, n);
         i += n;
