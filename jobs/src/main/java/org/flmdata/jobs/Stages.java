@@ -3,6 +3,7 @@ package org.flmdata.jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flmdata.clean.CleanStage;
 import org.flmdata.dedup.DedupStage;
 import org.flmdata.extract.ExtractStage;
 import org.flmdata.filter.FilterStage;
@@ -19,7 +20,7 @@ public final class Stages {
 
   /** The stages, in order; new instances each call (stages hold no run state). */
   public static List<Stage> all() {
-    return List.of(new ExtractStage(), new FilterStage(), new DedupStage());
+    return List.of(new ExtractStage(), new CleanStage(), new FilterStage(), new DedupStage());
   }
 
   /** Stage name to the spec of its domain-file section. */

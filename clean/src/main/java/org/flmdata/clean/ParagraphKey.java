@@ -1,0 +1,60 @@
+package org.flmdata.clean;
+
+/**
+ * The CCNet normal form of a line and its 64-bit hash: lower case, digits to 0, Unicode
+ * punctuation and symbols (ASCII and full-width alike) and control characters removed, whitespace
+ * collapsed. Two lines that differ only in those respects are the same paragraph.
+ */
+public final class ParagraphKey {
+  private ParagraphKey() {}
+
+  /** The normal form; empty when nothing but punctuation and space is left. */
+  public static String normalise(String line) {
+    StringBuilder sb = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); ) {
+      int cp = line.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (Words.isPunct(cp) || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+        continue;
+      }
+      if (space) {
+        sb.append(' ');
+        space = false;
+      }
+      if (Character.isDigit(cp)) {
+        sb.append('0');
+      } else {
+        sb.appendCodePoint(Character.toLowerCase(cp));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The key of {@code line}: its CCNet normal form, or the line without edge spaces (exact). */
+  public static String key(String line, boolean exact) {
+    return exact ? line.strip() : normalise(line);
+  }
+
+  /** 64-bit FNV-1a over the UTF-16 units of the normal form, with a final avalanche. */
+  public static long hash(String normalised) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < normalised.length(); i++) {
+      char c = normalised.charAt(i);
+      h ^= c & 0xff;
+      h *= 0x100000001b3L;
+      h ^= c >>> 8;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}

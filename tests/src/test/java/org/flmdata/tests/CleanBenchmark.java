@@ -1,0 +1,167 @@
+package org.flmdata.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.flmdata.clean.CleanStage;
+import org.flmdata.clean.DocumentCleaner;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Verdict;
+import org.flmdata.pipeline.config.Settings;
+import org.flmdata.pipeline.testing.SharedData;
+import org.flmdata.pipeline.testing.SparkTestSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clean-stage benchmarks: per-core throughput of the per-document cleaning on real sample text,
+ * paragraph dedup on generated corpora of 1x, 2x and 4x size (time should grow about linearly),
+ * and the zh profile's kept shares on ChineseWebText's clean and dirty samples. Run with
+ * {@code mvn -B verify -Pbench -pl tests -am -Dtest=CleanBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("benchmark")
+class CleanBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Settings defaults() {
+    return CleanStage.SECTION.defaults("bench");
+  }
+
+  /** Real web, Chinese and book text; one thread, so MB/s is per core. */
+  @Test
+  void cleanThroughputPerCore() throws IOException {
+    List<Document> docs = new ArrayList<>();
+    Path web = SharedData.require("data/text/en-web-dolma");
+    for (String f : List.of("cc_en_head-0091.jsonl", "cc_en_head-0174.jsonl")) {
+      for (String line : Files.readAllLines(web.resolve(f))) {
+        if (!line.isBlank()) docs.add(doc("en", JSON.readTree(line).path("text").asText()));
+      }
+    }
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(
+        web.resolve("provided-documents-000.json.gz")))) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) docs.add(doc("en", JSON.readTree(line).path("text").asText()));
+      }
+    }
+    Path zh = SharedData.require("data/text/zh-web-chinesewebtext");
+    for (String f : List.of("clean.jsonl", "dirty.jsonl")) {
+      for (String line : Files.readAllLines(zh.resolve(f))) {
+        if (!line.isBlank()) docs.add(doc("zh", JSON.readTree(line).path("text").asText()));
+      }
+    }
+    docs.add(doc("en", Files.readString(SharedData.require("data/text/gutenberg/pg11-alice.txt"))));
+    long bytes = 0;
+    for (Document d : docs) bytes += Outcome.utf8Length(d.getText());
+    DocumentCleaner cleaner = new DocumentCleaner(defaults());
+    for (int warm = 0; warm < 5; warm++) for (Document d : docs) cleaner.clean(d);
+    int rounds = 20;
+    int kept = 0;
+    long start = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      for (Document d : docs) {
+        Verdict v = cleaner.clean(d);
+        if (r == 0 && v.kept()) kept++;
+      }
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    double mbps = bytes * rounds / 1e6 / secs;
+    System.out.printf(Locale.ROOT,
+        "clean throughput: %d docs, %.2f MB x %d rounds in %.2f s = %.2f MB/s per core (%d kept)%n",
+        docs.size(), bytes / 1e6, rounds, secs, mbps, kept);
+    assertTrue(mbps > 0);
+  }
+
+  /** Paragraph dedup on generated corpora: 1x, 2x, 4x documents; prints the time ratios. */
+  @Test
+  void paragraphDedupScalesLinearly() {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+    Settings s = CleanStage.SECTION.parse(Map.of("rules", List.of(), "pii", false,
+        "paragraph_dedup_min_chars", 1), "bench.yaml");
+    int base = 50_000;
+    run(jsc, s, base / 4); // warm-up
+    double[] secs = new double[3];
+    long[] kept = new long[3];
+    for (int i = 0; i < 3; i++) {
+      int n = base << i;
+      long start = System.nanoTime();
+      kept[i] = run(jsc, s, n);
+      secs[i] = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "paragraph dedup: %,d docs in %.2f s (%,d kept)%n", n,
+          secs[i], kept[i]);
+    }
+    System.out.printf(Locale.ROOT, "paragraph dedup time ratios: 2x/1x = %.2f, 4x/1x = %.2f%n",
+        secs[1] / secs[0], secs[2] / secs[0]);
+    assertEquals(base, kept[0]); // every generated doc keeps its own lines
+  }
+
+  /** {@code n} docs of 12 lines: 6 own, 4 from a pool of 2,000 shared lines, 2 boilerplate. */
+  private static long run(JavaSparkContext jsc, Settings s, int n) {
+    List<Integer> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) ids.add(i);
+    int partitions = Math.max(2, n / 5000);
+    JavaRDD<Document> docs = jsc.parallelize(ids, partitions).map(CleanBenchmark::generated);
+    JavaRDD<Outcome> out = CleanStage.run(docs, Map.of("WebText", s), partitions);
+    return out.filter(Outcome::isKept).count();
+  }
+
+  static Document generated(int i) {
+    Random r = new Random(i);
+    StringBuilder sb = new StringBuilder();
+    for (int l = 0; l < 6; l++) {
+      sb.append("Document ").append(Integer.toString(i, 36)).append(" writes its own line ")
+          .append(Integer.toString(r.nextInt(1 << 30), 36)).append(" about things.\n");
+    }
+    for (int l = 0; l < 4; l++) {
+      sb.append("Shared sentence number ").append(Integer.toString(r.nextInt(2000), 36))
+          .append(" appears in many places.\n");
+    }
+    sb.append("Home | About | Contact\nCopyright Example Media, all rights reserved.");
+    return new Document(String.format("%08d", i), "WebText", "gen", null, "en", sb.toString(),
+        null);
+  }
+
+  /** The zh profile on ChineseWebText's samples labelled clean and dirty. */
+  @Test
+  void chineseWebTextKeptShares() throws IOException {
+    Path dir = SharedData.require("data/text/zh-web-chinesewebtext");
+    DocumentCleaner cleaner = new DocumentCleaner(defaults());
+    double[] shares = new double[2];
+    String[] files = {"clean.jsonl", "dirty.jsonl"};
+    for (int f = 0; f < 2; f++) {
+      int n = 0;
+      int kept = 0;
+      for (String line : Files.readAllLines(dir.resolve(files[f]))) {
+        if (line.isBlank()) continue;
+        JsonNode j = JSON.readTree(line);
+        n++;
+        if (cleaner.clean(doc("zh", j.path("text").asText())).kept()) kept++;
+      }
+      shares[f] = (double) kept / n;
+      System.out.printf(Locale.ROOT, "zh profile on ChineseWebText %s: %d of %d kept (%.2f)%n",
+          files[f], kept, n, shares[f]);
+    }
+    assertTrue(shares[0] > shares[1]);
+  }
+
+  private static Document doc(String lang, String text) {
+    return new Document(Integer.toHexString(text.hashCode()), "WebText", "bench", null, lang,
+        text, null);
+  }
+}
