@@ -142,6 +142,24 @@ public final class HfTokenizer {
     this.vocabSize = maxId + 1;
   }
 
+  /**
+   * Loads a {@code tokenizer.json} file, or a folder holding {@code tokenizer.json} or GPT-2's
+   * {@code encoder.json} + {@code vocab.bpe}.
+   */
+  public static HfTokenizer open(Path fileOrFolder) throws IOException {
+    if (Files.isDirectory(fileOrFolder)) {
+      Path json = fileOrFolder.resolve("tokenizer.json");
+      if (Files.exists(json)) return load(json);
+      Path enc = fileOrFolder.resolve("encoder.json");
+      Path bpe = fileOrFolder.resolve("vocab.bpe");
+      if (Files.exists(enc) && Files.exists(bpe)) return loadGpt2(enc, bpe);
+      throw new TokenizerFormatException(fileOrFolder
+          + ": folder has neither tokenizer.json nor encoder.json + vocab.bpe");
+    }
+    if (!Files.exists(fileOrFolder)) throw new java.io.FileNotFoundException(fileOrFolder + " (no such file)");
+    return load(fileOrFolder);
+  }
+
   /** Loads a {@code tokenizer.json}. */
   public static HfTokenizer load(Path tokenizerJson) throws IOException {
     try (InputStream in = Files.newInputStream(tokenizerJson)) {
