@@ -57,6 +57,18 @@ class TokenizeStageTest {
     return docs;
   }
 
+  /** The closing note's decoded header: magic, version, dtype code, sequence and document counts. */
+  private static void printHeader(Path idx) throws Exception {
+    byte[] b = Files.readAllBytes(idx);
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    byte[] magic = new byte[9];
+    h.get(magic);
+    System.out.printf("idx header %s: %s | magic=%s version=%d dtype_code=%d sequences=%d documents+1=%d%n",
+        idx.getFileName(), java.util.HexFormat.ofDelimiter(" ").formatHex(b, 0, 34),
+        new String(magic, 0, 7, java.nio.charset.StandardCharsets.US_ASCII) + "\\x00\\x00",
+        h.getLong(), h.get() & 0xFF, h.getLong(), h.getLong());
+  }
+
   @Test
   void shardsHoldEveryDocumentOnceWithEodAndBlendMatchesProportions() throws Exception {
     Path tokFile = SharedData.require("models/tokenizers/gpt-neo/tokenizer.json");
@@ -110,6 +122,7 @@ class TokenizeStageTest {
       }
     }
     assertEquals(docs.size(), docsRead);
+    printHeader(Path.of(manifest.get("shards").get(0).get("path").asText() + ".idx"));
     assertTrue(expected.values().stream().allMatch(v -> v == 0));
     assertTrue(shardsPerDomain.get("Web") > 1, "Web spans several shards: " + shardsPerDomain);
     assertTrue(shardsPerDomain.get("ZhWeb") > 1, "ZhWeb spans several shards: " + shardsPerDomain);
