@@ -27,6 +27,7 @@ final class BpeModel {
   private final boolean ignoreMerges;
   private final int[] fallbackIds = new int[256];
   private final ConcurrentHashMap<String, int[]> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, int[]> byteLevelCache = new ConcurrentHashMap<>();
 
   BpeModel(Map<String, Integer> vocab, MergeTable merges, int unkId, boolean fuseUnk,
       boolean byteFallback, boolean ignoreMerges) {
@@ -53,6 +54,32 @@ final class BpeModel {
 
   Integer id(String token) {
     return vocab.get(token);
+  }
+
+  /**
+   * Appends the ids of one byte-level pre-token given as its text: cached by the text itself, so
+   * a frequent pre-token costs one lookup; its byte-level spelling is built only on a miss.
+   */
+  void encodeByteLevel(String piece, IntBuffer out) {
+    if (piece.isEmpty()) return;
+    boolean cacheable = piece.length() <= CACHE_MAX_WORD;
+    if (cacheable) {
+      int[] hit = byteLevelCache.get(piece);
+      if (hit != null) {
+        out.addAll(hit);
+        return;
+      }
+    }
+    byte[] utf8 = piece.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String word = ByteLevelAlphabet.map(utf8, 0, utf8.length);
+    int[] ids = null;
+    if (ignoreMerges) {
+      Integer whole = vocab.get(word);
+      if (whole != null) ids = new int[] {whole};
+    }
+    if (ids == null) ids = mergeWord(word);
+    if (cacheable && byteLevelCache.size() < CACHE_CAPACITY) byteLevelCache.put(piece, ids);
+    out.addAll(ids);
   }
 
   /** Appends the ids of one pre-token {@code word} (already in the vocabulary's alphabet). */

@@ -255,8 +255,7 @@ public final class HfTokenizer {
 
   private void encodePreToken(String piece, IntBuffer out) {
     if (preTokenizer.byteLevel()) {
-      byte[] utf8 = piece.getBytes(StandardCharsets.UTF_8);
-      model.encode(ByteLevelAlphabet.map(utf8, 0, utf8.length), out);
+      model.encodeByteLevel(piece, out);
     } else {
       model.encode(piece, out);
     }
