@@ -39,6 +39,9 @@ final class ParityTexts {
       t.add("\n".repeat(n) + "x" + "\t".repeat(n));
     }
     t.add("a".repeat(5000));
+    t.add("a".repeat(200_000)); // one pre-token of 200k symbols
+    t.add(" ".repeat(100_000) + "x" + "\n".repeat(50_000));
+    t.add("1".repeat(100_000) + "\u4e2d".repeat(50_000));
     t.add("ab".repeat(3000) + " " + "的".repeat(2000));
     t.add("3.14159 1,000,000 2024-11-26 12:30:45 $100.00 50% #tag @user http://example.com/path?q=1&r=2");
     Random r = new Random(20261126);
