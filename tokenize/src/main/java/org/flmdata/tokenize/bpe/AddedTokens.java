@@ -17,7 +17,8 @@ final class AddedTokens {
 
   /** Receives the text between tokens and the tokens, in order. */
   interface Sink {
-    void text(String s);
+    /** Text between tokens; {@code atStart}: it begins at offset 0 of what was split. */
+    void text(String s, boolean atStart);
 
     void token(int id);
   }
@@ -40,7 +41,7 @@ final class AddedTokens {
 
   void split(String s, Sink sink) {
     if (byFirstChar.isEmpty()) {
-      if (!s.isEmpty()) sink.text(s);
+      if (!s.isEmpty()) sink.text(s, true);
       return;
     }
     int emitted = 0; // text before this offset has been passed on
@@ -79,12 +80,12 @@ final class AddedTokens {
       if (hit.rstrip) {
         while (stop < n && Character.isWhitespace(s.charAt(stop))) stop++;
       }
-      if (start > emitted) sink.text(s.substring(emitted, start));
+      if (start > emitted) sink.text(s.substring(emitted, start), emitted == 0);
       sink.token(hit.id);
       emitted = stop;
       i = stop;
     }
-    if (emitted < n) sink.text(s.substring(emitted));
+    if (emitted < n) sink.text(s.substring(emitted), emitted == 0);
   }
 
   private static boolean isWordChar(int cp) {

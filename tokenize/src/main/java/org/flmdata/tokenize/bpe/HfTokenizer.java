@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <p>Supported: model BPE (merges as {@code "a b"} strings or {@code ["a", "b"]} pairs,
  * byte_fallback, unk_token, fuse_unk, ignore_merges); normalizers NFC/NFD/NFKC/NFKD, Lowercase,
- * Prepend, Replace, Sequence; pre-tokenizers ByteLevel, Split (Isolated/Removed), Sequence.
+ * Prepend, Replace, Sequence; pre-tokenizers ByteLevel, Split (Isolated/Removed), Metaspace, Sequence.
  * Anything else (another model type, BPE dropout, a missing merges list, subword prefixes) is a
  * {@link TokenizerFormatException} at load time, never silently different ids. Unknown fields are
  * ignored (the post-processor and decoder do not affect these ids).
@@ -227,11 +227,12 @@ public final class HfTokenizer {
   public void encode(String text, IntBuffer out) {
     String s = withoutLoneSurrogates(text);
     List<String> pieces = new ArrayList<>();
+    boolean[] firstAtStart = {true};
     AddedTokens.Sink afterNormalization = new AddedTokens.Sink() {
       @Override
-      public void text(String segment) {
+      public void text(String segment, boolean atStart) {
         pieces.clear();
-        preTokenizer.split(segment, pieces);
+        preTokenizer.split(segment, atStart && firstAtStart[0], pieces);
         for (String p : pieces) encodePreToken(p, out);
       }
 
@@ -242,7 +243,8 @@ public final class HfTokenizer {
     };
     rawAdded.split(s, new AddedTokens.Sink() {
       @Override
-      public void text(String segment) {
+      public void text(String segment, boolean atStart) {
+        firstAtStart[0] = atStart;
         normalizedAdded.split(normalizer.apply(segment), afterNormalization);
       }
 

@@ -21,6 +21,9 @@ final class PreTokenizer {
 
   private record Split(Pattern pattern, Behavior behavior, boolean invert) {}
 
+  /** SentencePiece-style: spaces become {@code replacement}, which may be prepended and split on. */
+  private record Metaspace(String replacement, String prependScheme, boolean split) {}
+
   private final List<Object> steps; // Split or Boolean (ByteLevel add_prefix_space)
   private final boolean byteLevel;
 
@@ -64,6 +67,18 @@ final class PreTokenizer {
         else throw new TokenizerFormatException(file + ": Split pre-tokenizer has no String or Regex pattern");
         steps.add(new Split(re, behavior(n.path("behavior").asText(""), file), n.path("invert").asBoolean(false)));
       }
+      case "Metaspace" -> {
+        String rep = n.path("replacement").asText("\u2581");
+        if (rep.codePointCount(0, rep.length()) != 1) {
+          throw new TokenizerFormatException(file + ": Metaspace replacement must be one character, got '" + rep + "'");
+        }
+        String scheme = n.hasNonNull("prepend_scheme") ? n.get("prepend_scheme").asText()
+            : (n.path("add_prefix_space").asBoolean(true) ? "always" : "never");
+        if (!scheme.equals("always") && !scheme.equals("first") && !scheme.equals("never")) {
+          throw new TokenizerFormatException(file + ": unknown Metaspace prepend_scheme '" + scheme + "'");
+        }
+        steps.add(new Metaspace(rep, scheme, n.path("split").asBoolean(true)));
+      }
       case "ByteLevel" -> {
         boolean prefix = n.path("add_prefix_space").asBoolean(false);
         if (n.path("use_regex").asBoolean(true)) {
@@ -72,7 +87,7 @@ final class PreTokenizer {
         steps.add(prefix);
       }
       default -> throw new TokenizerFormatException(file + ": unsupported pre_tokenizer type '" + type
-          + "' (supported: ByteLevel, Split, Sequence)");
+          + "' (supported: ByteLevel, Split, Metaspace, Sequence)");
     }
   }
 
@@ -85,14 +100,19 @@ final class PreTokenizer {
     };
   }
 
-  /** Splits {@code text} into pre-tokens, appended to {@code out}. */
-  void split(String text, List<String> out) {
+  /**
+   * Splits {@code text} into pre-tokens, appended to {@code out}; {@code atStart}: the text begins
+   * at offset 0 of the original input (Metaspace's prepend_scheme "first" needs it).
+   */
+  void split(String text, boolean atStart, List<String> out) {
     List<String> pieces = new ArrayList<>();
     if (!text.isEmpty()) pieces.add(text);
     for (Object step : steps) {
       List<String> next = new ArrayList<>(pieces.size() * 4);
       if (step instanceof Split s) {
         for (String p : pieces) split(s, p, next);
+      } else if (step instanceof Metaspace ms) {
+        for (int i = 0; i < pieces.size(); i++) metaspace(ms, pieces.get(i), atStart && i == 0, next);
       } else if ((Boolean) step) {
         for (String p : pieces) next.add(p.startsWith(" ") ? p : " " + p);
       } else {
@@ -101,6 +121,27 @@ final class PreTokenizer {
       pieces = next;
     }
     out.addAll(pieces);
+  }
+
+  private static void metaspace(Metaspace ms, String p, boolean atStart, List<String> out) {
+    String r = p.replace(" ", ms.replacement);
+    boolean prepend = switch (ms.prependScheme) {
+      case "always" -> true;
+      case "first" -> atStart;
+      default -> false;
+    };
+    if (prepend && !r.startsWith(ms.replacement)) r = ms.replacement + r;
+    if (!ms.split) {
+      if (!r.isEmpty()) out.add(r);
+      return;
+    }
+    int start = 0;
+    int at;
+    while ((at = r.indexOf(ms.replacement, start + 1)) > 0) {
+      out.add(r.substring(start, at));
+      start = at;
+    }
+    if (start < r.length()) out.add(r.substring(start));
   }
 
   private static void split(Split s, String p, List<String> out) {

@@ -36,7 +36,23 @@ class HfParityTest {
     try (Stream<Path> s = Files.list(tokenizers)) {
       dirs = s.filter(Files::isDirectory).sorted().toList();
     }
-    for (Path d : dirs) {
+    List<Path> candidates = new ArrayList<>(dirs);
+    Path llama2 = tokenizers.resolve("llama2/tokenizer.json");
+    if (Files.exists(llama2)) {
+      // SentencePiece-style files as newer conversions write them: Metaspace pre-tokenizer
+      for (String[] v : new String[][] {{"first", "false"}, {"always", "true"}}) {
+        com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(llama2.toFile());
+        c.putNull("normalizer");
+        c.putObject("pre_tokenizer").put("type", "Metaspace").put("replacement", "\u2581")
+            .put("prepend_scheme", v[0]).put("split", Boolean.parseBoolean(v[1]));
+        Path d = dir.resolve("llama2-metaspace-" + v[0] + "-split-" + v[1]);
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("tokenizer.json"), c.toString());
+        candidates.add(d);
+      }
+    }
+    for (Path d : candidates) {
       Path json = d.resolve("tokenizer.json");
       HfTokenizer ours;
       if (Files.exists(json)) {
@@ -65,7 +81,7 @@ class HfParityTest {
         }
       }
       totalMismatches += mismatches;
-      report.add(String.format("parity %-8s docs compared %d, tokens %d, mismatches %d",
+      report.add(String.format("parity %-32s docs compared %d, tokens %d, mismatches %d",
           d.getFileName(), texts.size(), tokens, mismatches));
     }
     report.forEach(System.out::println);

@@ -72,9 +72,9 @@ class HfTokenizerTest {
 
   @Test
   void unsupportedPreTokenizerAndMergeOutsideVocabularyAreClearErrors() {
-    String meta = tiny(",\"merges\":[]", "", "").replace("\"type\":\"ByteLevel\"", "\"type\":\"Metaspace\"");
+    String meta = tiny(",\"merges\":[]", "", "").replace("\"type\":\"ByteLevel\"", "\"type\":\"WhitespaceSplit\"");
     assertTrue(assertThrows(TokenizerFormatException.class, () -> load(meta)).getMessage()
-        .contains("unsupported pre_tokenizer type 'Metaspace'"));
+        .contains("unsupported pre_tokenizer type 'WhitespaceSplit'"));
     TokenizerFormatException e = assertThrows(TokenizerFormatException.class,
         () -> load(tiny(",\"merges\":[\"c c\"]", "", "")));
     assertTrue(e.getMessage().contains("merge 1 (c, c) uses a token not in the vocabulary"), e.getMessage());
