@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SampleCorpusCommand.class,
       QualityCommand.class,
+      TokenizerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

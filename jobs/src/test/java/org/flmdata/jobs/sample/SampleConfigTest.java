@@ -47,7 +47,7 @@ class SampleConfigTest {
       }
     }
     summary = SampleCorpus.write(jobs.resolve("target/sample-corpus"));
-    config = new ConfigLoader(Map.of(), new Configuration(), true)
+    config = new ConfigLoader(org.flmdata.jobs.Stages.sections(), new Configuration(), true)
         .load(jobs.resolve("conf/sample/pipeline.yaml").toString());
   }
 

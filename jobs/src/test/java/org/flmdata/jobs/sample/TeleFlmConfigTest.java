@@ -22,7 +22,7 @@ class TeleFlmConfigTest {
   @BeforeAll
   static void load() {
     String file = TableOne.projectRoot().resolve("jobs/conf/tele-flm/pipeline.yaml").toString();
-    config = new ConfigLoader(Map.of(), new Configuration(), false).load(file);
+    config = new ConfigLoader(org.flmdata.jobs.Stages.sections(), new Configuration(), false).load(file);
   }
 
   @Test

@@ -1,0 +1,63 @@
+package org.flmdata.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.flmdata.tokenize.megatron.IndexedDatasetReader;
+import org.flmdata.tokenize.megatron.IndexedDatasetWriter;
+import org.flmdata.tokenize.megatron.TokenDType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A Megatron shard streamed to s3a:// (a real local S3 server) reads back document for document. */
+class MegatronShardS3Test {
+  private static S3Server s3;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = S3Server.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (s3 != null) s3.close();
+  }
+
+  @Test
+  void shardWrittenToS3aReadsBackEveryDocument() throws Exception {
+    Configuration conf = s3.newHadoopConfiguration();
+    Path prefix = new Path(s3.uri("shards/Web/Web_00000"));
+    FileSystem fs = FileSystem.get(URI.create(s3.uri("")), conf);
+    Random r = new Random(5);
+    List<int[]> docs = new ArrayList<>();
+    docs.add(new int[] {50_256});
+    for (int d = 0; d < 200; d++) {
+      int[] ids = new int[1 + r.nextInt(3000)];
+      for (int i = 0; i < ids.length; i++) ids[i] = r.nextInt(50_257);
+      docs.add(ids);
+    }
+    long tokens = 0;
+    try (IndexedDatasetWriter w = IndexedDatasetWriter.open(fs, prefix, TokenDType.UINT16, null)) {
+      for (int[] d : docs) {
+        w.addDocument(d, d.length);
+        tokens += d.length;
+      }
+    }
+    assertTrue(fs.exists(new Path(prefix + ".idx")));
+    assertEquals(tokens * 2, fs.getFileStatus(new Path(prefix + ".bin")).getLen());
+    try (IndexedDatasetReader rd = IndexedDatasetReader.open(fs, prefix)) {
+      assertEquals(docs.size(), rd.sequenceCount());
+      for (int i = 0; i < docs.size(); i++) assertArrayEquals(docs.get(i), rd.sequence(i));
+    }
+    fs.close();
+  }
+}

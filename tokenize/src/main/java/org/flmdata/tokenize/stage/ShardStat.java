@@ -1,0 +1,50 @@
+package org.flmdata.tokenize.stage;
+
+import java.io.Serializable;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+
+/**
+ * What one task wrote for one (shard, language): documents, tokens (EOD included), UTF-8 text
+ * bytes, and the shard's {@code .bin} SHA-256. Small rows, collected to the driver for the
+ * manifest, blend file and compression statistics.
+ */
+public class ShardStat implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final Encoder<ShardStat> ENCODER = Encoders.bean(ShardStat.class);
+
+  private String shard;
+  private String domain;
+  private String lang;
+  private long docs;
+  private long tokens;
+  private long textBytes;
+  private String sha256;
+
+  public ShardStat() {}
+
+  public ShardStat(String shard, String domain, String lang, long docs, long tokens, long textBytes, String sha256) {
+    this.shard = shard;
+    this.domain = domain;
+    this.lang = lang;
+    this.docs = docs;
+    this.tokens = tokens;
+    this.textBytes = textBytes;
+    this.sha256 = sha256;
+  }
+
+  public String getShard() { return shard; }
+  public void setShard(String v) { shard = v; }
+  public String getDomain() { return domain; }
+  public void setDomain(String v) { domain = v; }
+  public String getLang() { return lang; }
+  public void setLang(String v) { lang = v; }
+  public long getDocs() { return docs; }
+  public void setDocs(long v) { docs = v; }
+  public long getTokens() { return tokens; }
+  public void setTokens(long v) { tokens = v; }
+  public long getTextBytes() { return textBytes; }
+  public void setTextBytes(long v) { textBytes = v; }
+  public String getSha256() { return sha256; }
+  public void setSha256(String v) { sha256 = v; }
+}
