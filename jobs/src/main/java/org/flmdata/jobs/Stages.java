@@ -9,6 +9,7 @@ import org.flmdata.extract.ExtractStage;
 import org.flmdata.filter.FilterStage;
 import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.config.SettingsSpec;
+import org.flmdata.tokenize.stage.TokenizeStage;
 
 /**
  * The implemented stages, in pipeline order (DESIGN.md "Flow"). Later issues append clean, filter,
@@ -20,7 +21,8 @@ public final class Stages {
 
   /** The stages, in order; new instances each call (stages hold no run state). */
   public static List<Stage> all() {
-    return List.of(new ExtractStage(), new CleanStage(), new FilterStage(), new DedupStage());
+    return List.of(new ExtractStage(), new CleanStage(), new FilterStage(), new DedupStage(),
+        new TokenizeStage());
   }
 
   /** Stage name to the spec of its domain-file section. */

@@ -1,6 +1,7 @@
 package org.flmdata.pipeline;
 
 import org.apache.spark.sql.Dataset;
+import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.SettingsSpec;
 
 /**
@@ -19,6 +20,15 @@ public interface Stage {
 
   /** The spec of this stage's section in domain files ({@code extract:}, {@code clean:}, ...). */
   SettingsSpec section();
+
+  /**
+   * Why this stage cannot run with {@code config} (e.g. tokenize without a tokenizer file), or null
+   * when it can. {@code pipeline run} skips such a stage with this message; naming it in {@code
+   * --stages} (or running it as its own command) is a configuration error.
+   */
+  default String notConfigured(PipelineConfig config) {
+    return null;
+  }
 
   /**
    * Builds the outcomes of this stage, lazily (the runner triggers the write).

@@ -68,6 +68,14 @@ public final class StageRunner {
         }
         continue;
       }
+      String missing = stage.notConfigured(config);
+      if (missing != null) {
+        if (selected != null) {
+          throw new org.flmdata.pipeline.config.ConfigException(stage.name() + ": " + missing);
+        }
+        out.printf(Locale.ROOT, "%-9s not configured, skipped: %s%n", stage.name(), missing);
+        continue;
+      }
       String hash = ConfigHash.of(config, stage.name(), sections, inputStage, inputHash, Map.of());
       if (!force && existing != null && existing.configHash().equals(hash)) {
         out.printf(Locale.ROOT, "%-9s complete with this config, skipped (%s)%n", stage.name(),

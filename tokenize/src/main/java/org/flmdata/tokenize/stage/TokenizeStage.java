@@ -82,6 +82,16 @@ public final class TokenizeStage implements Stage {
     return NAME;
   }
 
+  /** Without {@code tokenizer.path} there is nothing to encode with; {@code run} skips the stage. */
+  @Override
+  public String notConfigured(org.flmdata.pipeline.config.PipelineConfig config) {
+    if (config.tokenizer().get(PipelineSettings.TOKENIZER_PATH) == null) {
+      return "pipeline.yaml has no tokenizer.path (a Hugging Face tokenizer.json to write Megatron"
+          + " shards with)";
+    }
+    return null;
+  }
+
   @Override
   public SettingsSpec section() {
     return SECTION;
