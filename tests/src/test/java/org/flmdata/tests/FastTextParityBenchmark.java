@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Parity and speed of the filter's fastText (jfasttext JNI) against Debian's {@code fasttext}
  * command-line tool (install: tests/setup/install-fasttext.sh) on the same models and texts:
- * label agreement, max probability difference, predictions per second on one core.
+ * label agreement, max probability difference, predictions per CPU-second (one thread each; CPU
+ * time rather than wall time, as the machine is shared).
  *
  * <pre>mvn -B verify -Pbench -pl tests -am -Dtest=FastTextParityBenchmark
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -76,15 +76,24 @@ class FastTextParityBenchmark {
     return lines;
   }
 
+  /** Predictions and the CLI's CPU seconds (user + system, from bash's {@code times}). */
   private record CliRun(List<List<Prediction>> predictions, double seconds) {}
 
-  private static CliRun runCli(String cli, Path model, Path input, int k) throws Exception {
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cli, "predict-prob", model.toString(), input.toString(),
-        Integer.toString(k)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  private static CliRun runCli(String cli, Path model, Path input, int k, Path dir)
+      throws Exception {
+    Path out1 = Files.createTempFile(dir, "cli", ".out");
+    Process p = new ProcessBuilder("bash", "-c", "\"$0\" predict-prob \"$1\" \"$2\" \"$3\" > \"$4\";"
+        + " s=$?; times; exit $s", cli, model.toString(), input.toString(),
+        Integer.toString(k), out1.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String times = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue());
+    // second line of `times`: user and system time of children, e.g. "0m1.036s 0m0.011s"
+    String[] t = times.strip().split("\\R")[1].strip().split("\\s+");
+    double cpu = minutes(t[0]) + minutes(t[1]);
     List<List<Prediction>> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r = Files.newBufferedReader(out1, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
         String[] f = line.strip().split(" ");
@@ -95,9 +104,19 @@ class FastTextParityBenchmark {
         out.add(ps);
       }
     }
-    assertTrue(p.waitFor(30, TimeUnit.MINUTES));
-    assertEquals(0, p.exitValue());
-    return new CliRun(out, (System.nanoTime() - t0) / 1e9);
+    Files.delete(out1);
+    return new CliRun(out, cpu);
+  }
+
+  private static double minutes(String mmss) {
+    int m = mmss.indexOf('m');
+    return Integer.parseInt(mmss.substring(0, m)) * 60
+        + Double.parseDouble(mmss.substring(m + 1, mmss.length() - 1));
+  }
+
+  private static double cpuSeconds() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+        / 1e9;
   }
 
   private void parityAndSpeed(String name, Path model, List<String> lines, int k, int reps)
@@ -109,7 +128,7 @@ class FastTextParityBenchmark {
     Files.write(in, lines, StandardCharsets.UTF_8);
     ModelCheck.verify(model.toString());
     FastTextModel jni = FastTextModel.loadVerified(model.toString());
-    CliRun ref = runCli(cli, model, in, k);
+    CliRun ref = runCli(cli, model, in, k, dir);
     assertEquals(lines.size(), ref.predictions().size());
     long agree = 0;
     double maxDp = 0;
@@ -130,25 +149,26 @@ class FastTextParityBenchmark {
     Files.write(bigIn, big, StandardCharsets.UTF_8);
     Path empty = dir.resolve("empty.txt");
     Files.write(empty, new byte[0]);
-    double load = runCli(cli, model, empty, k).seconds();
-    double cliSeconds = runCli(cli, model, bigIn, k).seconds() - load;
+    double load = runCli(cli, model, empty, k, dir).seconds();
+    double cliSeconds = runCli(cli, model, bigIn, k, dir).seconds() - load;
     for (String l : lines) jni.predict(l, k); // warm-up
-    long t0 = System.nanoTime();
+    double t0 = cpuSeconds();
     long sink = 0;
     for (String l : big) sink += jni.predict(l, k).size();
-    double jniSeconds = (System.nanoTime() - t0) / 1e9;
+    double jniSeconds = cpuSeconds() - t0;
     QualityScorer scorer = new QualityScorer(jni, jni.labels().get(0));
-    t0 = System.nanoTime();
+    t0 = cpuSeconds();
     double s = 0;
     for (String l : big) s += scorer.score(l);
-    double scorerSeconds = (System.nanoTime() - t0) / 1e9;
+    double scorerSeconds = cpuSeconds() - t0;
     double mb = big.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum()
         / 1e6;
     System.out.printf(Locale.ROOT, "fastText parity %s: %d texts, labels agree %d/%d (top-%d),"
             + " max |dp| %.2e%n", name, lines.size(), agree, lines.size(), k, maxDp);
-    System.out.printf(Locale.ROOT, "fastText speed %s (%d predictions, %.1f MB, 1 core): CLI"
-            + " predict-prob %.0f/s (%.2f s after %.2f s load), JNI %.0f/s (%.2f s) = %.2fx CLI,"
-            + " JNI via QualityScorer (preprocess + all labels) %.0f/s%n",
+    System.out.printf(Locale.ROOT, "fastText speed %s (%d predictions, %.1f MB; per core = per"
+            + " CPU-second, the machine being shared): CLI predict-prob %.0f/s (%.2f CPU-s after"
+            + " %.2f CPU-s load), JNI %.0f/s (%.2f CPU-s) = %.2fx CLI, JNI via QualityScorer"
+            + " (preprocess + all labels) %.0f/s%n",
         name, big.size(), mb, big.size() / cliSeconds, cliSeconds, load, big.size() / jniSeconds,
         jniSeconds, cliSeconds / jniSeconds, big.size() / scorerSeconds);
     assertTrue(sink > 0 && s >= 0);

@@ -23,6 +23,16 @@ import org.bytedeco.javacpp.BytePointer;
  * whole process (a native {@code assert} or {@code exit()}) on some damaged files.
  */
 public final class FastTextModel {
+  static {
+    // JavaCPP checks the process's physical memory (reading /proc) on every native allocation,
+    // which here is one per prediction and made JNI 0.7x of the fastText CLI per core; every
+    // pointer of this class is closed explicitly, so that safety net is not needed. Set before
+    // JavaCPP's Pointer class initialises, and only if the user has not chosen a value.
+    if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
+      System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+    }
+  }
+
   private final String path;
   private final FastTextWrapper.FastTextApi api;
   private final int nLabels;
