@@ -53,9 +53,11 @@ final class BlockText implements NodeFilter {
           "audio",
           "video",
           "map",
-          "dialog");
+          "dialog",
+          "rt",
+          "rp");
 
-  private static final Set<String> PARAGRAPH =
+  static final Set<String> PARAGRAPH =
       Set.of(
           "p",
           "div",
@@ -95,7 +97,7 @@ final class BlockText implements NodeFilter {
           "noframes",
           "legend");
 
-  private static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
+  static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
 
   private static final Set<String> CELL = Set.of("td", "th");
 
@@ -108,11 +110,24 @@ final class BlockText implements NodeFilter {
   private boolean lastWasBr;
   private int preDepth;
 
-  private BlockText() {}
+  /** Elements left out with everything inside (by identity); empty when nothing is dropped. */
+  private final Set<Element> drop;
+
+  private BlockText(Set<Element> drop) {
+    this.drop = drop;
+  }
 
   /** The text of {@code root}, trimmed, with at most one blank line between paragraphs. */
   static String of(Element root) {
-    BlockText b = new BlockText();
+    return of(root, Set.of());
+  }
+
+  /**
+   * The text of {@code root} without the elements of {@code drop} (compared by identity, as an
+   * {@link java.util.IdentityHashMap}-backed set gives), formatted as {@link #of(Element)}.
+   */
+  static String of(Element root, Set<Element> drop) {
+    BlockText b = new BlockText(drop);
     NodeTraversor.filter(b, root);
     return finish(b.out);
   }
@@ -129,7 +144,9 @@ final class BlockText implements NodeFilter {
     }
     if (!(node instanceof Element el)) return FilterResult.CONTINUE;
     String tag = el.normalName();
-    if (skip(el, tag)) return FilterResult.SKIP_ENTIRELY;
+    if (skip(el, tag) || (!drop.isEmpty() && drop.contains(el))) {
+      return FilterResult.SKIP_ENTIRELY;
+    }
     if (tag.equals("br")) {
       requestBreak(lastWasBr ? 2 : 1);
       lastWasBr = true;
@@ -170,7 +187,7 @@ final class BlockText implements NodeFilter {
     }
   }
 
-  private static boolean skip(Element el, String tag) {
+  static boolean skip(Element el, String tag) {
     if (SKIP.contains(tag)) return true;
     if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) return true;
     String style = el.attr("style");

@@ -1,0 +1,569 @@
+package org.flmdata.extract;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Main-content extraction: finds the element holding a page's article and leaves out the
+ * boilerplate around and inside it. Three steps, each linear in the page:
+ *
+ * <ol>
+ *   <li><b>Measure</b>: for every element, the length of its visible text and of the text inside
+ *       links. Lengths are {@linkplain #weight(int) weighted characters}: a Han, Kana or Hangul
+ *       character counts {@value #CJK_WEIGHT} (Chinese and Japanese have no spaces between words
+ *       and say in one character what English says in about three), anything else but whitespace
+ *       1.
+ *   <li><b>Prune</b>: elements whose class, id or ARIA role names a kind of boilerplate
+ *       (navigation, menu, footer, sidebar, cookie/consent banner, comments, share/social widgets,
+ *       related or recommended articles, breadcrumbs, pagination, ads, newsletter boxes) are
+ *       dropped; so are link-dense blocks (menus and link lists written without hints) and short
+ *       blocks that are a copyright line. A hinted element that holds an {@code article}, {@code
+ *       main} or an element marked as the article body is kept (the hint then names a page
+ *       wrapper, not a widget).
+ *   <li><b>Choose</b>: every text block of at least {@value #MIN_PARAGRAPH} weighted characters
+ *       scores itself (1 + clause punctuation, Latin and CJK, + length / 100 up to 3) and gives
+ *       the score to its parent in full, its grandparent by half and three further ancestors by
+ *       {@code 1/(3 * level)}. Each candidate starts from its tag (div +5, td/pre/blockquote +3,
+ *       lists and forms -3, headings -5) and its class/id (content-like +25, boilerplate-like
+ *       -25), and its total is scaled by {@code 1 - link density}. The best candidate is the main
+ *       content; its siblings join it when they score at least a fifth as much or are long,
+ *       link-poor paragraphs, and the nearest {@code h1} before it joins as the headline.
+ * </ol>
+ *
+ * <p>{@link Mode#RECALL} skips the choice and keeps the whole pruned body; {@link Mode#PRECISION}
+ * prunes link lists more strictly and admits fewer siblings. When no block is long enough to
+ * score (a short page), the pruned body is the result in every mode. Pure and total: any element
+ * gives a result, never an exception; nothing is removed from the jsoup tree.
+ */
+final class MainContent {
+  private MainContent() {}
+
+  /** How much of a page is kept; set per domain with {@code extract.html_mode}. */
+  enum Mode {
+    /** Only the chosen content, with stricter link pruning: least boilerplate. */
+    PRECISION(0.35, 0.3),
+    /** The chosen content and siblings that score well. */
+    BALANCED(0.5, 0.2),
+    /** The whole body minus pruned boilerplate: least lost text. */
+    RECALL(0.6, 0.0);
+
+    /** Link density above which a block is pruned as a link list. */
+    final double maxLinkDensity;
+
+    /** A sibling joins the chosen content when its score reaches this share of it (0: never). */
+    final double siblingShare;
+
+    Mode(double maxLinkDensity, double siblingShare) {
+      this.maxLinkDensity = maxLinkDensity;
+      this.siblingShare = siblingShare;
+    }
+
+    /** The mode of a config value (case-insensitive), or null when there is none by that name. */
+    static Mode of(String name) {
+      for (Mode m : values()) {
+        if (m.name().equalsIgnoreCase(name == null ? "" : name.trim())) return m;
+      }
+      return null;
+    }
+  }
+
+  /** The part of the page to render: {@code root} without the elements of {@code drop}. */
+  record Selection(Element root, Set<Element> drop) {
+    String text() {
+      return BlockText.of(root, drop);
+    }
+  }
+
+  static final int CJK_WEIGHT = 3;
+  static final int MIN_PARAGRAPH = 25;
+
+  /** Boilerplate whatever else the element says about itself. */
+  private static final Pattern STRONG_NEGATIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|share|sharing"
+              + "|sharebar|social|cookies?|consent|gdpr|related|recommend\\w*|breadcrumbs?|crumbs?"
+              + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
+              + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
+              + "|popup|modal|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
+              + "|tags|widget|signup|login|search|hot-?news|most-?popular|trending|rss)(?:$|[^a-z])");
+
+  /** Boilerplate unless the element also looks like content. */
+  private static final Pattern WEAK_NEGATIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:header|banner|ad|top|bottom|extra|links|list|meta|author-box|bio"
+              + "|print|hidden|shoutbox|skyscraper|tools?|utility|legal|aside)(?:$|[^a-z])");
+
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry"
+              + "|page-content|detail|news-?content|rich-?text)(?:$|[^a-z])");
+
+  private static final Set<String> BOILERPLATE_ROLES =
+      Set.of("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+          "dialog", "alertdialog");
+
+  private static final Pattern COPYRIGHT =
+      Pattern.compile("(?i)(?:©|&copy;|\\(c\\)\\s*\\d{4}|copyright|all rights reserved|版权所有"
+          + "|版權所有|著作権|無断転載)");
+
+  /** Text lengths of one element (weighted characters; see {@link MainContent}). */
+  private static final class Stat {
+    int chars;
+    int linkChars;
+    double score;
+    /** Sum of the undecayed scores of the text blocks inside. */
+    double mass;
+    boolean candidate;
+
+    double linkDensity() {
+      return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+  }
+
+  /** Selects the main content of {@code body}. */
+  static Selection select(Element body, Mode mode) {
+    Map<Element, Stat> stats = measure(body);
+    Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+    prune(body, mode, stats, drop);
+    if (mode == Mode.RECALL) return new Selection(body, drop);
+    Element top = choose(body, stats, drop);
+    if (top == null || top == body) return new Selection(body, drop);
+    return widen(top, body, mode, stats, drop);
+  }
+
+  /** One pass over the tree: text and link-text lengths of every element not skipped. */
+  private static Map<Element, Stat> measure(Element body) {
+    Map<Element, Stat> stats = new IdentityHashMap<>();
+    ArrayDeque<Stat> stack = new ArrayDeque<>();
+    int[] linkDepth = {0};
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              Stat s = stack.peek();
+              if (s != null) {
+                int w = weight(t.getWholeText());
+                s.chars += w;
+                if (linkDepth[0] > 0) s.linkChars += w;
+              }
+              return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (BlockText.skip(el, el.normalName())) return FilterResult.SKIP_ENTIRELY;
+            Stat s = new Stat();
+            stats.put(el, s);
+            stack.push(s);
+            if (el.normalName().equals("a")) linkDepth[0]++;
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el) {
+              Stat s = stack.pop();
+              if (el.normalName().equals("a")) linkDepth[0]--;
+              Stat parent = stack.peek();
+              if (parent != null) {
+                parent.chars += s.chars;
+                parent.linkChars += s.linkChars;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+    return stats;
+  }
+
+  /** Weighted length: CJK characters count {@value #CJK_WEIGHT}, whitespace 0, others 1. */
+  static int weight(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || BlockText.isSpace(c)) continue;
+      n += isCjk(c) ? CJK_WEIGHT : 1;
+    }
+    return n;
+  }
+
+  static int weight(int codeUnit) {
+    return isCjk((char) codeUnit) ? CJK_WEIGHT : 1;
+  }
+
+  private static boolean isCjk(char c) {
+    return (c >= 0x3040 && c <= 0x30FF) // Hiragana, Katakana
+        || (c >= 0x3400 && c <= 0x9FFF) // CJK ideographs (extension A and unified)
+        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
+        || (c >= 0xF900 && c <= 0xFAFF); // compatibility ideographs
+  }
+
+  /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
+  private static void prune(Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop) {
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            Stat s = stats.get(el);
+            if (s == null) return FilterResult.SKIP_ENTIRELY;
+            if (el == body) return FilterResult.CONTINUE;
+            if (s.chars == 0) return FilterResult.SKIP_ENTIRELY;
+            if (isBoilerplate(el, s, mode)) {
+              drop.add(el);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+  }
+
+  private static boolean isBoilerplate(Element el, Stat s, Mode mode) {
+    String tag = el.normalName();
+    String role = el.attr("role").toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !holdsArticle(el)) return true;
+    String hints = hints(el);
+    if (!hints.isEmpty()) {
+      boolean positive = POSITIVE.matcher(hints).find();
+      if (STRONG_NEGATIVE.matcher(hints).find() && !holdsArticle(el)) {
+        // "post-nav", "entry-footer": a negative token qualifies a positive one; "post-body
+        // nav-open" names a wrapper: keep elements that still hold a long paragraph
+        if (!positive || !holdsLongParagraph(el, 3)) return true;
+      } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && !holdsLongParagraph(el, 1)) {
+        return true;
+      }
+    }
+    boolean block = BlockText.PARAGRAPH.contains(tag) || BlockText.LINE.contains(tag);
+    if (!block) return false;
+    if (s.linkDensity() > mode.maxLinkDensity && !holdsLongParagraph(el, 1)) return true;
+    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !holdsArticle(el);
+  }
+
+  /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
+  private static String hints(Element el) {
+    String cls = el.className();
+    String id = el.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      String itemprop = el.attr("itemprop");
+      return itemprop.isEmpty() ? "" : itemprop.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder b = new StringBuilder(cls.length() + id.length() + 4);
+    appendHint(b, cls);
+    b.append(' ');
+    appendHint(b, id);
+    return b.toString();
+  }
+
+  private static void appendHint(StringBuilder b, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0 && Character.isLowerCase(s.charAt(i - 1))) b.append('-');
+        b.append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+  }
+
+  /** Whether the element is or holds the page's article by markup. */
+  private static boolean holdsArticle(Element el) {
+    String tag = el.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
+      return true;
+    }
+    return el.selectFirst("article, main, [itemprop=articleBody], [role=main]") != null;
+  }
+
+  /**
+   * Whether {@code el} holds at least {@code n} paragraphs ({@code p} or {@code pre}) of at least
+   * 80 weighted characters that are not mostly link text.
+   */
+  private static boolean holdsLongParagraph(Element el, int n) {
+    int found = 0;
+    for (Element p : el.getElementsByTag("p")) {
+      String t = p.text();
+      if (t.length() < 27) continue;
+      int w = weight(t);
+      if (w < 80) continue;
+      int links = 0;
+      for (Element a : p.getElementsByTag("a")) links += weight(a.text());
+      if (links < 0.3 * w && ++found >= n) return true;
+    }
+    return false;
+  }
+
+  /** The best-scoring candidate container, or null when no block is long enough to score. */
+  private static Element choose(Element body, Map<Element, Stat> stats, Set<Element> drop) {
+    List<Element> candidates = new ArrayList<>();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            Stat s = stats.get(el);
+            if (s == null || drop.contains(el)) return FilterResult.SKIP_ENTIRELY;
+            if (s.chars < MIN_PARAGRAPH) return FilterResult.SKIP_ENTIRELY;
+            if (isScoringBlock(el)) {
+              scoreBlock(el, s, stats, candidates, body);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+    Element best = null;
+    double bestScore = 0;
+    for (Element c : candidates) {
+      Stat s = stats.get(c);
+      double score = s.score * (1 - s.linkDensity());
+      s.score = score;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (best == null) return null;
+    best = climb(best, body, candidates, stats, bestScore);
+    if (DEBUG) {
+      candidates.sort((x, y) -> Double.compare(stats.get(y).score, stats.get(x).score));
+      for (int i = 0; i < Math.min(6, candidates.size()); i++) {
+        Element c = candidates.get(i);
+        System.err.printf("cand %.1f ld=%.2f chars=%d %s%n", stats.get(c).score,
+            stats.get(c).linkDensity(), stats.get(c).chars, c.cssSelector());
+      }
+      System.err.println("dropped: " + drop.size());
+      for (Element d : drop) {
+        System.err.println("  drop " + stats.get(d).chars + " " + d.normalName() + "." + d.className() + "#" + d.id());
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Content split over sibling containers (one per section) makes each of them a near-best
+   * candidate: when at least {@value #MIN_ALTERNATIVES} candidates scoring at least 3/4 of the
+   * best lie outside it, the nearest ancestor holding that many of them replaces it. Also climbs
+   * while the best is its parent's only child.
+   */
+  private static Element climb(
+      Element best, Element body, List<Element> candidates, Map<Element, Stat> stats,
+      double bestScore) {
+    List<Element> alternatives = new ArrayList<>();
+    for (Element c : candidates) {
+      if (c != best && stats.get(c).score >= 0.75 * bestScore && !isAncestor(c, best)) {
+        alternatives.add(c);
+      }
+    }
+    if (alternatives.size() >= MIN_ALTERNATIVES) {
+      for (Element p = best.parent(); p != null && p != body; p = p.parent()) {
+        int inside = 0;
+        for (Element a : alternatives) {
+          if (isAncestor(p, a)) inside++;
+        }
+        if (inside >= MIN_ALTERNATIVES) {
+          best = p;
+          break;
+        }
+      }
+    }
+    for (Element p = best.parent(); p != null && p != body; p = p.parent()) {
+      Stat ps = stats.get(p);
+      if (ps == null) break;
+      if (ps.mass >= MASS_GAIN * stats.get(best).mass && ps.linkDensity() < MAX_CLIMB_LINK_DENSITY) {
+        best = p;
+      }
+    }
+    return best;
+  }
+
+  static final int MIN_ALTERNATIVES = 2;
+  static final double MASS_GAIN = 1.3;
+  static final double MAX_CLIMB_LINK_DENSITY = 0.35;
+
+  /** Whether {@code a} is {@code d} or one of its ancestors. */
+  private static boolean isAncestor(Element a, Element d) {
+    for (Element e = d; e != null; e = e.parent()) {
+      if (e == a) return true;
+    }
+    return false;
+  }
+
+  static final boolean DEBUG = Boolean.getBoolean("mc.debug");
+
+  /** A paragraph-like element: p, pre, td, blockquote, or a div/section holding no blocks. */
+  private static boolean isScoringBlock(Element el) {
+    String tag = el.normalName();
+    switch (tag) {
+      case "p", "pre", "td", "blockquote", "li", "dd" -> {
+        return true;
+      }
+      case "div", "section", "article", "main", "span", "font", "center" -> {
+        for (Element c : el.children()) {
+          String t = c.normalName();
+          if (BlockText.PARAGRAPH.contains(t) || BlockText.LINE.contains(t) || t.equals("br")) {
+            return t.equals("br") && !hasBlockChild(el);
+          }
+        }
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private static boolean hasBlockChild(Element el) {
+    for (Element c : el.children()) {
+      String t = c.normalName();
+      if (BlockText.PARAGRAPH.contains(t) || BlockText.LINE.contains(t)) return true;
+    }
+    return false;
+  }
+
+  private static void scoreBlock(
+      Element el, Stat s, Map<Element, Stat> stats, List<Element> candidates, Element body) {
+    String text = el.text();
+    int punct = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '、' || c == '。' || c == '；' || c == ';' || c == '．') {
+        punct++;
+      }
+    }
+    double score = 1 + Math.min(punct, 20) + Math.min(s.chars / 100.0, 3);
+    score *= 1 - Math.min(1, s.linkDensity());
+    String tag = el.normalName();
+    if (!tag.equals("p") && !tag.equals("pre") && !tag.equals("td") && !tag.equals("li")
+        && !tag.equals("dd") && !tag.equals("blockquote")) {
+      // a text-holding div is its own candidate as well as a paragraph
+      credit(el, score, stats, candidates);
+    }
+    for (Element m = el; m != null; m = m.parent()) {
+      Stat ms = stats.get(m);
+      if (ms != null) ms.mass += score;
+      if (m == body) break;
+    }
+    Element a = el.parent();
+    for (int level = 1; a != null && level <= 5; level++, a = a.parent()) {
+      double share = level == 1 ? 1 : level == 2 ? 0.5 : 1.0 / (3 * level);
+      credit(a, score * share, stats, candidates);
+      if (a == body) break;
+    }
+  }
+
+  private static void credit(Element a, double score, Map<Element, Stat> stats, List<Element> c) {
+    Stat s = stats.get(a);
+    if (s == null) return;
+    if (!s.candidate) {
+      s.candidate = true;
+      s.score = initialScore(a);
+      c.add(a);
+    }
+    s.score += score;
+  }
+
+  private static double initialScore(Element el) {
+    double score =
+        switch (el.normalName()) {
+          case "div", "article", "main" -> 5;
+          case "section", "td", "pre", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    String hints = hints(el);
+    if (!hints.isEmpty()) {
+      if (POSITIVE.matcher(hints).find()) score += 25;
+      if (STRONG_NEGATIVE.matcher(hints).find() || WEAK_NEGATIVE.matcher(hints).find()) {
+        score -= 25;
+      }
+    }
+    if (el.hasAttr("itemprop") && el.attr("itemprop").equalsIgnoreCase("articleBody")) score += 25;
+    return score;
+  }
+
+  /**
+   * The chosen content with the siblings that join it and the nearest preceding {@code h1}: the
+   * parent rendered without the siblings that do not join, or {@code top} alone.
+   */
+  private static Selection widen(
+      Element top, Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop) {
+    Element parent = top.parent();
+    if (parent == null) return new Selection(top, drop);
+    double topScore = stats.get(top).score;
+    double threshold = Math.max(10, topScore * mode.siblingShare);
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    out.addAll(drop);
+    Element headline = headlineBefore(top, body, drop);
+    boolean joined = false;
+    boolean beforeTop = true;
+    for (Element sib : parent.children()) {
+      if (sib == top) {
+        beforeTop = false;
+        continue;
+      }
+      if (drop.contains(sib)) continue;
+      Stat s = stats.get(sib);
+      boolean join = false;
+      if (s != null && s.chars > 0 && mode.siblingShare > 0) {
+        if (s.candidate && s.score >= threshold) {
+          join = true;
+        } else if (sib.normalName().equals("p") || sib.normalName().equals("pre")) {
+          join = s.linkDensity() < 0.25 && s.chars >= 80;
+        }
+      }
+      if (sib == headline || (headline != null && sib.getElementsByTag("h1").contains(headline))) {
+        if (beforeTop && s != null && s.chars < 600) join = true;
+      }
+      if (join) {
+        joined = true;
+      } else {
+        out.add(sib);
+      }
+    }
+    if (!joined) return new Selection(top, drop);
+    return new Selection(parent, out);
+  }
+
+  /** The last h1 before {@code top} among its parent's earlier siblings' subtrees, or null. */
+  private static Element headlineBefore(Element top, Element body, Set<Element> drop) {
+    Element parent = top.parent();
+    if (parent == null) return null;
+    Element found = null;
+    for (Element sib : parent.children()) {
+      if (sib == top) break;
+      if (drop.contains(sib)) continue;
+      if (sib.normalName().equals("h1")) {
+        found = sib;
+      } else {
+        Element h = sib.selectFirst("h1");
+        if (h != null) found = h;
+      }
+    }
+    return found;
+  }
+}
