@@ -188,7 +188,7 @@ final class BlockText implements NodeFilter {
   }
 
   static boolean skip(Element el, String tag) {
-    if (SKIP.contains(tag)) return true;
+    if (SKIP.contains(tag)) return !(tag.equals("noscript") && holdsProse(el));
     if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) return true;
     String style = el.attr("style");
     if (!style.isEmpty()) {
@@ -198,6 +198,14 @@ final class BlockText implements NodeFilter {
     if (tag.equals("header") || tag.equals("footer")) return !insideContent(el);
     if (tag.equals("form")) return !wrapsContent(el);
     return false;
+  }
+
+  /**
+   * A {@code noscript} holding paragraphs of prose is the page's text for clients without
+   * scripts (Blogger puts whole posts there); a short notice to enable JavaScript is not.
+   */
+  private static boolean holdsProse(Element noscript) {
+    return noscript.selectFirst("p") != null && noscript.text().length() >= 200;
   }
 
   private static boolean insideContent(Element el) {

@@ -89,15 +89,31 @@ final class MainContent {
   static final int CJK_WEIGHT = 3;
   static final int MIN_PARAGRAPH = 25;
 
-  /** Boilerplate whatever else the element says about itself. */
+  /** Comments and replies: boilerplate even when long and full of paragraphs. */
+  private static final Pattern COMMENTS =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
+              + "(?:$|[^a-z])");
+
+  /** Boilerplate, unless the element holds most of the page's prose (a layout wrapper). */
   private static final Pattern STRONG_NEGATIVE =
       Pattern.compile(
-          "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|share|sharing"
-              + "|sharebar|social|cookies?|consent|gdpr|related|recommend\\w*|breadcrumbs?|crumbs?"
+          "(?:^|[^a-z])(?:share|sharing|sharebar|social|cookies?|consent|gdpr|related"
+              + "|recommend\\w*|breadcrumbs?|crumbs?"
               + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
               + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
               + "|popup|modal|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
-              + "|tags|widget|signup|login|search|hot-?news|most-?popular|trending|rss)(?:$|[^a-z])");
+              + "|tags|widget|signup|login|search|hot-?news|most-?popular|trending|rss|cta"
+              + "|disclosure|disclaimer)(?:$|[^a-z])");
+
+  /**
+   * Class tokens that describe a state or layout of the element ("has-sidebar", "nav-open",
+   * "modal-enabled", "sidebar-left"), not what it is: left out before hints are matched.
+   */
+  private static final Pattern STATE_TOKEN =
+      Pattern.compile(
+          "^(?:has|with|no|is|show|hide|js)-.*|.*-(?:enabled|disabled|open|opened|closed|active"
+              + "|visible|hidden|left|right|layout|offset|wrap)$");
 
   /** Boilerplate unless the element also looks like content. */
   private static final Pattern WEAK_NEGATIVE =
@@ -126,6 +142,12 @@ final class MainContent {
     /** Sum of the undecayed scores of the text blocks inside. */
     double mass;
     boolean candidate;
+    /** Paragraphs (p, pre) inside of at least 80 weighted characters, under 30% link text. */
+    int longParagraphs;
+    /** Weighted characters of those paragraphs. */
+    int prose;
+    /** Whether it is or holds an article, main, articleBody or role=main element. */
+    boolean article;
 
     double linkDensity() {
       return chars == 0 ? 0 : (double) linkChars / chars;
@@ -140,7 +162,8 @@ final class MainContent {
     if (mode == Mode.RECALL) return new Selection(body, drop);
     Element top = choose(body, stats, drop);
     if (top == null || top == body) return new Selection(body, drop);
-    return widen(top, body, mode, stats, drop);
+    Selection article = enclosingArticle(top, body, stats, drop);
+    return article != null ? article : widen(top, body, mode, stats, drop);
   }
 
   /** One pass over the tree: text and link-text lengths of every element not skipped. */
@@ -174,11 +197,22 @@ final class MainContent {
           public FilterResult tail(Node node, int depth) {
             if (node instanceof Element el) {
               Stat s = stack.pop();
-              if (el.normalName().equals("a")) linkDepth[0]--;
+              String tag = el.normalName();
+              if (tag.equals("a")) linkDepth[0]--;
+              if ((tag.equals("p") || tag.equals("pre"))
+                  && s.chars >= 80
+                  && s.linkChars < 0.3 * s.chars) {
+                s.longParagraphs++;
+                s.prose += s.chars;
+              }
+              if (!s.article) s.article = marksArticle(el, tag);
               Stat parent = stack.peek();
               if (parent != null) {
                 parent.chars += s.chars;
                 parent.linkChars += s.linkChars;
+                parent.longParagraphs += s.longParagraphs;
+                parent.prose += s.prose;
+                parent.article |= s.article;
               }
             }
             return FilterResult.CONTINUE;
@@ -212,6 +246,7 @@ final class MainContent {
 
   /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
   private static void prune(Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop) {
+    int bodyChars = stats.get(body).chars;
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -221,7 +256,7 @@ final class MainContent {
             if (s == null) return FilterResult.SKIP_ENTIRELY;
             if (el == body) return FilterResult.CONTINUE;
             if (s.chars == 0) return FilterResult.SKIP_ENTIRELY;
-            if (isBoilerplate(el, s, mode)) {
+            if (isBoilerplate(el, s, mode, bodyChars)) {
               drop.add(el);
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -236,25 +271,28 @@ final class MainContent {
         body);
   }
 
-  private static boolean isBoilerplate(Element el, Stat s, Mode mode) {
+  private static boolean isBoilerplate(Element el, Stat s, Mode mode, int bodyChars) {
     String tag = el.normalName();
     String role = el.attr("role").toLowerCase(Locale.ROOT);
-    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !holdsArticle(el)) return true;
+    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return true;
     String hints = hints(el);
     if (!hints.isEmpty()) {
       boolean positive = POSITIVE.matcher(hints).find();
-      if (STRONG_NEGATIVE.matcher(hints).find() && !holdsArticle(el)) {
-        // "post-nav", "entry-footer": a negative token qualifies a positive one; "post-body
-        // nav-open" names a wrapper: keep elements that still hold a long paragraph
-        if (!positive || !holdsLongParagraph(el, 3)) return true;
-      } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && !holdsLongParagraph(el, 1)) {
+      if (COMMENTS.matcher(hints).find() && !s.article) return true;
+      if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
+        // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
+        // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
+        boolean wrapper =
+            s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars);
+        if (!wrapper) return true;
+      } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && s.longParagraphs < 1) {
         return true;
       }
     }
     boolean block = BlockText.PARAGRAPH.contains(tag) || BlockText.LINE.contains(tag);
     if (!block) return false;
-    if (s.linkDensity() > mode.maxLinkDensity && !holdsLongParagraph(el, 1)) return true;
-    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !holdsArticle(el);
+    if (s.linkDensity() > mode.maxLinkDensity && s.longParagraphs < 1) return true;
+    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article;
   }
 
   /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
@@ -266,7 +304,14 @@ final class MainContent {
       return itemprop.isEmpty() ? "" : itemprop.toLowerCase(Locale.ROOT);
     }
     StringBuilder b = new StringBuilder(cls.length() + id.length() + 4);
-    appendHint(b, cls);
+    if (!cls.isEmpty()) {
+      for (String token : cls.split("\\s+")) {
+        if (!STATE_TOKEN.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
+          appendHint(b, token);
+          b.append(' ');
+        }
+      }
+    }
     b.append(' ');
     appendHint(b, id);
     return b.toString();
@@ -284,31 +329,11 @@ final class MainContent {
     }
   }
 
-  /** Whether the element is or holds the page's article by markup. */
-  private static boolean holdsArticle(Element el) {
-    String tag = el.normalName();
-    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")) {
-      return true;
-    }
-    return el.selectFirst("article, main, [itemprop=articleBody], [role=main]") != null;
-  }
-
-  /**
-   * Whether {@code el} holds at least {@code n} paragraphs ({@code p} or {@code pre}) of at least
-   * 80 weighted characters that are not mostly link text.
-   */
-  private static boolean holdsLongParagraph(Element el, int n) {
-    int found = 0;
-    for (Element p : el.getElementsByTag("p")) {
-      String t = p.text();
-      if (t.length() < 27) continue;
-      int w = weight(t);
-      if (w < 80) continue;
-      int links = 0;
-      for (Element a : p.getElementsByTag("a")) links += weight(a.text());
-      if (links < 0.3 * w && ++found >= n) return true;
-    }
-    return false;
+  private static boolean marksArticle(Element el, String tag) {
+    return tag.equals("article")
+        || tag.equals("main")
+        || el.attr("itemprop").equalsIgnoreCase("articleBody")
+        || el.attr("role").equalsIgnoreCase("main");
   }
 
   /** The best-scoring candidate container, or null when no block is long enough to score. */
@@ -346,7 +371,10 @@ final class MainContent {
         best = c;
       }
     }
-    if (best == null) return null;
+    if (best == null) {
+      if (DEBUG) for (Element d : drop) System.err.println("  drop " + stats.get(d).chars + " " + d.normalName() + "." + d.className() + "#" + d.id());
+      return null;
+    }
     best = climb(best, body, candidates, stats, bestScore);
     if (DEBUG) {
       candidates.sort((x, y) -> Double.compare(stats.get(y).score, stats.get(x).score));
@@ -400,7 +428,46 @@ final class MainContent {
     return best;
   }
 
+  /**
+   * The headline, standfirst and lead figure sit before the body inside the article element:
+   * when the nearest enclosing {@code article}/{@code main}/articleBody element has at most
+   * {@link #ARTICLE_GAIN} times the text of {@code top}, it is rendered without what follows
+   * {@code top} in it (tags, share bars, author boxes, newsletter forms). Null otherwise.
+   */
+  private static Selection enclosingArticle(
+      Element top, Element body, Map<Element, Stat> stats, Set<Element> drop) {
+    Element article = null;
+    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+      if (marksArticle(p, p.normalName())) {
+        article = p;
+        break;
+      }
+    }
+    if (article == null) return null;
+    Stat as = stats.get(article);
+    if (as == null
+        || as.chars > ARTICLE_GAIN * stats.get(top).chars
+        || as.linkDensity() >= MAX_CLIMB_LINK_DENSITY) {
+      return null;
+    }
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    out.addAll(drop);
+    for (Element e = top; e != article; e = e.parent()) {
+      for (Element sib = e.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
+        out.add(sib);
+      }
+    }
+    return new Selection(article, out);
+  }
+
+  /** The enclosing article element replaces the best when it has at most this much more text. */
+  static final double ARTICLE_GAIN = 4;
+
   static final int MIN_ALTERNATIVES = 2;
+  /** A boilerplate-named element holding this share of the page's text is a layout wrapper. */
+  static final double WRAPPER_SHARE = 0.3;
+  /** ... and at least this many weighted characters of paragraphs (about five sentences). */
+  static final int WRAPPER_PROSE = 500;
   static final double MASS_GAIN = 1.3;
   static final double MAX_CLIMB_LINK_DENSITY = 0.35;
 
@@ -418,7 +485,7 @@ final class MainContent {
   private static boolean isScoringBlock(Element el) {
     String tag = el.normalName();
     switch (tag) {
-      case "p", "pre", "td", "blockquote", "li", "dd" -> {
+      case "p", "pre", "td", "blockquote" -> {
         return true;
       }
       case "div", "section", "article", "main", "span", "font", "center" -> {
