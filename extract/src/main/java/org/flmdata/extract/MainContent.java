@@ -146,6 +146,10 @@ final class MainContent {
     int longParagraphs;
     /** Weighted characters of those paragraphs. */
     int prose;
+    /** Weighted characters of text not inside a nested block element (loose text). */
+    int inline;
+    /** ... of which inside links. */
+    int inlineLinks;
     /** Whether it is or holds an article, main, articleBody or role=main element. */
     boolean article;
 
@@ -170,6 +174,7 @@ final class MainContent {
   private static Map<Element, Stat> measure(Element body) {
     Map<Element, Stat> stats = new IdentityHashMap<>();
     ArrayDeque<Stat> stack = new ArrayDeque<>();
+    ArrayDeque<Stat> owners = new ArrayDeque<>();
     int[] linkDepth = {0};
     NodeTraversor.filter(
         new NodeFilter() {
@@ -181,6 +186,11 @@ final class MainContent {
                 int w = weight(t.getWholeText());
                 s.chars += w;
                 if (linkDepth[0] > 0) s.linkChars += w;
+                Stat owner = owners.peek();
+                if (owner != null) {
+                  owner.inline += w;
+                  if (linkDepth[0] > 0) owner.inlineLinks += w;
+                }
               }
               return FilterResult.CONTINUE;
             }
@@ -189,6 +199,7 @@ final class MainContent {
             Stat s = new Stat();
             stats.put(el, s);
             stack.push(s);
+            if (isBlock(el.normalName()) || owners.isEmpty()) owners.push(s);
             if (el.normalName().equals("a")) linkDepth[0]++;
             return FilterResult.CONTINUE;
           }
@@ -198,6 +209,7 @@ final class MainContent {
             if (node instanceof Element el) {
               Stat s = stack.pop();
               String tag = el.normalName();
+              if (owners.peek() == s) owners.pop();
               if (tag.equals("a")) linkDepth[0]--;
               if ((tag.equals("p") || tag.equals("pre"))
                   && s.chars >= 80
@@ -220,6 +232,13 @@ final class MainContent {
         },
         body);
     return stats;
+  }
+
+  private static boolean isBlock(String tag) {
+    return BlockText.PARAGRAPH.contains(tag)
+        || BlockText.LINE.contains(tag)
+        || tag.equals("td")
+        || tag.equals("th");
   }
 
   /** Weighted length: CJK characters count {@value #CJK_WEIGHT}, whitespace 0, others 1. */
@@ -350,6 +369,11 @@ final class MainContent {
             if (isScoringBlock(el)) {
               scoreBlock(el, s, stats, candidates, body);
               return FilterResult.SKIP_ENTIRELY;
+            }
+            if (s.inline >= MIN_PARAGRAPH && isContainer(el.normalName())) {
+              // text written loose between blocks (blog posts with <br>s and nested divs) is a
+              // paragraph of its own element
+              scoreLooseText(el, s, stats, candidates, body);
             }
             return FilterResult.CONTINUE;
           }
@@ -513,14 +537,7 @@ final class MainContent {
 
   private static void scoreBlock(
       Element el, Stat s, Map<Element, Stat> stats, List<Element> candidates, Element body) {
-    String text = el.text();
-    int punct = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '，' || c == '、' || c == '。' || c == '；' || c == ';' || c == '．') {
-        punct++;
-      }
-    }
+    int punct = punctuation(el.text());
     double score = 1 + Math.min(punct, 20) + Math.min(s.chars / 100.0, 3);
     score *= 1 - Math.min(1, s.linkDensity());
     String tag = el.normalName();
@@ -540,6 +557,43 @@ final class MainContent {
       credit(a, score * share, stats, candidates);
       if (a == body) break;
     }
+  }
+
+  private static boolean isContainer(String tag) {
+    return switch (tag) {
+      case "div", "section", "article", "main", "td", "center", "font", "span", "form" -> true;
+      default -> false;
+    };
+  }
+
+  private static void scoreLooseText(
+      Element el, Stat s, Map<Element, Stat> stats, List<Element> candidates, Element body) {
+    String text = el.ownText();
+    double density = s.inline == 0 ? 0 : Math.min(1, (double) s.inlineLinks / s.inline);
+    double score = (1 + Math.min(punctuation(text), 20) + Math.min(s.inline / 100.0, 3));
+    score *= 1 - density;
+    for (Element m = el; m != null; m = m.parent()) {
+      Stat ms = stats.get(m);
+      if (ms != null) ms.mass += score;
+      if (m == body) break;
+    }
+    Element a = el;
+    for (int level = 1; a != null && level <= 5; level++, a = a.parent()) {
+      double share = level == 1 ? 1 : level == 2 ? 0.5 : 1.0 / (3 * level);
+      credit(a, score * share, stats, candidates);
+      if (a == body) break;
+    }
+  }
+
+  private static int punctuation(String text) {
+    int punct = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '，' || c == '、' || c == '。' || c == '；' || c == ';' || c == '．') {
+        punct++;
+      }
+    }
+    return punct;
   }
 
   private static void credit(Element a, double score, Map<Element, Stat> stats, List<Element> c) {
