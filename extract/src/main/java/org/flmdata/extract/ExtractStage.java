@@ -72,9 +72,20 @@ public final class ExtractStage implements Stage {
                   + " of its own); 128 MiB as Spark's spark.sql.files.maxPartitionBytes")
           .check(v -> v > 0, "must be > 0");
 
+  public static final Setting<String> HTML_MODE =
+      Setting.oneOf(
+          "html_mode",
+          HtmlExtractor.DEFAULT_MODE,
+          new java.util.LinkedHashSet<>(HtmlExtractor.MODES),
+          "how much of an HTML page is kept (MainContent): precision = the chosen main content"
+              + " only, balanced = it and siblings that score well (default: best F1 on"
+              + " trafilatura's evaluation pages, see ExtractionBenchmark), recall = the whole body"
+              + " minus boilerplate found by class/id, role and link density");
+
   /** The {@code extract:} section of a domain file. */
   public static final SettingsSpec SECTION =
-      new SettingsSpec(NAME, List.of(MAX_RECORD_BYTES, MIN_TEXT_CHARS, MAX_PARTITION_BYTES));
+      new SettingsSpec(
+          NAME, List.of(MAX_RECORD_BYTES, MIN_TEXT_CHARS, MAX_PARTITION_BYTES, HTML_MODE));
 
   @Override
   public String name() {
@@ -109,7 +120,8 @@ public final class ExtractStage implements Stage {
                 new DomainLanguages(domain.languages()),
                 spec,
                 s.get(MAX_RECORD_BYTES),
-                s.get(MIN_TEXT_CHARS));
+                s.get(MIN_TEXT_CHARS),
+                s.get(HTML_MODE));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());

@@ -142,7 +142,7 @@ final class MainContent {
     /** Sum of the undecayed scores of the text blocks inside. */
     double mass;
     boolean candidate;
-    /** Paragraphs (p, pre) inside of at least 80 weighted characters, under 30% link text. */
+    /** Paragraphs (p, pre) inside of at least 80 weighted characters, under half link text. */
     int longParagraphs;
     /** Weighted characters of those paragraphs. */
     int prose;
@@ -213,7 +213,7 @@ final class MainContent {
               if (tag.equals("a")) linkDepth[0]--;
               if ((tag.equals("p") || tag.equals("pre"))
                   && s.chars >= 80
-                  && s.linkChars < 0.3 * s.chars) {
+                  && s.linkChars < 0.5 * s.chars) {
                 s.longParagraphs++;
                 s.prose += s.chars;
               }
@@ -310,7 +310,18 @@ final class MainContent {
     }
     boolean block = BlockText.PARAGRAPH.contains(tag) || BlockText.LINE.contains(tag);
     if (!block) return false;
-    if (s.linkDensity() > mode.maxLinkDensity && s.longParagraphs < 1) return true;
+    // a link list, unless it holds prose or most of the page (a page of short linked paragraphs
+    // is read by the choice below, not thrown away whole)
+    // a paragraph of prose dense with links (an encyclopedia's first sentence) stays
+    boolean prose = tag.equals("p") && s.chars >= SHORT_LINE;
+    // a heading with an edit link or anchor is a heading; one that is all link is a teaser
+    double maxDensity = HEADINGS.contains(tag) ? 0.9 : mode.maxLinkDensity;
+    if (s.linkDensity() > maxDensity
+        && !prose
+        && s.longParagraphs < 1
+        && s.chars < WRAPPER_SHARE * bodyChars) {
+      return true;
+    }
     return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article;
   }
 
@@ -488,6 +499,9 @@ final class MainContent {
   static final double ARTICLE_GAIN = 4;
 
   static final int MIN_ALTERNATIVES = 2;
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  /** Fewer weighted characters than this is a line (a caption, a "read more"), not prose. */
+  static final int SHORT_LINE = 80;
   /** A boilerplate-named element holding this share of the page's text is a layout wrapper. */
   static final double WRAPPER_SHARE = 0.3;
   /** ... and at least this many weighted characters of paragraphs (about five sentences). */

@@ -178,7 +178,7 @@ final class WarcRecordExtractor {
   }
 
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
-    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType);
+    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType, ctx.in.htmlMode());
     Document d =
         doc.withMeta(Meta.CHARSET, p.charset())
             .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());

@@ -68,7 +68,7 @@ final class WholeFileReader extends OutcomeReader {
     String binary = BinarySniffer.sniff(bytes, len);
     if (binary != null) return ctx.reject(doc, ReadReason.BINARY, binary, stored);
     if (html) {
-      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null);
+      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode());
       Document d =
           doc.withMeta(Meta.CONTENT_TYPE, "text/html")
               .withMeta(Meta.CHARSET, page.charset())
