@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       ValidateCommand.class,
       SampleCorpusCommand.class,
+      ExtractHtmlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
