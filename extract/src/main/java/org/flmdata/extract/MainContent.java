@@ -102,7 +102,7 @@ final class MainContent {
               + "|recommend\\w*|breadcrumbs?|crumbs?"
               + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
               + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
-              + "|popup|modal|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
+              + "|popup|modal|offcanvas|off-canvas|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
               + "|tags|widget|signup|login|search|hot-?news|most-?popular|trending|rss|cta"
               + "|disclosure|disclaimer)(?:$|[^a-z])");
 
@@ -118,8 +118,8 @@ final class MainContent {
   /** Boilerplate unless the element also looks like content. */
   private static final Pattern WEAK_NEGATIVE =
       Pattern.compile(
-          "(?:^|[^a-z])(?:header|banner|ad|top|bottom|extra|links|list|meta|author-box|bio"
-              + "|print|hidden|shoutbox|skyscraper|tools?|utility|legal|aside)(?:$|[^a-z])");
+          "(?:^|[^a-z])(?:header|banner|ad|top|bottom|extra|links|meta|author-box|bio"
+              + "|print|shoutbox|skyscraper|tools?|utility|legal|aside)(?:$|[^a-z])");
 
   private static final Pattern POSITIVE =
       Pattern.compile(
@@ -142,7 +142,7 @@ final class MainContent {
     /** Sum of the undecayed scores of the text blocks inside. */
     double mass;
     boolean candidate;
-    /** Paragraphs (p, pre) inside of at least 80 weighted characters, under half link text. */
+    /** Blocks inside with at least 80 weighted characters of their own text, under half links. */
     int longParagraphs;
     /** Weighted characters of those paragraphs. */
     int prose;
@@ -211,11 +211,9 @@ final class MainContent {
               String tag = el.normalName();
               if (owners.peek() == s) owners.pop();
               if (tag.equals("a")) linkDepth[0]--;
-              if ((tag.equals("p") || tag.equals("pre"))
-                  && s.chars >= 80
-                  && s.linkChars < 0.5 * s.chars) {
+              if (isBlock(tag) && s.inline >= SHORT_LINE && s.inlineLinks < 0.5 * s.inline) {
                 s.longParagraphs++;
-                s.prose += s.chars;
+                s.prose += s.inline;
               }
               if (!s.article) s.article = marksArticle(el, tag);
               Stat parent = stack.peek();
