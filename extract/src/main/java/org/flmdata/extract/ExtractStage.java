@@ -82,10 +82,25 @@ public final class ExtractStage implements Stage {
               + " trafilatura's evaluation pages, see ExtractionBenchmark), recall = the whole body"
               + " minus boilerplate found by class/id, role and link density");
 
+  public static final Setting<Double> MAX_UNDECODABLE_SHARE =
+      Setting.number(
+              "max_undecodable_share",
+              0.01,
+              "an HTML page whose text has more than this share of U+FFFD (bytes no charset"
+                  + " decodes) among its non-space characters is extract/undecodable; 0.01: a page"
+                  + " decoded right has none, one decoded in a wrong multi-byte charset has many")
+          .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+
   /** The {@code extract:} section of a domain file. */
   public static final SettingsSpec SECTION =
       new SettingsSpec(
-          NAME, List.of(MAX_RECORD_BYTES, MIN_TEXT_CHARS, MAX_PARTITION_BYTES, HTML_MODE));
+          NAME,
+          List.of(
+              MAX_RECORD_BYTES,
+              MIN_TEXT_CHARS,
+              MAX_PARTITION_BYTES,
+              HTML_MODE,
+              MAX_UNDECODABLE_SHARE));
 
   @Override
   public String name() {
@@ -121,7 +136,8 @@ public final class ExtractStage implements Stage {
                 spec,
                 s.get(MAX_RECORD_BYTES),
                 s.get(MIN_TEXT_CHARS),
-                s.get(HTML_MODE));
+                s.get(HTML_MODE),
+                s.get(MAX_UNDECODABLE_SHARE));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());

@@ -66,6 +66,23 @@ public final class HtmlExtractor {
     return new Page(title, text, null, null);
   }
 
+  /**
+   * The share of U+FFFD replacement characters among the non-space characters of {@code text}: 0
+   * for a page decoded cleanly; mojibake from a wrong or undetectable charset shows here.
+   */
+  public static double undecodableShare(String text) {
+    if (text == null || text.isEmpty()) return 0;
+    int bad = 0;
+    int all = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (BlockText.isSpace(c)) continue;
+      all++;
+      if (c == '\uFFFD') bad++;
+    }
+    return all == 0 ? 0 : (double) bad / all;
+  }
+
   /** The mode the stage uses unless a domain sets {@code html_mode}. */
   public static final String DEFAULT_MODE = "balanced";
 

@@ -13,6 +13,7 @@ import org.flmdata.pipeline.config.InputSpec;
  * @param maxRecordBytes {@code extract.max_record_bytes}
  * @param minTextChars {@code extract.min_text_chars}
  * @param htmlMode {@code extract.html_mode}: how much of an HTML page is kept
+ * @param maxUndecodableShare {@code extract.max_undecodable_share}
  */
 record InputContext(
     String domain,
@@ -20,5 +21,6 @@ record InputContext(
     InputSpec input,
     long maxRecordBytes,
     int minTextChars,
-    String htmlMode)
+    String htmlMode,
+    double maxUndecodableShare)
     implements Serializable {}

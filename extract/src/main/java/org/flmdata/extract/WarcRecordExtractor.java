@@ -183,7 +183,7 @@ final class WarcRecordExtractor {
         doc.withMeta(Meta.CHARSET, p.charset())
             .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
     if (!p.title().isEmpty()) d = d.withMeta(Meta.TITLE, p.title());
-    return ctx.finish(d, p.text(), null, 0);
+    return ctx.finishPage(d, p, 0);
   }
 
   /** The whole block, or null when it is longer than max_record_bytes (it is then skipped). */

@@ -74,7 +74,7 @@ final class WholeFileReader extends OutcomeReader {
               .withMeta(Meta.CHARSET, page.charset())
               .withMeta(Meta.CHARSET_SOURCE, page.charsetSource().key());
       if (!page.title().isEmpty()) d = d.withMeta(Meta.TITLE, page.title());
-      return ctx.finish(d, page.text(), null, stored);
+      return ctx.finishPage(d, page, stored);
     }
     StrictUtf8 utf8 = new StrictUtf8();
     String text = utf8.decode(bytes, 0, len);

@@ -40,7 +40,8 @@ final class Fixtures {
         spec,
         maxRecordBytes,
         minTextChars,
-        HtmlExtractor.DEFAULT_MODE);
+        HtmlExtractor.DEFAULT_MODE,
+        ExtractStage.MAX_UNDECODABLE_SHARE.defaultValue());
   }
 
   /** Every outcome of every file that {@code in}'s path matches, file by file. */
