@@ -91,6 +91,23 @@ public final class ExtractStage implements Stage {
                   + " decoded right has none, one decoded in a wrong multi-byte charset has many")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
 
+  public static final Setting<String> LID_MODEL =
+      Setting.string(
+          "lid_model",
+          "",
+          "fastText language-ID model (lid.176.bin or lid.176.ftz format) decides the language of"
+              + " documents without lang_field, single-language domains included; a local path"
+              + " present on the driver and every executor (shared disk, or spark-submit --files)."
+              + " Empty: ScriptLanguageGuesser (no model file)");
+  public static final Setting<Double> LID_MIN_PROB =
+      Setting.number(
+              "lid_min_prob",
+              0.5,
+              "the model's top language is taken when its probability is at least this, else the"
+                  + " script guess decides; 0.5: below it the other languages together are more"
+                  + " likely than the top one")
+          .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+
   /** The {@code extract:} section of a domain file. */
   public static final SettingsSpec SECTION =
       new SettingsSpec(
@@ -100,7 +117,9 @@ public final class ExtractStage implements Stage {
               MIN_TEXT_CHARS,
               MAX_PARTITION_BYTES,
               HTML_MODE,
-              MAX_UNDECODABLE_SHARE));
+              MAX_UNDECODABLE_SHARE,
+              LID_MODEL,
+              LID_MIN_PROB));
 
   @Override
   public String name() {
@@ -132,7 +151,7 @@ public final class ExtractStage implements Stage {
         InputContext in =
             new InputContext(
                 domain.name(),
-                new DomainLanguages(domain.languages()),
+                languages(domain, s),
                 spec,
                 s.get(MAX_RECORD_BYTES),
                 s.get(MIN_TEXT_CHARS),
@@ -160,6 +179,17 @@ public final class ExtractStage implements Stage {
     }
     for (Dataset<Outcome> t : tables) out = out == null ? t : out.union(t);
     return out == null ? spark.emptyDataset(Outcome.ENCODER) : out;
+  }
+
+  /** The domain's languages and model; a configured model that is not a file fails here. */
+  private static DomainLanguages languages(DomainConfig domain, Settings s) {
+    String model = s.get(LID_MODEL).strip();
+    if (!model.isEmpty() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
+      throw ConfigException.at(
+          domain.file(), NAME + "." + LID_MODEL.key(), "\"" + model + "\" is not a file");
+    }
+    return new DomainLanguages(
+        domain.languages(), model.isEmpty() ? null : model, s.get(LID_MIN_PROB));
   }
 
   private static List<InputFile> list(InputSpec spec, Configuration hadoop, String file, int i) {
