@@ -19,8 +19,9 @@ import org.jsoup.select.NodeTraversor;
  * <p>Skipped with everything inside: scripts, styles and other non-text elements, navigation and
  * {@code aside}, page-level {@code header}/{@code footer} (those inside an article or main are
  * kept: they hold the headline and byline), forms (except forms that wrap the page's content, as
- * ASP.NET pages do), form controls, and elements marked hidden. Main-content extraction that also
- * removes menus and cookie banners by class or id is a later step (issue 3).
+ * ASP.NET pages do), form controls, elements marked hidden, and ruby annotations ({@code rt},
+ * {@code rp}: furigana would split every Japanese word). A {@code noscript} holding prose is
+ * kept. {@link MainContent} chooses which elements of the page are rendered.
  */
 final class BlockText implements NodeFilter {
 

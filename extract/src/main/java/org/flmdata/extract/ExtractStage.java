@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
- * are not pages), {@link ExtractReason} ({@code extract/empty-text}) or {@link LangReason} ({@code
- * lang/not-in-domain}). Damaged files are counted, logged with file and offset, and never fail the
- * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: the input's {@code
- * lang_field}, else the domain's only language, else {@link ScriptLanguageGuesser}.
+ * are not pages), {@link ExtractReason} ({@code extract/empty-text}, {@code extract/undecodable})
+ * or {@link LangReason} ({@code lang/not-in-domain}). HTML is reduced to its main content by
+ * {@link MainContent} ({@code html_mode}). Damaged files are counted, logged with file and offset, and never fail the
+ * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: see {@link
+ * DomainLanguages} (the input's {@code lang_field}, a fastText model when {@code lid_model} is
+ * set, {@link ScriptLanguageGuesser}).
  *
  * <p>The domain files' {@code extract:} section is {@link #SECTION}.
  */

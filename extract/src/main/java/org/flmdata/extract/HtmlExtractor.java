@@ -5,8 +5,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * First extraction of a page: bytes to title and block-structured text (see {@link BlockText} for
- * what is kept and dropped, {@link PageDecoder} for the charset). Plain Java, pure, and total: any
+ * Extraction of a page: bytes to title and the block-structured text of its main content ({@link
+ * MainContent} chooses the content, {@link BlockText} renders it, {@link PageDecoder} picks the
+ * charset). Plain Java, pure, and total: any
  * bytes give a result, possibly with empty text, never an exception. The same extractor serves the
  * stage and the {@code extract-html} debug command.
  *

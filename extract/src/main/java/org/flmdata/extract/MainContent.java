@@ -27,18 +27,28 @@ import org.jsoup.select.NodeTraversor;
  *       1.
  *   <li><b>Prune</b>: elements whose class, id or ARIA role names a kind of boilerplate
  *       (navigation, menu, footer, sidebar, cookie/consent banner, comments, share/social widgets,
- *       related or recommended articles, breadcrumbs, pagination, ads, newsletter boxes) are
- *       dropped; so are link-dense blocks (menus and link lists written without hints) and short
- *       blocks that are a copyright line. A hinted element that holds an {@code article}, {@code
- *       main} or an element marked as the article body is kept (the hint then names a page
- *       wrapper, not a widget).
+ *       related or recommended articles, breadcrumbs, pagination, ads, newsletter boxes, calls to
+ *       action, disclosures) are dropped; class tokens naming a state or layout ("has-sidebar",
+ *       "nav-open") are not hints. A hinted element is kept when it is or holds an {@code
+ *       article}/{@code main}/articleBody element, or when it holds at least {@value
+ *       #WRAPPER_PROSE} weighted characters of prose and either looks like content too or holds
+ *       {@value #WRAPPER_SHARE} of the page's text (a layout wrapper, not a widget); comment
+ *       sections are dropped however long. Link-dense blocks (menus and link lists written
+ *       without hints) are dropped unless they hold prose or most of the page, as are short
+ *       copyright lines.
  *   <li><b>Choose</b>: every text block of at least {@value #MIN_PARAGRAPH} weighted characters
- *       scores itself (1 + clause punctuation, Latin and CJK, + length / 100 up to 3) and gives
- *       the score to its parent in full, its grandparent by half and three further ancestors by
- *       {@code 1/(3 * level)}. Each candidate starts from its tag (div +5, td/pre/blockquote +3,
- *       lists and forms -3, headings -5) and its class/id (content-like +25, boilerplate-like
- *       -25), and its total is scaled by {@code 1 - link density}. The best candidate is the main
- *       content; its siblings join it when they score at least a fifth as much or are long,
+ *       (p, pre, td, blockquote, a div of text only, or text written loose between blocks)
+ *       scores itself (1 + clause punctuation, Latin and CJK, + length / 100 up to 3, times 1 -
+ *       link density) and gives the score to its parent in full, its grandparent by half and
+ *       three further ancestors by {@code 1/(3 * level)}. Each candidate starts from its tag
+ *       (div +5, td/pre/blockquote +3, lists and forms -3, headings -5) and its class/id
+ *       (content-like +25, boilerplate-like -25), and its total is scaled by {@code 1 - link
+ *       density}. The best candidate then grows: to the nearest ancestor holding {@value
+ *       #MIN_ALTERNATIVES} other candidates scoring 3/4 of it (content split in sections), to an
+ *       ancestor whose blocks score {@value #MASS_GAIN} times its own, and to the enclosing
+ *       article element (rendered without what follows the content in it: tags, share bars,
+ *       author boxes) when that has at most {@value #ARTICLE_GAIN} times its text. Otherwise its
+ *       siblings join it when they score at least {@link Mode#siblingShare} of it or are long,
  *       link-poor paragraphs, and the nearest {@code h1} before it joins as the headline.
  * </ol>
  *
@@ -250,10 +260,6 @@ final class MainContent {
     return n;
   }
 
-  static int weight(int codeUnit) {
-    return isCjk((char) codeUnit) ? CJK_WEIGHT : 1;
-  }
-
   private static boolean isCjk(char c) {
     return (c >= 0x3040 && c <= 0x30FF) // Hiragana, Katakana
         || (c >= 0x3400 && c <= 0x9FFF) // CJK ideographs (extension A and unified)
@@ -404,23 +410,8 @@ final class MainContent {
         best = c;
       }
     }
-    if (best == null) {
-      if (DEBUG) for (Element d : drop) System.err.println("  drop " + stats.get(d).chars + " " + d.normalName() + "." + d.className() + "#" + d.id());
-      return null;
-    }
+    if (best == null) return null;
     best = climb(best, body, candidates, stats, bestScore);
-    if (DEBUG) {
-      candidates.sort((x, y) -> Double.compare(stats.get(y).score, stats.get(x).score));
-      for (int i = 0; i < Math.min(6, candidates.size()); i++) {
-        Element c = candidates.get(i);
-        System.err.printf("cand %.1f ld=%.2f chars=%d %s%n", stats.get(c).score,
-            stats.get(c).linkDensity(), stats.get(c).chars, c.cssSelector());
-      }
-      System.err.println("dropped: " + drop.size());
-      for (Element d : drop) {
-        System.err.println("  drop " + stats.get(d).chars + " " + d.normalName() + "." + d.className() + "#" + d.id());
-      }
-    }
     return best;
   }
 
@@ -515,7 +506,6 @@ final class MainContent {
     return false;
   }
 
-  static final boolean DEBUG = Boolean.getBoolean("mc.debug");
 
   /** A paragraph-like element: p, pre, td, blockquote, or a div/section holding no blocks. */
   private static boolean isScoringBlock(Element el) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.html.JSoupParser;
@@ -164,6 +165,84 @@ class ExtractionBenchmark {
     return out.toString();
   }
 
+  /**
+   * WebMainBench's sample pages ({@code shared/data/extraction/webmainbench}) with their full
+   * ground-truth content: bag-of-tokens precision, recall and F1 per page (a token is a Latin
+   * word or digit run, lower-cased, or one CJK character), printed for each extractor. Printed
+   * only: four pages are evidence to read, not a score to assert.
+   */
+  static void webMainBench(Map<String, Function<byte[], String>> extractors) throws IOException {
+    Path dir = SharedData.root().resolve("data/extraction/webmainbench");
+    if (!Files.isDirectory(dir)) {
+      System.out.println("webmainbench: absent, skipped");
+      return;
+    }
+    ObjectMapper m = new ObjectMapper();
+    Map<String, JsonNode> pages = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (line.isBlank()) continue;
+          JsonNode n = m.readTree(line);
+          pages.putIfAbsent(n.get("url").asText(), n);
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "webmainbench: %d pages, token P/R/F1%n", pages.size());
+    for (JsonNode n : pages.values()) {
+      byte[] html = n.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Map<String, Integer> gold = tokens(n.get("groundtruth_content").asText());
+      StringBuilder row = new StringBuilder(n.get("url").asText());
+      for (Map.Entry<String, Function<byte[], String>> e : extractors.entrySet()) {
+        String text;
+        try {
+          text = e.getValue().apply(html);
+        } catch (RuntimeException ex) {
+          text = "";
+        }
+        double[] prf = overlap(tokens(text), gold);
+        row.append(
+            String.format(
+                Locale.ROOT, "%n    %-22s %.3f %.3f %.3f", e.getKey(), prf[0], prf[1], prf[2]));
+      }
+      System.out.println(row);
+    }
+  }
+
+  static Map<String, Integer> tokens(String s) {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      boolean cjk = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF);
+      if (Character.isLetterOrDigit(c) && !cjk) {
+        w.append(Character.toLowerCase(c));
+        continue;
+      }
+      if (w.length() > 0) {
+        m.merge(w.toString(), 1, Integer::sum);
+        w.setLength(0);
+      }
+      if (cjk) m.merge(String.valueOf(c), 1, Integer::sum);
+    }
+    return m;
+  }
+
+  /** Precision, recall, F1 of {@code ours} against {@code gold} as token multisets. */
+  static double[] overlap(Map<String, Integer> ours, Map<String, Integer> gold) {
+    long common = 0;
+    long n = 0;
+    long g = 0;
+    for (Map.Entry<String, Integer> e : ours.entrySet()) {
+      n += e.getValue();
+      common += Math.min(e.getValue(), gold.getOrDefault(e.getKey(), 0));
+    }
+    for (int v : gold.values()) g += v;
+    double p = n == 0 ? 0 : (double) common / n;
+    double r = g == 0 ? 0 : (double) common / g;
+    return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+  }
+
   @Test
   void mainContentBeatsBothBaselinesOnTrafilaturaPages() throws IOException {
     Path dir = SharedData.require("data/extraction/trafilatura-eval");
@@ -207,6 +286,7 @@ class ExtractionBenchmark {
           s.fn(),
           mbs);
     }
+    webMainBench(extractors);
     Score ours = scores.get("flmdata " + HtmlExtractor.DEFAULT_MODE);
     Score jsoup = scores.get("jsoup body().text()");
     Score tika = scores.get("tika boilerpipe");
