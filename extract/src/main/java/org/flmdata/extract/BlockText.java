@@ -19,8 +19,9 @@ import org.jsoup.select.NodeTraversor;
  * <p>Skipped with everything inside: scripts, styles and other non-text elements, navigation and
  * {@code aside}, page-level {@code header}/{@code footer} (those inside an article or main are
  * kept: they hold the headline and byline), forms (except forms that wrap the page's content, as
- * ASP.NET pages do), form controls, and elements marked hidden. Main-content extraction that also
- * removes menus and cookie banners by class or id is a later step (issue 3).
+ * ASP.NET pages do), form controls, elements marked hidden, and ruby annotations ({@code rt},
+ * {@code rp}: furigana would split every Japanese word). A {@code noscript} holding prose is
+ * kept. {@link MainContent} chooses which elements of the page are rendered.
  */
 final class BlockText implements NodeFilter {
 
@@ -53,9 +54,11 @@ final class BlockText implements NodeFilter {
           "audio",
           "video",
           "map",
-          "dialog");
+          "dialog",
+          "rt",
+          "rp");
 
-  private static final Set<String> PARAGRAPH =
+  static final Set<String> PARAGRAPH =
       Set.of(
           "p",
           "div",
@@ -95,7 +98,7 @@ final class BlockText implements NodeFilter {
           "noframes",
           "legend");
 
-  private static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
+  static final Set<String> LINE = Set.of("li", "tr", "dt", "dd", "caption");
 
   private static final Set<String> CELL = Set.of("td", "th");
 
@@ -108,11 +111,24 @@ final class BlockText implements NodeFilter {
   private boolean lastWasBr;
   private int preDepth;
 
-  private BlockText() {}
+  /** Elements left out with everything inside (by identity); empty when nothing is dropped. */
+  private final Set<Element> drop;
+
+  private BlockText(Set<Element> drop) {
+    this.drop = drop;
+  }
 
   /** The text of {@code root}, trimmed, with at most one blank line between paragraphs. */
   static String of(Element root) {
-    BlockText b = new BlockText();
+    return of(root, Set.of());
+  }
+
+  /**
+   * The text of {@code root} without the elements of {@code drop} (compared by identity, as an
+   * {@link java.util.IdentityHashMap}-backed set gives), formatted as {@link #of(Element)}.
+   */
+  static String of(Element root, Set<Element> drop) {
+    BlockText b = new BlockText(drop);
     NodeTraversor.filter(b, root);
     return finish(b.out);
   }
@@ -129,7 +145,9 @@ final class BlockText implements NodeFilter {
     }
     if (!(node instanceof Element el)) return FilterResult.CONTINUE;
     String tag = el.normalName();
-    if (skip(el, tag)) return FilterResult.SKIP_ENTIRELY;
+    if (skip(el, tag) || (!drop.isEmpty() && drop.contains(el))) {
+      return FilterResult.SKIP_ENTIRELY;
+    }
     if (tag.equals("br")) {
       requestBreak(lastWasBr ? 2 : 1);
       lastWasBr = true;
@@ -170,8 +188,8 @@ final class BlockText implements NodeFilter {
     }
   }
 
-  private static boolean skip(Element el, String tag) {
-    if (SKIP.contains(tag)) return true;
+  static boolean skip(Element el, String tag) {
+    if (SKIP.contains(tag)) return !(tag.equals("noscript") && holdsProse(el));
     if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) return true;
     String style = el.attr("style");
     if (!style.isEmpty()) {
@@ -181,6 +199,14 @@ final class BlockText implements NodeFilter {
     if (tag.equals("header") || tag.equals("footer")) return !insideContent(el);
     if (tag.equals("form")) return !wrapsContent(el);
     return false;
+  }
+
+  /**
+   * A {@code noscript} holding paragraphs of prose is the page's text for clients without
+   * scripts (Blogger puts whole posts there); a short notice to enable JavaScript is not.
+   */
+  private static boolean holdsProse(Element noscript) {
+    return noscript.selectFirst("p") != null && noscript.text().length() >= 200;
   }
 
   private static boolean insideContent(Element el) {

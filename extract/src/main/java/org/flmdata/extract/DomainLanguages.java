@@ -7,12 +7,20 @@ import org.flmdata.pipeline.Document;
 
 /**
  * Decides a document's language for its domain: the given language when the input has one ({@code
- * lang_field}), else the domain's language when it lists exactly one, else {@link
- * ScriptLanguageGuesser}'s guess. A language belongs to the domain when the domain lists it or its
+ * lang_field}); else, when a fastText model is configured ({@code extract.lid_model}), its most
+ * probable language if at least {@code lid_min_prob}, otherwise {@link ScriptLanguageGuesser}'s
+ * guess (Han-script text is always the script guess's: Kana decide zh or ja, where lid.176 calls
+ * short Simplified Chinese ja); without a model, the domain's language when it lists exactly one, else the script guess. A language belongs to the domain when the domain lists it or its
  * primary subtag ({@code zh-Hans} and {@code zh_CN} belong to a {@code zh} domain, and are kept as
  * {@code zh} so statistics do not split).
  */
-record DomainLanguages(List<String> languages) implements Serializable {
+record DomainLanguages(List<String> languages, String lidModel, double lidMinProb)
+    implements Serializable {
+
+  /** Without a language-ID model. */
+  DomainLanguages(List<String> languages) {
+    this(languages, null, 0);
+  }
 
   /** A decision: the code to keep in {@code Document.lang} and whether the domain takes it. */
   record Decision(String lang, boolean inDomain) {}
@@ -23,8 +31,15 @@ record DomainLanguages(List<String> languages) implements Serializable {
       String m = match(g);
       return m != null ? new Decision(m, true) : new Decision(g, false);
     }
-    if (languages.size() == 1) return new Decision(languages.get(0), true);
-    String guess = ScriptLanguageGuesser.guess(text);
+    boolean model = lidModel != null && !lidModel.isBlank();
+    if (!model && languages.size() == 1) return new Decision(languages.get(0), true);
+    String script = ScriptLanguageGuesser.guess(text);
+    String guess = script;
+    // Han text is told by its Kana share: lid.176 calls short Simplified Chinese "ja"
+    if (model && !script.equals("zh") && !script.equals("ja")) {
+      FastTextLid.Prediction p = FastTextLid.of(lidModel).predict(text);
+      if (p != null && p.prob() >= lidMinProb) guess = p.lang();
+    }
     String m = match(guess);
     return m != null ? new Decision(m, true) : new Decision(guess, false);
   }

@@ -5,7 +5,12 @@ import org.flmdata.pipeline.DropReason;
 /** Why extracted text is not a document: rule {@code extract}. */
 public enum ExtractReason implements DropReason {
   /** Fewer characters than {@code min_text_chars} after extraction (e.g. a page of only markup). */
-  EMPTY_TEXT("empty-text");
+  EMPTY_TEXT("empty-text"),
+  /**
+   * An HTML page whose text is more than {@code max_undecodable_share} U+FFFD: no charset decodes
+   * its bytes (a wrong declaration and no strict guess); detail = share and charset.
+   */
+  UNDECODABLE("undecodable");
 
   private final String reason;
 

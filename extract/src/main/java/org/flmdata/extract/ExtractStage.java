@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
- * are not pages), {@link ExtractReason} ({@code extract/empty-text}) or {@link LangReason} ({@code
- * lang/not-in-domain}). Damaged files are counted, logged with file and offset, and never fail the
- * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: the input's {@code
- * lang_field}, else the domain's only language, else {@link ScriptLanguageGuesser}.
+ * are not pages), {@link ExtractReason} ({@code extract/empty-text}, {@code extract/undecodable})
+ * or {@link LangReason} ({@code lang/not-in-domain}). HTML is reduced to its main content by
+ * {@link MainContent} ({@code html_mode}). Damaged files are counted, logged with file and offset, and never fail the
+ * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: see {@link
+ * DomainLanguages} (the input's {@code lang_field}, a fastText model when {@code lid_model} is
+ * set, {@link ScriptLanguageGuesser}).
  *
  * <p>The domain files' {@code extract:} section is {@link #SECTION}.
  */
@@ -72,9 +74,54 @@ public final class ExtractStage implements Stage {
                   + " of its own); 128 MiB as Spark's spark.sql.files.maxPartitionBytes")
           .check(v -> v > 0, "must be > 0");
 
+  public static final Setting<String> HTML_MODE =
+      Setting.oneOf(
+          "html_mode",
+          HtmlExtractor.DEFAULT_MODE,
+          new java.util.LinkedHashSet<>(HtmlExtractor.MODES),
+          "how much of an HTML page is kept (MainContent): precision = the chosen main content"
+              + " only, balanced = it and siblings that score well (default: best F1 on"
+              + " trafilatura's evaluation pages, see ExtractionBenchmark), recall = the whole body"
+              + " minus boilerplate found by class/id, role and link density");
+
+  public static final Setting<Double> MAX_UNDECODABLE_SHARE =
+      Setting.number(
+              "max_undecodable_share",
+              0.01,
+              "an HTML page whose text has more than this share of U+FFFD (bytes no charset"
+                  + " decodes) among its non-space characters is extract/undecodable; 0.01: a page"
+                  + " decoded right has none, one decoded in a wrong multi-byte charset has many")
+          .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+
+  public static final Setting<String> LID_MODEL =
+      Setting.string(
+          "lid_model",
+          "",
+          "fastText language-ID model (lid.176.bin or lid.176.ftz format) decides the language of"
+              + " documents without lang_field, single-language domains included; a local path"
+              + " present on the driver and every executor (shared disk, or spark-submit --files)."
+              + " Empty: ScriptLanguageGuesser (no model file)");
+  public static final Setting<Double> LID_MIN_PROB =
+      Setting.number(
+              "lid_min_prob",
+              0.5,
+              "the model's top language is taken when its probability is at least this, else the"
+                  + " script guess decides; 0.5: below it the other languages together are more"
+                  + " likely than the top one")
+          .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+
   /** The {@code extract:} section of a domain file. */
   public static final SettingsSpec SECTION =
-      new SettingsSpec(NAME, List.of(MAX_RECORD_BYTES, MIN_TEXT_CHARS, MAX_PARTITION_BYTES));
+      new SettingsSpec(
+          NAME,
+          List.of(
+              MAX_RECORD_BYTES,
+              MIN_TEXT_CHARS,
+              MAX_PARTITION_BYTES,
+              HTML_MODE,
+              MAX_UNDECODABLE_SHARE,
+              LID_MODEL,
+              LID_MIN_PROB));
 
   @Override
   public String name() {
@@ -106,10 +153,12 @@ public final class ExtractStage implements Stage {
         InputContext in =
             new InputContext(
                 domain.name(),
-                new DomainLanguages(domain.languages()),
+                languages(domain, s),
                 spec,
                 s.get(MAX_RECORD_BYTES),
-                s.get(MIN_TEXT_CHARS));
+                s.get(MIN_TEXT_CHARS),
+                s.get(HTML_MODE),
+                s.get(MAX_UNDECODABLE_SHARE));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());
@@ -132,6 +181,17 @@ public final class ExtractStage implements Stage {
     }
     for (Dataset<Outcome> t : tables) out = out == null ? t : out.union(t);
     return out == null ? spark.emptyDataset(Outcome.ENCODER) : out;
+  }
+
+  /** The domain's languages and model; a configured model that is not a file fails here. */
+  private static DomainLanguages languages(DomainConfig domain, Settings s) {
+    String model = s.get(LID_MODEL).strip();
+    if (!model.isEmpty() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
+      throw ConfigException.at(
+          domain.file(), NAME + "." + LID_MODEL.key(), "\"" + model + "\" is not a file");
+    }
+    return new DomainLanguages(
+        domain.languages(), model.isEmpty() ? null : model, s.get(LID_MIN_PROB));
   }
 
   private static List<InputFile> list(InputSpec spec, Configuration hadoop, String file, int i) {

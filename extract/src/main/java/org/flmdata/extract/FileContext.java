@@ -54,6 +54,23 @@ final class FileContext {
    *
    * @param givenLang the input's language for it ({@code lang_field}), or null
    */
+  /**
+   * {@link #finish} for an extracted HTML page: rejected as {@code extract/undecodable} when its
+   * text is more than {@code max_undecodable_share} replacement characters.
+   */
+  Outcome finishPage(Document doc, HtmlExtractor.Page page, long bytesIn) {
+    double bad = HtmlExtractor.undecodableShare(page.text());
+    if (bad > in.maxUndecodableShare()) {
+      return Outcome.rejected(
+          doc.withText(page.text()),
+          ExtractReason.UNDECODABLE,
+          String.format(
+              java.util.Locale.ROOT, "%.1f%% U+FFFD as %s", 100 * bad, page.charset()),
+          bytesIn);
+    }
+    return finish(doc, page.text(), null, bytesIn);
+  }
+
   Outcome finish(Document doc, String text, String givenLang, long bytesIn) {
     Document d = doc.withText(text);
     String trimmed = text == null ? "" : text.strip();

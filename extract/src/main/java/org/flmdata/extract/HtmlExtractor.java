@@ -5,8 +5,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * First extraction of a page: bytes to title and block-structured text (see {@link BlockText} for
- * what is kept and dropped, {@link PageDecoder} for the charset). Plain Java, pure, and total: any
+ * Extraction of a page: bytes to title and the block-structured text of its main content ({@link
+ * MainContent} chooses the content, {@link BlockText} renders it, {@link PageDecoder} picks the
+ * charset). Plain Java, pure, and total: any
  * bytes give a result, possibly with empty text, never an exception. The same extractor serves the
  * stage and the {@code extract-html} debug command.
  *
@@ -34,17 +35,58 @@ public final class HtmlExtractor {
    * @param httpContentType the HTTP Content-Type header, or null (files on disk have none)
    */
   public static Page extract(byte[] bytes, int length, String httpContentType) {
+    return extract(bytes, length, httpContentType, DEFAULT_MODE);
+  }
+
+  /**
+   * Extracts {@code bytes[0, length)} keeping as much of the page as {@code mode} says.
+   *
+   * @param httpContentType the HTTP Content-Type header, or null (files on disk have none)
+   * @param mode {@code precision}, {@code balanced} or {@code recall} (see {@link #MODES}); an
+   *     unknown name is {@code balanced}
+   */
+  public static Page extract(byte[] bytes, int length, String httpContentType, String mode) {
     PageDecoder.Decoded d = PageDecoder.decode(bytes, length, httpContentType);
-    Page p = extract(d.text());
+    Page p = extract(d.text(), mode);
     return new Page(p.title(), p.text(), d.charset(), d.source());
   }
 
-  /** Extracts an already decoded page. */
+  /** Extracts an already decoded page in the default mode. */
   public static Page extract(String html) {
-    Document doc = Jsoup.parse(html);
+    return extract(html, DEFAULT_MODE);
+  }
+
+  /** Extracts an already decoded page. */
+  public static Page extract(String html, String mode) {
+    MainContent.Mode m = MainContent.Mode.of(mode);
+    if (m == null) m = MainContent.Mode.BALANCED;
+    Document doc = Jsoup.parse(html == null ? "" : html);
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
-    String text = body == null ? "" : BlockText.of(body);
+    String text = body == null ? "" : MainContent.select(body, m).text();
     return new Page(title, text, null, null);
   }
+
+  /**
+   * The share of U+FFFD replacement characters among the non-space characters of {@code text}: 0
+   * for a page decoded cleanly; mojibake from a wrong or undetectable charset shows here.
+   */
+  public static double undecodableShare(String text) {
+    if (text == null || text.isEmpty()) return 0;
+    int bad = 0;
+    int all = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (BlockText.isSpace(c)) continue;
+      all++;
+      if (c == '\uFFFD') bad++;
+    }
+    return all == 0 ? 0 : (double) bad / all;
+  }
+
+  /** The mode the stage uses unless a domain sets {@code html_mode}. */
+  public static final String DEFAULT_MODE = "balanced";
+
+  /** The names {@code html_mode} accepts. */
+  public static final java.util.List<String> MODES = java.util.List.of("precision", "balanced", "recall");
 }

@@ -12,11 +12,15 @@ import org.flmdata.pipeline.config.InputSpec;
  * @param input the input: path, format, source and field names
  * @param maxRecordBytes {@code extract.max_record_bytes}
  * @param minTextChars {@code extract.min_text_chars}
+ * @param htmlMode {@code extract.html_mode}: how much of an HTML page is kept
+ * @param maxUndecodableShare {@code extract.max_undecodable_share}
  */
 record InputContext(
     String domain,
     DomainLanguages languages,
     InputSpec input,
     long maxRecordBytes,
-    int minTextChars)
+    int minTextChars,
+    String htmlMode,
+    double maxUndecodableShare)
     implements Serializable {}

@@ -19,9 +19,16 @@ import java.util.regex.Pattern;
  *   <li>a charset declared in the first 4 KB: {@code <meta charset>}, {@code <meta
  *       http-equiv="content-type">}, or an XML declaration;
  *   <li>strict UTF-8, when the bytes are valid UTF-8 (ASCII included);
- *   <li>a guess: GB18030 when the bytes decode strictly as GB18030 into mostly CJK characters, else
- *       windows-1252.
+ *   <li>a guess: ICU4J's statistical detector ({@link #detect}: GB18030, Big5, Shift-JIS, EUC-JP,
+ *       EUC-KR, and Cyrillic, Greek, Arabic, Hebrew single-byte charsets) when its charset
+ *       decodes the page strictly; else GB18030 when the bytes decode strictly as GB18030 into mostly CJK
+ *       characters; else windows-1252.
  * </ol>
+ *
+ * <p>A declared charset (HTTP or meta) that does not decode the bytes strictly loses to strict
+ * UTF-8, then to a strict guess; when nothing decodes strictly, the declared charset is used with
+ * replacement characters, which {@link HtmlExtractor#undecodableShare} measures so that the stage
+ * can count the page as {@code extract/undecodable}.
  *
  * <p>Labels are mapped as browsers map them (WHATWG Encoding): {@code gb2312}/{@code gbk} decode as
  * GB18030 (their superset), {@code iso-8859-1}/{@code us-ascii} as windows-1252, {@code shift_jis}
@@ -79,6 +86,7 @@ public final class PageDecoder {
           Map.entry("euc-cn", "GB18030"),
           Map.entry("cp936", "GB18030"),
           Map.entry("big5", "Big5-HKSCS"),
+          Map.entry("gb18030", "GB18030"),
           Map.entry("cn-big5", "Big5-HKSCS"),
           Map.entry("x-x-big5", "Big5-HKSCS"),
           Map.entry("shift_jis", "windows-31j"),
@@ -141,14 +149,85 @@ public final class PageDecoder {
         if (strictUtf8 != null && hasNonAscii(bytes, len)) {
           return new Decoded(strictUtf8, "UTF-8", Source.UTF8);
         }
+        return new Decoded(lenient(bytes, 0, len, declared), declared.name(), source);
       }
+      String asDeclared = strict(bytes, len, declared);
+      if (asDeclared != null) return new Decoded(asDeclared, declared.name(), source);
+      // the declaration is wrong (a GBK label on a UTF-8 page, a Big5 page labelled GB2312):
+      // a charset that decodes every byte beats one that does not
+      strictUtf8 = strict(bytes, len, StandardCharsets.UTF_8);
+      if (strictUtf8 != null) return new Decoded(strictUtf8, "UTF-8", Source.UTF8);
+      Decoded detected = detect(bytes, len);
+      if (detected != null) return detected;
       return new Decoded(lenient(bytes, 0, len, declared), declared.name(), source);
     }
     if (!triedUtf8) strictUtf8 = strict(bytes, len, StandardCharsets.UTF_8);
     if (strictUtf8 != null) return new Decoded(strictUtf8, "UTF-8", Source.UTF8);
+    Decoded detected = detect(bytes, len);
+    if (detected != null) return detected;
     String gb = strict(bytes, len, GB18030);
     if (gb != null && mostlyCjk(gb)) return new Decoded(gb, GB18030.name(), Source.GUESS);
     return new Decoded(lenient(bytes, 0, len, WINDOWS_1252), WINDOWS_1252.name(), Source.GUESS);
+  }
+
+  /** The least confidence (0-100) of ICU's detector that is taken as a guess. */
+  static final int MIN_CONFIDENCE = 10;
+
+  /** The least confidence for a non-Latin single-byte guess (Cyrillic, Greek, Arabic, Hebrew). */
+  static final int MIN_SINGLE_BYTE_CONFIDENCE = 30;
+
+  private static final java.util.Set<String> LATIN_FAMILY =
+      java.util.Set.of(
+          "windows-1252", "windows-1250", "windows-1254", "ISO-8859-1", "ISO-8859-2",
+          "ISO-8859-9");
+
+  private static final java.util.Set<String> SINGLE_BYTE =
+      java.util.Set.of(
+          "windows-1251", "KOI8-R", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
+          "windows-1253", "windows-1255", "windows-1256", "IBM420", "IBM424");
+
+  /** At most this many bytes are given to the detector (its statistics settle long before). */
+  static final int DETECT_BYTES = 64 * 1024;
+
+  /**
+   * ICU4J's statistical detector (byte n-grams per charset, markup filtered out) over the first
+   * {@value #DETECT_BYTES} bytes: its most confident charset, mapped as browsers map labels, when
+   * that decodes the whole page strictly; a Latin guess gives windows-1252 (browsers' default). UTF-16/32
+   * guesses are not taken (HTML without a BOM is not UTF-16 in practice). Null when nothing fits.
+   * ICU4J comes with Spark (its collations), so the stage adds no jar for it.
+   */
+  static Decoded detect(byte[] bytes, int len) {
+    com.ibm.icu.text.CharsetMatch[] matches;
+    try {
+      com.ibm.icu.text.CharsetDetector det = new com.ibm.icu.text.CharsetDetector();
+      det.enableInputFilter(true);
+      det.setText(java.util.Arrays.copyOf(bytes, Math.min(len, DETECT_BYTES)));
+      matches = det.detectAll();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+    if (matches == null) return null;
+    for (com.ibm.icu.text.CharsetMatch m : matches) {
+      if (m.getConfidence() < MIN_CONFIDENCE) break;
+      String name = m.getName();
+      if (name == null || name.startsWith("UTF-16") || name.startsWith("UTF-32")) continue;
+      Charset cs = forLabel(name);
+      if (cs == null || cs.equals(StandardCharsets.UTF_8)) continue;
+      // among Latin single-byte charsets short texts differ in a few letters and the detector
+      // guesses poorly (é as ě): those fall through to windows-1252, as browsers default
+      // only the detector's best guess counts: a lesser CJK guess that happens to decode German
+      // bytes strictly is still wrong
+      if (LATIN_FAMILY.contains(cs.name())) {
+        return new Decoded(
+            lenient(bytes, 0, len, WINDOWS_1252), WINDOWS_1252.name(), Source.GUESS);
+      }
+      if (SINGLE_BYTE.contains(cs.name()) && m.getConfidence() < MIN_SINGLE_BYTE_CONFIDENCE) {
+        return null;
+      }
+      String text = strict(bytes, len, cs);
+      return text == null ? null : new Decoded(text, cs.name(), Source.GUESS);
+    }
+    return null;
   }
 
   /** The charset named by a label as browsers resolve it, or null when unknown. */

@@ -178,12 +178,12 @@ final class WarcRecordExtractor {
   }
 
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
-    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType);
+    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType, ctx.in.htmlMode());
     Document d =
         doc.withMeta(Meta.CHARSET, p.charset())
             .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
     if (!p.title().isEmpty()) d = d.withMeta(Meta.TITLE, p.title());
-    return ctx.finish(d, p.text(), null, 0);
+    return ctx.finishPage(d, p, 0);
   }
 
   /** The whole block, or null when it is longer than max_record_bytes (it is then skipped). */

@@ -68,13 +68,13 @@ final class WholeFileReader extends OutcomeReader {
     String binary = BinarySniffer.sniff(bytes, len);
     if (binary != null) return ctx.reject(doc, ReadReason.BINARY, binary, stored);
     if (html) {
-      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null);
+      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode());
       Document d =
           doc.withMeta(Meta.CONTENT_TYPE, "text/html")
               .withMeta(Meta.CHARSET, page.charset())
               .withMeta(Meta.CHARSET_SOURCE, page.charsetSource().key());
       if (!page.title().isEmpty()) d = d.withMeta(Meta.TITLE, page.title());
-      return ctx.finish(d, page.text(), null, stored);
+      return ctx.finishPage(d, page, stored);
     }
     StrictUtf8 utf8 = new StrictUtf8();
     String text = utf8.decode(bytes, 0, len);

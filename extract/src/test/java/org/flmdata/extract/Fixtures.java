@@ -35,7 +35,13 @@ final class Fixtures {
   static InputContext input(
       InputSpec spec, List<String> languages, long maxRecordBytes, int minTextChars) {
     return new InputContext(
-        "Web", new DomainLanguages(languages), spec, maxRecordBytes, minTextChars);
+        "Web",
+        new DomainLanguages(languages),
+        spec,
+        maxRecordBytes,
+        minTextChars,
+        HtmlExtractor.DEFAULT_MODE,
+        ExtractStage.MAX_UNDECODABLE_SHARE.defaultValue());
   }
 
   /** Every outcome of every file that {@code in}'s path matches, file by file. */

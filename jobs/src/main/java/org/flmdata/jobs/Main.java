@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       SampleCorpusCommand.class,
       QualityCommand.class,
       TokenizerCommand.class,
+      ExtractHtmlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

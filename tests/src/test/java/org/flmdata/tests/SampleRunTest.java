@@ -66,7 +66,10 @@ class SampleRunTest {
     for (JsonNode row : fromWarc) {
       String text = row.get("text").asText();
       assertTrue(row.get("id").asText().startsWith("urn:uuid:"), row.get("id").asText());
-      assertTrue(text.length() > 200, text);
+      // the crawl's stub page (SampleCrawl's "Coming soon", Kind.SHORT) is one short line once
+      // its menus and footer are left out; every article page is longer
+      boolean stub = row.get("url").asText().endsWith("/events/");
+      assertTrue(stub ? text.length() < 200 : text.length() > 200, row.get("url") + ": " + text);
       assertTrue(!text.contains("<p>") && !text.contains("function("), text);
     }
     assertTrue(fromWarc.stream().anyMatch(r -> r.get("lang").asText().equals("zh")

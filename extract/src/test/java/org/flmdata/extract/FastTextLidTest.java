@@ -1,0 +1,107 @@
+package org.flmdata.extract;
+
+import static org.flmdata.extract.Fixtures.counts;
+import static org.flmdata.extract.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.config.InputFormat;
+import org.flmdata.pipeline.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Language identification with the real lid.176.ftz model through jfasttext. */
+class FastTextLidTest {
+  @TempDir Path dir;
+
+  static final String DE =
+      "Der Stadtrat hat am Dienstag beschlossen, das Budget der Bibliotheken zu erhöhen.";
+  static final String FR =
+      "Le conseil municipal a décidé mardi d'augmenter le budget des bibliothèques publiques.";
+  static final String EN =
+      "The city council voted on Tuesday to raise the budget of the public libraries.";
+  static final String ZH = "市议会周二投票决定，将公共图书馆的预算提高百分之十二。";
+  static final String JA = "市議会は火曜日、公共図書館の予算を増やすことを決めました。";
+
+  private static String model() {
+    return SharedData.require("models/fasttext/lid.176.ftz").toString();
+  }
+
+  @Test
+  void theModelNamesLatinScriptLanguagesTheScriptGuessCannot() {
+    FastTextLid lid = FastTextLid.of(model());
+    assertSame(lid, FastTextLid.of(model()));
+    Map<String, String> expected = Map.of(DE, "de", FR, "fr", EN, "en", JA, "ja");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      FastTextLid.Prediction p = lid.predict(e.getKey());
+      assertEquals(e.getValue(), p.lang(), e.getKey());
+      assertTrue(p.prob() > 0.5 && p.prob() <= 1.0, p.toString());
+    }
+    assertEquals("und", ScriptLanguageGuesser.guess(DE));
+    // lid.176 calls this short Simplified Chinese sentence Japanese: why Han text is left to the
+    // script guess (no Kana: zh) in DomainLanguages
+    assertEquals("ja", lid.predict(ZH).lang());
+    DomainLanguages zhJa = new DomainLanguages(List.of("zh", "ja"), model(), 0.5);
+    assertEquals(new DomainLanguages.Decision("zh", true), zhJa.decide(null, ZH));
+    assertEquals(new DomainLanguages.Decision("ja", true), zhJa.decide(null, JA));
+    assertNull(lid.predict(""));
+    assertNull(lid.predict(" \n "));
+  }
+
+  @Test
+  void withAModelSingleLanguageDomainsAreCheckedToo() {
+    DomainLanguages en = new DomainLanguages(List.of("en"), model(), 0.5);
+    assertEquals(new DomainLanguages.Decision("en", true), en.decide(null, EN));
+    assertEquals(new DomainLanguages.Decision("de", false), en.decide(null, DE));
+    // a given language still wins over the model
+    assertEquals(new DomainLanguages.Decision("en", true), en.decide("en", DE));
+    // without a model the single language is taken as before
+    assertEquals(
+        new DomainLanguages.Decision("en", true), new DomainLanguages(List.of("en")).decide(null, DE));
+  }
+
+  @Test
+  void belowTheMinimumProbabilityTheScriptGuessDecides() {
+    DomainLanguages zh = new DomainLanguages(List.of("zh", "en"), model(), 1.01);
+    // no prediction reaches 1.01: the script guess names Han text zh and German und
+    assertEquals(new DomainLanguages.Decision("zh", true), zh.decide(null, ZH));
+    assertEquals(new DomainLanguages.Decision("und", false), zh.decide(null, DE));
+  }
+
+  @Test
+  void pagesOutsideTheDomainLanguagesAreRejectedAsLangNotInDomain() {
+    Path root = dir.resolve("site");
+    write(root.resolve("de.html"), ("<p>" + DE + "</p>").getBytes(StandardCharsets.UTF_8));
+    write(root.resolve("en.html"), ("<p>" + EN + "</p>").getBytes(StandardCharsets.UTF_8));
+    write(root.resolve("fr.html"), ("<p>" + FR + "</p>").getBytes(StandardCharsets.UTF_8));
+    InputContext in =
+        new InputContext(
+            "Web",
+            new DomainLanguages(List.of("en", "fr"), model(), 0.5),
+            Fixtures.spec(root, InputFormat.HTML),
+            50L << 20,
+            1,
+            HtmlExtractor.DEFAULT_MODE,
+            0.01);
+    List<Outcome> outs = Fixtures.read(in);
+    assertEquals(Map.of("kept", 2, "lang/not-in-domain", 1), counts(outs));
+    assertEquals("de", outs.get(0).getDetail());
+    assertEquals("de", outs.get(0).getLang());
+    assertEquals(List.of("en", "fr"), outs.subList(1, 3).stream().map(Outcome::getLang).toList());
+  }
+
+  @Test
+  void aMissingModelFileFailsLoudly() {
+    assertThrows(
+        IllegalStateException.class,
+        () -> FastTextLid.of(dir.resolve("none.ftz").toString()));
+  }
+}
