@@ -35,7 +35,8 @@ public final class DedupSettings {
       Setting.integer("priority", 0,
           "survivor choice: in a duplicate group, documents of the domain with the highest"
               + " priority survive (e.g. prefer curated books over web copies); 0 for all by"
-              + " default");
+              + " default")
+          .check(v -> Math.abs(v) <= 1_000_000, "must be between -1000000 and 1000000");
   public static final Setting<List<String>> SURVIVOR_ORDER =
       Setting.stringList("survivor_order", List.of("priority", "quality", "length"),
               "criteria choosing the survivor of a duplicate group, in order: priority (higher"

@@ -85,14 +85,19 @@ public final class DedupStage implements Stage {
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
     if (plan.near()) printCurves(ctx, plan);
-    Dataset<Row> decisions = decide(input, plan);
+    Dataset<Row> decisions = decide(input, plan).persist(StorageLevel.MEMORY_AND_DISK());
+    for (String line : DedupStats.lines(decisions, 3)) {
+      LOG.info(line);
+      System.out.println(line);
+    }
     return input
         .joinWith(decisions, input.col("id").equalTo(decisions.col("did")), "left")
         .map((MapFunction<Tuple2<Document, Row>, Outcome>) DedupStage::outcome, Outcome.ENCODER);
   }
 
   /**
-   * One decision row per distinct input id: {@code did}, {@code status} (0 kept, 1 exact, 2 near),
+   * One decision row per distinct input id: {@code did}, {@code scope}, {@code status} (0 kept, 1
+   * exact, 2 near),
    * {@code other} (the kept id, for rejects), {@code size} (cluster size, for kept).
    */
   static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan) {
@@ -108,11 +113,11 @@ public final class DedupStage implements Stage {
     Dataset<Row> exact = keys.join(groups, new String[] {"scope", "h1", "h2"}).select(col("id"),
         col("scope"), col("r"), col("best"), col("n"), col("bands"), col("sig"));
     Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")))
-        .select(col("id").as("did"), lit(EXACT).as("status"), col("best.id").as("other"),
-            lit(0L).as("size"));
+        .select(col("id").as("did"), col("scope"), lit(EXACT).as("status"),
+            col("best.id").as("other"), lit(0L).as("size"));
     Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
     Dataset<Row> near = plan.near() ? near(survivors, plan, input)
-        : survivors.select(col("id").as("did"), lit(KEPT).as("status"),
+        : survivors.select(col("id").as("did"), col("scope"), lit(KEPT).as("status"),
             lit(null).cast("string").as("other"), col("n").as("size"));
     return exactDups.union(near);
   }
@@ -136,13 +141,13 @@ public final class DedupStage implements Stage {
       edges = JaccardCheck.verified(edges, nodes, input, plan);
     }
     Dataset<Row> labels = ConnectedComponents.run(edges);
-    Dataset<Row> members = nodes.select("node", "id", "n").join(labels, new String[] {"node"},
-            "left")
+    Dataset<Row> members = nodes.select("node", "id", "scope", "n")
+        .join(labels, new String[] {"node"}, "left")
         .withColumn("label", coalesce(col("label"), col("node")));
     Dataset<Row> sizes = members.groupBy("label").agg(sum("n").as("size"));
     Dataset<Row> survivorIds = nodes.select(col("node").as("label"), col("id").as("sid"));
     return members.join(sizes, "label").join(survivorIds, "label")
-        .select(col("id").as("did"),
+        .select(col("id").as("did"), col("scope"),
             when(col("node").equalTo(col("label")), lit(KEPT)).otherwise(lit(NEAR)).as("status"),
             when(col("node").equalTo(col("label")), lit(null).cast("string"))
                 .otherwise(col("sid")).as("other"),

@@ -283,4 +283,27 @@ class DedupStageTest {
         () -> DedupSettings.plan(bad, DedupStage.NAME));
     assertTrue(e.getMessage().contains("dedup.preset"), e.getMessage());
   }
+
+  @Test
+  void statisticsPerScopeAndLargestClustersArePrinted() {
+    long zh = docs.stream().filter(d -> d.getLang().equals("zh")).count();
+    assertTrue(stdout.contains(String.format(java.util.Locale.ROOT,
+        "dedup: scope L|zh: %,d docs, 0 exact-dup and 1 near-dup removed, 1 clusters", zh)),
+        stdout);
+    long c = docs.stream().filter(d -> d.getDomain().equals("C")).count();
+    assertTrue(stdout.contains(String.format(java.util.Locale.ROOT,
+        "dedup: scope D|C|en: %,d docs, 1 exact-dup and 0 near-dup removed, 1 clusters", c)),
+        stdout);
+    assertTrue(stdout.contains("dedup: cluster of 3 kept b-2, e.g. removed [a-2, a-3]"), stdout);
+  }
+
+  @Test
+  void clusterSizeBucketsCoverEverySize() {
+    assertEquals("2", DedupStats.bucket(2));
+    assertEquals("3", DedupStats.bucket(3));
+    assertEquals("4-5", DedupStats.bucket(4));
+    assertEquals("6-10", DedupStats.bucket(10));
+    assertEquals("101-1000", DedupStats.bucket(1000));
+    assertEquals(">1000", DedupStats.bucket(1001));
+  }
 }

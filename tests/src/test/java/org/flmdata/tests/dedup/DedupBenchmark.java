@@ -112,22 +112,23 @@ class DedupBenchmark {
     System.out.printf(Locale.ROOT, "  MLlib MinHashLSH %d tables, join <= 0.2  %s, %.1f s%n",
         MLLIB_TABLES, quality(mllib, truth), mllibSec);
 
-    double[] secs = new double[3];
-    long[] sizes = new long[3];
+    System.out.println("wall time and quality by corpus size, local[2] (ours: exact + MinHash/LSH"
+        + " 14x8 + verify: jaccard + components; MLlib: MinHashLSH " + MLLIB_TABLES
+        + " tables + approxSimilarityJoin):");
     int[] scale = {1, 2, 4};
+    double[] secs = new double[3];
     for (int i = 0; i < 3; i++) {
       PlantedCorpus c = i == 0 ? one : new PlantedCorpus(FAMILIES * scale[i], 1);
       Dataset<Document> d = i == 0 ? docs1 : store(c, "c" + scale[i]);
-      sizes[i] = c.docs.size();
+      Set<String> t = i == 0 ? truth : truth(c);
       t0 = System.nanoTime();
-      runOurs(d, "jaccard", "scale" + scale[i]);
+      Quality q = quality(runOurs(d, "jaccard", "scale" + scale[i]), t);
       secs[i] = (System.nanoTime() - t0) / 1e9;
-    }
-    System.out.println("wall time, dedup stage (exact + MinHash/LSH + verify: jaccard + components),"
-        + " local[2]:");
-    for (int i = 0; i < 3; i++) {
-      System.out.printf(Locale.ROOT, "  %dx: %,d docs %.1f s (ratio to 1x %.2f)%n", scale[i],
-          sizes[i], secs[i], secs[i] / secs[0]);
+      t0 = System.nanoTime();
+      Quality m = quality(runMllib(d), t);
+      double ms = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT, "  %dx: %,d docs; ours %.1f s (ratio to 1x %.2f) %s;"
+          + " MLlib %.1f s %s%n", scale[i], c.docs.size(), secs[i], secs[i] / secs[0], q, ms, m);
     }
   }
 
