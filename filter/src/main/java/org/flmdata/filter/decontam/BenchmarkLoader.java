@@ -2,6 +2,8 @@ package org.flmdata.filter.decontam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
 
 /**
  * Reads a benchmark test set into the texts whose n-grams count as contamination. A path is a
@@ -30,6 +38,8 @@ import org.apache.hadoop.fs.Path;
  *       (a list, or an object of label: text) are added to the question as one more text;
  *   <li>{@code .csv} (MMLU: no header, {@code question, option A..D, answer letter}): the question,
  *       and the question followed by its options;
+ *   <li>{@code .parquet} (Hugging Face datasets' layout): each row read as the JSON object above,
+ *       string columns as fields and list columns ({@code choices}) as lists of strings;
  *   <li>anything else: plain text, one item per non-blank line.
  * </ul>
  *
@@ -55,6 +65,10 @@ public final class BenchmarkLoader {
     List<String> out = new ArrayList<>();
     for (FileStatus f : files) {
       String name = f.getPath().getName().toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".parquet")) {
+        readParquet(f.getPath(), hadoop, out);
+        continue;
+      }
       try (InputStream raw = fs.open(f.getPath());
           InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -132,6 +146,51 @@ public final class BenchmarkLoader {
         else v.fields().forEachRemaining(e -> opts.add(e.getValue().asText()));
       }
       if (!opts.isEmpty()) out.add((question == null ? "" : question + "\n") + String.join("\n", opts));
+    }
+  }
+
+  private static void readParquet(Path file, Configuration hadoop, List<String> out)
+      throws IOException {
+    try (ParquetReader<Group> reader =
+        ParquetReader.builder(new GroupReadSupport(), file).withConf(hadoop).build()) {
+      Group row;
+      while ((row = reader.read()) != null) item(toJson(row), out);
+    }
+  }
+
+  /** A Parquet row as a JSON object: strings stay strings, repeated or nested values become lists. */
+  static ObjectNode toJson(Group g) {
+    ObjectNode n = JSON.createObjectNode();
+    GroupType type = g.getType();
+    for (int i = 0; i < type.getFieldCount(); i++) {
+      Type field = type.getType(i);
+      int count = g.getFieldRepetitionCount(i);
+      if (count == 0) continue;
+      boolean string = field.isPrimitive()
+          && field.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
+      if (string && !field.isRepetition(Type.Repetition.REPEATED)) {
+        n.put(field.getName(), g.getString(i, 0));
+      } else {
+        ArrayNode values = n.putArray(field.getName());
+        for (int r = 0; r < count; r++) {
+          if (field.isPrimitive()) {
+            values.add(g.getValueToString(i, r));
+          } else {
+            leaves(g.getGroup(i, r), values);
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static void leaves(Group g, ArrayNode out) {
+    GroupType type = g.getType();
+    for (int i = 0; i < type.getFieldCount(); i++) {
+      for (int r = 0; r < g.getFieldRepetitionCount(i); r++) {
+        if (type.getType(i).isPrimitive()) out.add(g.getValueToString(i, r));
+        else leaves(g.getGroup(i, r), out);
+      }
     }
   }
 
