@@ -85,11 +85,14 @@ public final class DedupStage implements Stage {
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
     if (plan.near()) printCurves(ctx, plan);
-    Dataset<Row> decisions = decide(input, plan).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> decisions = decide(input, plan, cached).persist(StorageLevel.MEMORY_AND_DISK());
+    // the statistics materialise the (small, text-free) decisions; what they were built from can go
     for (String line : DedupStats.lines(decisions, 3)) {
       LOG.info(line);
       System.out.println(line);
     }
+    for (Dataset<Row> d : cached) d.unpersist();
     return input
         .joinWith(decisions, input.col("id").equalTo(decisions.col("did")), "left")
         .map((MapFunction<Tuple2<Document, Row>, Outcome>) DedupStage::outcome, Outcome.ENCODER);
@@ -97,16 +100,18 @@ public final class DedupStage implements Stage {
 
   /**
    * One decision row per distinct input id: {@code did}, {@code scope}, {@code status} (0 kept, 1
-   * exact, 2 near),
-   * {@code other} (the kept id, for rejects), {@code size} (cluster size, for kept).
+   * exact, 2 near), {@code other} (the kept id, for rejects), {@code size} (cluster size, for
+   * kept). Intermediate Datasets it persists are added to {@code cached}.
    */
-  static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan) {
+  static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan,
+      List<Dataset<Row>> cached) {
     Dataset<Row> raw = input.mapPartitions(new KeyMaker(plan), DocKey.ENCODER).toDF()
         .withColumn("r", rank(plan.survivorOrder()));
     // One key per id, so that every input row meets exactly one decision even if ids repeat.
     Dataset<Row> keys = raw.groupBy("id").agg(min_by(struct(col("*")), col("r")).as("k"))
         .select("k.*")
         .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(keys);
 
     Dataset<Row> groups = keys.groupBy("scope", "h1", "h2")
         .agg(min("r").as("best"), count(lit(1)).as("n"));
@@ -116,16 +121,25 @@ public final class DedupStage implements Stage {
         .select(col("id").as("did"), col("scope"), lit(EXACT).as("status"),
             col("best.id").as("other"), lit(0L).as("size"));
     Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
-    Dataset<Row> near = plan.near() ? near(survivors, plan, input)
+    Dataset<Row> near = plan.near() ? near(survivors, plan, input, cached)
         : survivors.select(col("id").as("did"), col("scope"), lit(KEPT).as("status"),
             lit(null).cast("string").as("other"), col("n").as("size"));
-    return exactDups.union(near);
+    if (!plan.near()) return exactDups.union(near);
+    // an exact duplicate of a document removed as a near duplicate names the cluster's survivor
+    Dataset<Row> via = near.where(col("status").equalTo(NEAR))
+        .select(col("did").as("via"), col("other").as("final"));
+    Dataset<Row> exactFinal = exactDups.join(via, exactDups.col("other").equalTo(via.col("via")),
+            "left")
+        .select(col("did"), col("scope"), col("status"),
+            coalesce(col("final"), col("other")).as("other"), col("size"));
+    return exactFinal.union(near);
   }
 
   /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
-      Dataset<Document> input) {
+      Dataset<Document> input, List<Dataset<Row>> cached) {
     Dataset<Row> nodes = nodes(survivors).persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(nodes);
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
     Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")

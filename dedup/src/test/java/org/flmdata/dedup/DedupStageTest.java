@@ -126,6 +126,7 @@ class DedupStageTest {
     add("a-2", "A", "en", near);
     add("b-2", "B", "en", edit(near, 150));
     add("a-3", "A", "en", edit(near, 40, 260));
+    add("a-3x", "A", "en", edit(near, 40, 260));
     String zh = hanzi(400);
     add("a-zh", "A", "zh", zh);
     StringBuilder zhEdit = new StringBuilder(zh);
@@ -215,9 +216,15 @@ class DedupStageTest {
 
   @Test
   void nearCopiesAcrossSubsetsFormOneClusterWithTheSurvivorsId() {
-    assertKept("b-2", 3);
+    // b-2, its near copies a-2 and a-3, and a-3x, an exact copy of a-3
+    assertKept("b-2", 4);
     assertRejected("a-2", DedupReason.NEAR_DUP, "b-2");
     assertRejected("a-3", DedupReason.NEAR_DUP, "b-2");
+  }
+
+  @Test
+  void exactCopyOfANearDuplicateNamesTheClustersSurvivor() {
+    assertRejected("a-3x", DedupReason.EXACT_DUP, "b-2");
   }
 
   @Test
@@ -294,7 +301,8 @@ class DedupStageTest {
     assertTrue(stdout.contains(String.format(java.util.Locale.ROOT,
         "dedup: scope D|C|en: %,d docs, 1 exact-dup and 0 near-dup removed, 1 clusters", c)),
         stdout);
-    assertTrue(stdout.contains("dedup: cluster of 3 kept b-2, e.g. removed [a-2, a-3]"), stdout);
+    assertTrue(stdout.contains("dedup: cluster of 4 kept b-2, e.g. removed [a-2, a-3, a-3x]"),
+        stdout);
   }
 
   @Test
