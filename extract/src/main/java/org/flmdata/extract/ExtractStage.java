@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.io.HadoopConf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.flmdata.tokenize.stage;
 
+import org.flmdata.pipeline.io.HadoopConf;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,10 +33,10 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
   private final String tokenizerName;
   private final int eod;
   private final TokenDType dtype;
-  private final SerializableConf conf;
+  private final HadoopConf conf;
 
   ShardWriter(String shardsDir, Broadcast<byte[]> tokenizerJson, String tokenizerSha, String tokenizerName,
-      int eod, TokenDType dtype, SerializableConf conf) {
+      int eod, TokenDType dtype, HadoopConf conf) {
     this.shardsDir = shardsDir;
     this.tokenizerJson = tokenizerJson;
     this.tokenizerSha = tokenizerSha;

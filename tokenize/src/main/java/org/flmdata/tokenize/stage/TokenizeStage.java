@@ -1,5 +1,6 @@
 package org.flmdata.tokenize.stage;
 
+import org.flmdata.pipeline.io.HadoopConf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -168,7 +169,7 @@ public final class TokenizeStage implements Stage {
           .repartition(total, col("shard"))
           .sortWithinPartitions(col("shard"), col("id"));
       stats = rows.mapPartitions(new ShardWriter(shardsDir, bc, sha, tokPath, eod, dtype,
-          new SerializableConf(hadoop)), ShardStat.ENCODER).collectAsList();
+          new HadoopConf(hadoop)), ShardStat.ENCODER).collectAsList();
       bc.destroy();
     }
     stats = new ArrayList<>(stats);

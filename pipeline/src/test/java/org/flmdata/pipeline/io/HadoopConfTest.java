@@ -1,4 +1,4 @@
-package org.flmdata.extract;
+package org.flmdata.pipeline.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

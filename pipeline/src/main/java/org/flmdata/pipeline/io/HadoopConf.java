@@ -1,4 +1,4 @@
-package org.flmdata.extract;
+package org.flmdata.pipeline.io;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -8,19 +8,19 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The driver's Hadoop configuration (s3a endpoint, credentials provider, ...) made serializable, to
- * be broadcast once per stage: executors open input files with exactly the settings the driver
- * listed them with. Hadoop's {@link Configuration} is Writable, not Serializable.
+ * be broadcast once per stage: executors open files with exactly the settings the driver
+ * has. Hadoop's {@link Configuration} is Writable, not Serializable.
  */
-final class HadoopConf implements Serializable {
+public final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private transient Configuration conf;
 
-  HadoopConf(Configuration conf) {
+  public HadoopConf(Configuration conf) {
     this.conf = new Configuration(conf);
   }
 
-  Configuration get() {
+  public Configuration get() {
     return conf;
   }
 
