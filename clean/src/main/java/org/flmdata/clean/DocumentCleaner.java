@@ -17,7 +17,7 @@ import org.flmdata.pipeline.config.Settings;
  *
  * <p>Characters removed by rules that modify text are written to the document's meta as {@code
  * clean.removed.<rule>} and PII replacements as {@code clean.pii.<type>} (only when non-zero), so
- * they are counted from written output like every other figure; see {@link CleanStats}.
+ * they are counted from written output like every other figure; see {@link org.flmdata.pipeline.ledger.MetaCounters} and the "counters" of stats.json.
  */
 public final class DocumentCleaner implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.ledger.MetaCounters;
 import org.flmdata.pipeline.run.StageOutput;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ class CleanStatsTest {
     JavaRDD<Outcome> out = CleanStage.run(rdd, Map.of("WorldKnowledge", settings), 2);
     String stageDir = dir.resolve("clean").toString();
     StageOutput.write(spark.createDataset(out.rdd(), Outcome.ENCODER), stageDir, 0.0, 1);
-    List<CleanStats.Figure> figures = CleanStats.of(spark, stageDir);
+    List<MetaCounters.Counter> figures = MetaCounters.of(spark, "clean", stageDir);
     assertEquals(List.of(
-        new CleanStats.Figure("WorldKnowledge", "en", "pii.email", 3),
-        new CleanStats.Figure("WorldKnowledge", "en", "removed.wikipedia", 2L * ref.length())),
+        new MetaCounters.Counter("WorldKnowledge", "en", "pii.email", 3),
+        new MetaCounters.Counter("WorldKnowledge", "en", "removed.wikipedia", 2L * ref.length())),
         figures);
   }
 }

@@ -20,7 +20,8 @@ import org.flmdata.pipeline.run.StageMarker;
 /**
  * Writes {@code report/stats.json} from the ledgers of every stage that has complete output in
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
- * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts.
+ * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
+ * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type).
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -57,6 +58,16 @@ public final class StatsReport {
       List<Object> rs = new ArrayList<>();
       for (LedgerRow r : rows) rs.add(row(r));
       st.put("rows", rs);
+      List<Object> counters = new ArrayList<>();
+      for (MetaCounters.Counter c : MetaCounters.of(spark, s.name(), layout.stageDir(s.name()))) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("domain", c.domain());
+        cm.put("lang", c.lang());
+        cm.put("key", c.key());
+        cm.put("value", c.value());
+        counters.add(cm);
+      }
+      st.put("counters", counters);
       stageList.add(st);
     }
     root.put("stages", stageList);
