@@ -70,11 +70,15 @@ public final class DedupSettings {
   public static final String VERIFY_JACCARD = "jaccard";
 
   public static final Setting<String> VERIFY =
-      Setting.oneOf("verify", VERIFY_NONE, Set.of(VERIFY_NONE, VERIFY_SIGNATURE, VERIFY_JACCARD),
+      Setting.oneOf("verify", VERIFY_JACCARD,
+          Set.of(VERIFY_NONE, VERIFY_SIGNATURE, VERIFY_JACCARD),
           "check of each candidate pair (a document and its band bucket's survivor) before it"
               + " becomes an edge: none (datatrove/FineWeb), signature (share of equal MinHash"
               + " slots, cheap), jaccard (exact Jaccard of the two shingle sets, as NeMo Curator's"
-              + " false-positive check; one more shuffle of the candidate documents' text)");
+              + " false-positive check; one more shuffle of the candidate documents' text)."
+              + " Default jaccard: without it, 14x8 bands pass pairs below the threshold"
+              + " (DedupBenchmark at J 0.8: precision 0.949 with none, 1.000 with jaccard, for"
+              + " about 20% more time)");
   public static final Setting<Double> VERIFY_THRESHOLD =
       Setting.number("verify_threshold", 0.8,
               "similarity a verified candidate pair needs; 0.8 as NeMo Curator's"
