@@ -23,7 +23,7 @@ import org.flmdata.pipeline.Document;
  * are shingled as for MinHash, and an edge stays if the Jaccard similarity of the two shingle
  * sets reaches the threshold.
  */
-final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
+public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private static final StructType EDGE = new StructType()
@@ -74,7 +74,7 @@ final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The distinct values of {@code a[0..n)}, sorted. */
-  static long[] sortedSet(long[] a, int n) {
+  public static long[] sortedSet(long[] a, int n) {
     long[] x = Arrays.copyOf(a, n);
     Arrays.sort(x);
     int k = 0;
@@ -83,7 +83,7 @@ final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   }
 
   /** Jaccard similarity of two sorted sets; two empty sets are 1 (nothing tells them apart). */
-  static double jaccard(long[] x, long[] y) {
+  public static double jaccard(long[] x, long[] y) {
     int i = 0;
     int j = 0;
     int common = 0;

@@ -1,11 +1,11 @@
 package org.flmdata.tests.dedup;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.flmdata.dedup.JaccardCheck;
 import org.flmdata.dedup.MinHashParams;
 import org.flmdata.dedup.MinHashPreset;
 import org.flmdata.dedup.Shingler;
@@ -154,30 +154,11 @@ final class PlantedCorpus {
   static long[] shingleSet(Document d) {
     MinHashParams p = MinHashParams.of(MinHashPreset.auto(d.getLang()));
     Shingler s = new Shingler(p.unit(), p.shingleSize());
-    int c = s.shingle(d.getText());
-    long[] a = Arrays.copyOf(s.hashes(), c);
-    Arrays.sort(a);
-    int k = 0;
-    for (int i = 0; i < a.length; i++) if (i == 0 || a[i] != a[i - 1]) a[k++] = a[i];
-    return Arrays.copyOf(a, k);
+    int count = s.shingle(d.getText());
+    return JaccardCheck.sortedSet(s.hashes(), count);
   }
 
   static double jaccard(long[] x, long[] y) {
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (x[i] < y[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    int union = x.length + y.length - common;
-    return union == 0 ? 1 : common / (double) union;
+    return JaccardCheck.jaccard(x, y);
   }
 }
