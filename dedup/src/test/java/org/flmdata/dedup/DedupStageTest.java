@@ -169,7 +169,8 @@ class DedupStageTest {
     PrintStream saved = System.out;
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      new StageRunner(spark, config, List.of(src, new DedupStage()), System.out).run(null, false);
+      new StageRunner(spark, config, List.of(src, new DedupStage()),
+          new java.io.PrintWriter(System.out, true)).run(null, false);
     } finally {
       System.setOut(saved);
     }

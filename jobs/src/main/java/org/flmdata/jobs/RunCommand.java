@@ -59,10 +59,8 @@ final class RunCommand implements Callable<Integer> {
     try (Sessions.Handle session = Sessions.open(config, options.conf, "flmdata " + spec.name())) {
       SparkSession spark = session.spark();
       List<Stage> all = Stages.all();
-      var printer = new java.io.PrintStream(new WriterOutputStream(out), true,
-          java.nio.charset.StandardCharsets.UTF_8);
       List<StageRunner.StageResult> results =
-          new StageRunner(spark, config, all, printer).run(selected, force);
+          new StageRunner(spark, config, all, out).run(selected, force);
       String stats = StatsReport.write(spark, config, all);
       RunLayout layout = new RunLayout(config.output());
       List<String> ran = new ArrayList<>();

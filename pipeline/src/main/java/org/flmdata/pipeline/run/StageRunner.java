@@ -1,7 +1,7 @@
 package org.flmdata.pipeline.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public final class StageRunner {
   private final SparkSession spark;
   private final PipelineConfig config;
   private final List<Stage> pipeline;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final RunLayout layout;
 
   /**
@@ -40,7 +40,7 @@ public final class StageRunner {
    * @param out where the one-line summaries go
    */
   public StageRunner(SparkSession spark, PipelineConfig config, List<Stage> pipeline,
-      PrintStream out) {
+      PrintWriter out) {
     this.spark = spark;
     this.config = config;
     this.pipeline = List.copyOf(pipeline);

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,9 +126,8 @@ class StageRunnerTest {
 
   private List<StageRunner.StageResult> run(List<Stage> stages, Set<String> only, boolean force)
       throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    return new StageRunner(spark, config, stages, new PrintStream(buf, true,
-        StandardCharsets.UTF_8)).run(only, force);
+    return new StageRunner(spark, config, stages, new PrintWriter(new StringWriter(), true))
+        .run(only, force);
   }
 
   @Test
