@@ -72,6 +72,11 @@ public final class DedupStage implements Stage {
   static final int NEAR = 2;
 
   @Override
+  public Map<String, String> reportedMeta() {
+    return Map.of(CLUSTER_SIZE, "duplicate-cluster size");
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

@@ -49,6 +49,11 @@ public final class FilterStage implements Stage {
   public static final SettingsSpec SECTION = FilterSettings.SECTION;
 
   @Override
+  public Map<String, String> reportedMeta() {
+    return Map.of(org.flmdata.filter.quality.QualityScorer.META_KEY, "quality score");
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("documents: " + layout.keptDir(last) + "  (Parquet, by domain)");
         out.println("rejected:  " + layout.rejectedDir(last));
       }
-      out.println("stats:     " + stats);
+      ReportCommand.printPaths(out, layout, stats);
       out.flush();
       return 0;
     }

@@ -1,5 +1,6 @@
 package org.flmdata.pipeline;
 
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.SettingsSpec;
@@ -28,6 +29,15 @@ public interface Stage {
    */
   default String notConfigured(PipelineConfig config) {
     return null;
+  }
+
+  /**
+   * Numeric values this stage leaves in kept documents' {@code meta} whose distribution the report
+   * shows (meta key to a short label, e.g. {@code quality -> "quality score"}): quantiles and a
+   * histogram per domain, from sketches merged across partitions. Empty by default.
+   */
+  default Map<String, String> reportedMeta() {
+    return Map.of();
   }
 
   /**

@@ -2,18 +2,30 @@ package org.flmdata.pipeline.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.config.DomainConfig;
+import org.flmdata.pipeline.config.InputSpec;
 import org.flmdata.pipeline.config.PipelineConfig;
+import org.flmdata.pipeline.report.Distributions;
+import org.flmdata.pipeline.report.FunnelCsv;
+import org.flmdata.pipeline.report.HtmlReport;
+import org.flmdata.pipeline.report.RejectedSamples;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.run.StageMarker;
 
@@ -25,13 +37,16 @@ import org.flmdata.pipeline.run.StageMarker;
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
+
+  /** Rejected documents shown per rule. */
+  public static final int SAMPLES_PER_RULE = 3;
 
   private StatsReport() {}
 
   /** Builds the stats tree; stages without a marker are left out. */
   public static Map<String, Object> build(SparkSession spark, PipelineConfig config,
-      List<Stage> stages) {
+      List<Stage> stages) throws IOException {
     RunLayout layout = new RunLayout(config.output());
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema_version", SCHEMA_VERSION);
@@ -39,12 +54,18 @@ public final class StatsReport {
     run.put("config", config.file());
     run.put("output", config.output());
     run.put("seed", config.seed());
+    run.put("flmdata_version", projectVersion());
     run.put("spark_version", spark.version());
+    run.put("java_version", System.getProperty("java.version"));
     run.put("domains", config.domains().stream().map(d -> d.name()).toList());
+    run.put("inputs", inputs(config));
     run.put("written_at", Instant.now().toString());
     root.put("run", run);
     List<Object> stageList = new ArrayList<>();
+    Map<String, String> metaLabels = new TreeMap<>();
+    String lastWithDocs = null;
     for (Stage s : stages) {
+      metaLabels.putAll(s.reportedMeta());
       StageMarker marker = StageMarker.read(layout.marker(s.name()),
           spark.sparkContext().hadoopConfiguration());
       if (marker == null) continue;
@@ -68,10 +89,62 @@ public final class StatsReport {
         counters.add(cm);
       }
       st.put("counters", counters);
+      st.put("samples", RejectedSamples.of(spark, layout.stageDir(s.name()), SAMPLES_PER_RULE));
       stageList.add(st);
+      lastWithDocs = s.name();
     }
     root.put("stages", stageList);
+    if (lastWithDocs != null) {
+      Map<String, Object> dist = new LinkedHashMap<>();
+      dist.put("stage", lastWithDocs);
+      dist.put("labels", metaLabels);
+      dist.put("domains", Distributions.of(spark, layout.stageDir(lastWithDocs),
+          List.copyOf(metaLabels.keySet())));
+      root.put("distributions", dist);
+    }
+    Object compression = compression(spark, layout);
+    if (compression != null) root.put("compression", compression);
     return root;
+  }
+
+  /** Each domain's inputs: path, format and source. */
+  private static List<Object> inputs(PipelineConfig config) {
+    List<Object> out = new ArrayList<>();
+    for (DomainConfig d : config.domains()) {
+      for (InputSpec in : d.inputs()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("domain", d.name());
+        m.put("path", in.path());
+        m.put("format", in.format().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("source", in.source());
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** The tokenize stage's compression rows (shards/manifest.json), or null without shards. */
+  private static Object compression(SparkSession spark, RunLayout layout) throws IOException {
+    Path manifest = new Path(layout.shardsDir(), "manifest.json");
+    FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(manifest)) return null;
+    try (InputStream in = fs.open(manifest)) {
+      JsonNode node = new ObjectMapper().readTree(in).get("compression");
+      return node == null ? null : new ObjectMapper().convertValue(node, List.class);
+    }
+  }
+
+  /** The project version from the build, or "unknown" outside a build. */
+  static String projectVersion() {
+    try (InputStream in =
+        StatsReport.class.getResourceAsStream("/org/flmdata/pipeline/version.properties")) {
+      if (in == null) return "unknown";
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** One ledger row in stats.json's shape. */
@@ -91,17 +164,54 @@ public final class StatsReport {
     return m;
   }
 
-  /** Builds and writes stats.json; returns its path. */
+  /** Builds and writes stats.json, index.html and funnel.csv; returns the stats.json path. */
   public static String write(SparkSession spark, PipelineConfig config, List<Stage> stages)
       throws IOException {
+    return write(spark, config, stages, null);
+  }
+
+  /**
+   * Builds and writes {@code report/stats.json}, then renders {@code report/index.html} and
+   * {@code report/funnel.csv} from it; returns the stats.json path.
+   *
+   * @param other another run's stats.json to show the differences against, or null
+   */
+  public static String write(SparkSession spark, PipelineConfig config, List<Stage> stages,
+      JsonNode other) throws IOException {
     Map<String, Object> tree = build(spark, config, stages);
     RunLayout layout = new RunLayout(config.output());
-    Path p = new Path(layout.statsJson());
-    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    try (OutputStream out = fs.create(p, true)) {
-      json.writeValue(out, tree);
-    }
+    byte[] statsBytes = json.writeValueAsBytes(tree);
+    writeFile(conf, layout.statsJson(), statsBytes);
+    JsonNode stats = json.readTree(statsBytes);
+    writeFile(conf, layout.reportDir() + "/index.html",
+        HtmlReport.render(stats, other).getBytes(StandardCharsets.UTF_8));
+    writeFile(conf, layout.reportDir() + "/funnel.csv",
+        FunnelCsv.of(stats).getBytes(StandardCharsets.UTF_8));
     return layout.statsJson();
+  }
+
+  /** Reads a stats.json: {@code path} is the file itself or a run's output root. */
+  public static JsonNode read(Configuration conf, String path) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(conf);
+    if (fs.exists(p) && fs.getFileStatus(p).isDirectory()) {
+      p = new Path(new RunLayout(path).statsJson());
+    }
+    if (!fs.exists(p)) {
+      throw new IOException("no stats.json at " + p + " (run `pipeline report` there first)");
+    }
+    try (InputStream in = fs.open(p)) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+
+  private static void writeFile(Configuration conf, String path, byte[] bytes)
+      throws IOException {
+    Path p = new Path(path);
+    try (OutputStream out = p.getFileSystem(conf).create(p, true)) {
+      out.write(bytes);
+    }
   }
 }

@@ -102,9 +102,12 @@ public final class StageRunner {
     spark.sparkContext().setJobDescription(stage.name());
     Dataset<Document> input = inputStage == null ? null
         : StageOutput.readKept(spark, layout.stageDir(inputStage));
-    Dataset<Outcome> outcomes = stage.apply(new StageContext(spark, config, layout), input);
-    StageOutput.write(outcomes, layout.stageDir(stage.name()), config.rejectedTextFraction(),
-        config.seed());
+    long inputBytes = inputStage == null ? -1 : size(layout.keptDir(inputStage), hadoop);
+    try (Progress progress = Progress.start(spark.sparkContext(), stage.name(), inputBytes)) {
+      Dataset<Outcome> outcomes = stage.apply(new StageContext(spark, config, layout), input);
+      StageOutput.write(outcomes, layout.stageDir(stage.name()), config.rejectedTextFraction(),
+          config.seed());
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     new StageMarker(stage.name(), hash, inputStage, millis).write(layout.marker(stage.name()),
         hadoop);
@@ -116,6 +119,16 @@ public final class StageRunner {
         total.bytesIn() / 1e6, total.bytesOut() / 1e6, millis / 1000.0,
         layout.stageDir(stage.name()));
     return new StageResult(stage.name(), false, total, millis);
+  }
+
+  /** Bytes under {@code dir}, or -1 when it cannot be listed (progress then shows no ETA). */
+  private static long size(String dir, Configuration hadoop) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+      return p.getFileSystem(hadoop).getContentSummary(p).getLength();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** The first stage reads raw inputs, not documents. */
