@@ -2,27 +2,31 @@ package org.flmdata.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flmdata.jobs.Main;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command, in process: the sample corpus, {@code run} over
  * jobs/conf/sample/pipeline.yaml, then {@code show} of the kept WebText documents.
  */
 class SampleRunTest {
-  @TempDir static Path out;
+  /** Under tests/target, so the report and its screenshot stay for a reader after the run. */
+  static Path out;
   static String runOutput;
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,8 +42,70 @@ class SampleRunTest {
   static void runSample() throws Exception {
     SampleRun.ensureCorpusWritten();
     SparkTestSession.get();
+    out = ProjectLayout.testsTarget().resolve("sample-run");
+    deleteRecursively(out);
     runOutput = execute("run", "-c", SampleRun.pipelineYaml().toString(), "--output",
         out.toString())[0];
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
+  @Test
+  void reportRendersInHeadlessChromiumWithoutAnyRequest() throws Exception {
+    assumeTrue(HeadlessChromium.available(), "chromium or chromedriver not installed: run"
+        + " tests/setup/install-chromium.sh (as .ci/run does)");
+    Path page = out.resolve("report/index.html");
+    Path png = out.resolve("report/screenshot.png");
+    JsonNode stats = JSON.readTree(out.resolve("report/stats.json").toFile());
+    List<String> requests;
+    try (HeadlessChromium chromium = new HeadlessChromium(1280, 2400)) {
+      chromium.open(page);
+      for (String id : List.of("run", "funnel", "rules", "distributions", "samples")) {
+        assertTrue(chromium.eval("return document.getElementById('" + id + "') !== null")
+            .asBoolean(), "section " + id);
+      }
+      int stages = stats.get("stages").size();
+      int domains = stats.get("run").get("domains").size();
+      // charts: the funnel, one per stage that removed documents, histograms; all drawn
+      int svgs = chromium.eval("return document.querySelectorAll('svg.chart').length").asInt();
+      assertTrue(svgs >= 1 + stages, "charts: " + svgs);
+      int drawn = chromium.eval("return [...document.querySelectorAll('svg.chart')]"
+          + ".filter(s => s.getBoundingClientRect().width > 100"
+          + " && s.querySelectorAll('rect').length > 0).length").asInt();
+      assertEquals(svgs, drawn, "every chart laid out with bars");
+      int tables = chromium.eval("return document.querySelectorAll('table').length").asInt();
+      assertTrue(tables >= 3 + domains, "tables: " + tables);
+      for (JsonNode d : stats.get("run").get("domains")) {
+        assertTrue(chromium.eval("return [...document.querySelectorAll('#funnel h3')]"
+            + ".some(h => h.textContent === '" + d.asText() + "')").asBoolean(),
+            "funnel of " + d.asText());
+      }
+      chromium.screenshot(png);
+      requests = chromium.pageRequests(page);
+      // the detector itself: a page that loads an image from elsewhere shows that request
+      Path leaky = out.resolve("leaky.html");
+      Files.writeString(leaky, "<html><body><img src=\"http://192.0.2.1/x.png\"></body></html>");
+      chromium.open(leaky);
+      assertTrue(chromium.pageRequests(leaky).contains("http://192.0.2.1/x.png"),
+          "request detection works");
+    }
+    // the one request is the page itself: no script, style sheet, font or image fetched
+    assertEquals(List.of(page.toAbsolutePath().toUri().toString()), requests);
+    byte[] head = Files.readAllBytes(png);
+    assertEquals(1280, ((head[16] & 0xff) << 24) | ((head[17] & 0xff) << 16)
+        | ((head[18] & 0xff) << 8) | (head[19] & 0xff), "PNG width");
+    assertTrue(head.length > 50_000, "a screenshot with content: " + head.length + " bytes");
+  }
+
+  private static int count(String s, String sub) {
+    int n = 0;
+    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) n++;
+    return n;
   }
 
   @Test
