@@ -90,11 +90,11 @@ public final class Progress extends SparkListener implements AutoCloseable {
         "%s: %,d/%,d tasks, %,d records read, %.1f MB read (%.2f MB/s), %,d records written, %s",
         stage, tasksDone.get(), tasksTotal.get(), recordsRead.get(), read / 1e6, rate / 1e6,
         recordsWritten.get(), clock(secs)));
-    if (inputBytes > 0 && read > 0) {
-      double done = Math.min(1.0, (double) read / inputBytes);
-      s.append(String.format(Locale.ROOT, ", %.0f%% of %.1f MB input", done * 100,
-          inputBytes / 1e6));
-      if (done < 1.0) s.append(", ETA ").append(clock(secs * (1 - done) / done));
+    // a stage that reads its input more than once (dedup) outgrows it: no share, no ETA then
+    if (inputBytes > 0 && read > 0 && read < inputBytes) {
+      double done = (double) read / inputBytes;
+      s.append(String.format(Locale.ROOT, ", %.0f%% of %.1f MB input, ETA %s", done * 100,
+          inputBytes / 1e6, clock(secs * (1 - done) / done)));
     }
     return s.toString();
   }
