@@ -269,8 +269,10 @@ class DedupStageTest {
 
   @Test
   void theSCurveOfEachPresetIsPrinted() {
-    String en = SCurve.describe(14, 8, "5-word shingles");
-    String zh = SCurve.describe(14, 8, "5-char shingles");
+    MinHashPreset enPreset = MinHashPreset.auto("en");
+    MinHashPreset zhPreset = MinHashPreset.auto("zh");
+    String en = SCurve.describe(enPreset.bands, enPreset.rows, "5-word shingles");
+    String zh = SCurve.describe(zhPreset.bands, zhPreset.rows, "5-char shingles");
     assertTrue(stdout.contains("dedup: minhash [en] " + en), stdout);
     assertTrue(stdout.contains("dedup: minhash [zh] " + zh), stdout);
   }
