@@ -80,6 +80,12 @@ public final class DedupStage implements Stage {
     return SECTION;
   }
 
+  /** Cluster sizes, duplicates per domain and source, sample clusters: {@link DedupReport}. */
+  @Override
+  public Map<String, Object> extraStats(StageContext ctx, String inputStage) {
+    return DedupReport.of(ctx, inputStage);
+  }
+
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
@@ -87,7 +93,7 @@ public final class DedupStage implements Stage {
     List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> decisions = decide(input, plan, cached).persist(StorageLevel.MEMORY_AND_DISK());
     // the statistics materialise the (small, text-free) decisions; what they were built from can go
-    for (String line : DedupStats.lines(decisions, 3)) {
+    for (String line : DedupStats.lines(decisions)) {
       LOG.info(line);
       System.out.println(line);
     }

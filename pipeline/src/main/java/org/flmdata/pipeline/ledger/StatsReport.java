@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.run.StageMarker;
@@ -21,7 +22,8 @@ import org.flmdata.pipeline.run.StageMarker;
  * Writes {@code report/stats.json} from the ledgers of every stage that has complete output in
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
- * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type).
+ * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
+ * and under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters).
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -68,6 +70,9 @@ public final class StatsReport {
         counters.add(cm);
       }
       st.put("counters", counters);
+      Map<String, Object> extra = s.extraStats(new StageContext(spark, config, layout),
+          marker.inputStage());
+      if (extra != null && !extra.isEmpty()) st.put("extra", extra);
       stageList.add(st);
     }
     root.put("stages", stageList);
