@@ -157,16 +157,17 @@ final class DedupReport {
     String open = bucket(Long.MAX_VALUE);
     if (counts.containsKey(open)) hist.put(open, counts.get(open));
     m.put("size_histogram", hist);
-    byte[] merged = clusters.select("size")
-        .mapPartitions((MapPartitionsFunction<Row, byte[]>) rows -> {
-          KllLongsSketch k = KllLongsSketch.newHeapInstance(KLL_K);
-          while (rows.hasNext()) k.update(rows.next().getLong(0));
-          return List.of(k.toByteArray()).iterator();
-        }, Encoders.BINARY())
-        .reduce((ReduceFunction<byte[]>) DedupReport::mergeKll);
-    KllLongsSketch kll = KllLongsSketch.heapify(Memory.wrap(merged));
     Map<String, Object> q = new LinkedHashMap<>();
-    if (!kll.isEmpty()) {
+    if (totals.getLong(0) > 0) {
+      // one sketch per partition, merged pairwise by reduce (executors, then driver)
+      byte[] merged = clusters.select("size")
+          .mapPartitions((MapPartitionsFunction<Row, byte[]>) rows -> {
+            KllLongsSketch k = KllLongsSketch.newHeapInstance(KLL_K);
+            while (rows.hasNext()) k.update(rows.next().getLong(0));
+            return List.of(k.toByteArray()).iterator();
+          }, Encoders.BINARY())
+          .reduce((ReduceFunction<byte[]>) DedupReport::mergeKll);
+      KllLongsSketch kll = KllLongsSketch.heapify(Memory.wrap(merged));
       long[] v = kll.getQuantiles(QUANTILES, QuantileSearchCriteria.INCLUSIVE);
       for (int i = 0; i < QUANTILES.length; i++) {
         q.put(QUANTILES[i] == 1.0 ? "max" : "p" + Math.round(QUANTILES[i] * 100), v[i]);

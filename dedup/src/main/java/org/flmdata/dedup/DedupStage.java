@@ -44,14 +44,18 @@ import scala.Tuple2;
  *       {@link MinHasher}). Text does not travel further.
  *   <li>Exact: per (scope, key), the best document by {@code survivor_order} stays; the others are
  *       {@code exact/exact-dup} with the kept id as detail.
- *   <li>Near: the exact survivors are ranked by survivor order (rank = node id, so the smallest
+ *   <li>Near: the exact survivors get node ids that grow with survivor order (so the smallest
  *       node of a component is its survivor); each band bucket links its members to its smallest
- *       node (star edges, linear in bucket size, never all pairs); optional verification by
- *       signature agreement; {@link ConnectedComponents} labels components; every non-survivor is
- *       {@code minhash/near-dup} with the survivor's id.
+ *       node (star edges, linear in bucket size, never all pairs); candidate edges are verified
+ *       (exact Jaccard by default, {@link JaccardCheck}); {@link ConnectedComponents} labels
+ *       components, inside one task when the graph is small; every non-survivor is {@code
+ *       minhash/near-dup} with the survivor's id.
  *   <li>Kept documents carry {@code meta.dedup_cluster_size}: documents in their duplicate cluster,
  *       themselves, exact and near duplicates included (FineWeb-2 re-weights by it).
  * </ol>
+ *
+ * <p>Statistics for {@code report/stats.json} (cluster sizes, removals per domain and source,
+ * sample clusters, distinct shingles) come from the written output: {@link DedupReport}.
  *
  * <p>The domain files' {@code dedup:} section is {@link #SECTION} ({@link DedupSettings}).
  */
