@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -15,15 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
@@ -45,14 +44,18 @@ import scala.Tuple2;
  *       {@link MinHasher}). Text does not travel further.
  *   <li>Exact: per (scope, key), the best document by {@code survivor_order} stays; the others are
  *       {@code exact/exact-dup} with the kept id as detail.
- *   <li>Near: the exact survivors are ranked by survivor order (rank = node id, so the smallest
+ *   <li>Near: the exact survivors get node ids that grow with survivor order (so the smallest
  *       node of a component is its survivor); each band bucket links its members to its smallest
- *       node (star edges, linear in bucket size, never all pairs); optional verification by
- *       signature agreement; {@link ConnectedComponents} labels components; every non-survivor is
- *       {@code minhash/near-dup} with the survivor's id.
+ *       node (star edges, linear in bucket size, never all pairs); candidate edges are verified
+ *       (exact Jaccard by default, {@link JaccardCheck}); {@link ConnectedComponents} labels
+ *       components, inside one task when the graph is small; every non-survivor is {@code
+ *       minhash/near-dup} with the survivor's id.
  *   <li>Kept documents carry {@code meta.dedup_cluster_size}: documents in their duplicate cluster,
  *       themselves, exact and near duplicates included (FineWeb-2 re-weights by it).
  * </ol>
+ *
+ * <p>Statistics for {@code report/stats.json} (cluster sizes, removals per domain and source,
+ * sample clusters, distinct shingles) come from the written output: {@link DedupReport}.
  *
  * <p>The domain files' {@code dedup:} section is {@link #SECTION} ({@link DedupSettings}).
  */
@@ -86,6 +89,12 @@ public final class DedupStage implements Stage {
     return SECTION;
   }
 
+  /** Cluster sizes, duplicates per domain and source, sample clusters: {@link DedupReport}. */
+  @Override
+  public Map<String, Object> extraStats(StageContext ctx, String inputStage) {
+    return DedupReport.of(ctx, inputStage);
+  }
+
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
@@ -93,7 +102,7 @@ public final class DedupStage implements Stage {
     List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> decisions = decide(input, plan, cached).persist(StorageLevel.MEMORY_AND_DISK());
     // the statistics materialise the (small, text-free) decisions; what they were built from can go
-    for (String line : DedupStats.lines(decisions, 3)) {
+    for (String line : DedupStats.lines(decisions)) {
       LOG.info(line);
       System.out.println(line);
     }
@@ -114,14 +123,14 @@ public final class DedupStage implements Stage {
         .withColumn("r", rank(plan.survivorOrder()));
     // One key per id, so that every input row meets exactly one decision even if ids repeat.
     Dataset<Row> keys = raw.groupBy("id").agg(min_by(struct(col("*")), col("r")).as("k"))
-        .select("k.*")
+        .select("k.*");
+    // exact groups in one shuffle: the best rank of each (scope, key) and the group's size
+    WindowSpec group = Window.partitionBy("scope", "h1", "h2");
+    Dataset<Row> exact = keys
+        .select(col("id"), col("scope"), col("r"), min("r").over(group).as("best"),
+            count(lit(1)).over(group).as("n"), col("bands"), col("sig"))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(keys);
-
-    Dataset<Row> groups = keys.groupBy("scope", "h1", "h2")
-        .agg(min("r").as("best"), count(lit(1)).as("n"));
-    Dataset<Row> exact = keys.join(groups, new String[] {"scope", "h1", "h2"}).select(col("id"),
-        col("scope"), col("r"), col("best"), col("n"), col("bands"), col("sig"));
+    cached.add(exact);
     Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")))
         .select(col("id").as("did"), col("scope"), lit(EXACT).as("status"),
             col("best.id").as("other"), lit(0L).as("size"));
@@ -143,8 +152,7 @@ public final class DedupStage implements Stage {
   /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
       Dataset<Document> input, List<Dataset<Row>> cached) {
-    Dataset<Row> nodes = nodes(survivors).persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(nodes);
+    Dataset<Row> nodes = nodes(survivors);
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
     Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
@@ -159,34 +167,30 @@ public final class DedupStage implements Stage {
     } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
       edges = JaccardCheck.verified(edges, nodes, input, plan);
     }
-    Dataset<Row> labels = ConnectedComponents.run(edges);
-    Dataset<Row> members = nodes.select("node", "id", "scope", "n")
+    Dataset<Row> labels = ConnectedComponents.run(edges, plan.localComponentsMaxEdges());
+    // a component's label is its smallest node, which is its best-ranked document: the survivor
+    WindowSpec cluster = Window.partitionBy("label");
+    return nodes.select("node", "id", "scope", "n")
         .join(labels, new String[] {"node"}, "left")
-        .withColumn("label", coalesce(col("label"), col("node")));
-    Dataset<Row> sizes = members.groupBy("label").agg(sum("n").as("size"));
-    Dataset<Row> survivorIds = nodes.select(col("node").as("label"), col("id").as("sid"));
-    return members.join(sizes, "label").join(survivorIds, "label")
+        .withColumn("label", coalesce(col("label"), col("node")))
         .select(col("id").as("did"), col("scope"),
             when(col("node").equalTo(col("label")), lit(KEPT)).otherwise(lit(NEAR)).as("status"),
             when(col("node").equalTo(col("label")), lit(null).cast("string"))
-                .otherwise(col("sid")).as("other"),
-            col("size"));
+                .otherwise(min_by(col("id"), col("node")).over(cluster)).as("other"),
+            sum("n").over(cluster).as("size"));
   }
 
-  /** Exact survivors numbered 0.. in survivor order: {@code node, id, scope, n, bands, sig}. */
+  /**
+   * Exact survivors with a node id that grows with survivor order ({@code node, id, scope, n,
+   * bands, sig}): range-sorted by rank, each partition's ids above the previous partition's
+   * ({@code monotonically_increasing_id} over a sort), fixed by a local checkpoint. So a band
+   * bucket's smallest node is its best document, and the edges do not depend on partitioning.
+   */
   private static Dataset<Row> nodes(Dataset<Row> survivors) {
-    Dataset<Row> sorted = survivors.orderBy("r")
-        .select(col("id"), col("scope"), col("n"), col("bands"), col("sig"));
-    StructType schema = new StructType()
-        .add("node", DataTypes.LongType, false)
-        .add("id", DataTypes.StringType)
-        .add("scope", DataTypes.StringType)
-        .add("n", DataTypes.LongType, false)
-        .add("bands", DataTypes.createArrayType(DataTypes.LongType, false))
-        .add("sig", DataTypes.createArrayType(DataTypes.LongType, false));
-    JavaRDD<Row> rows = sorted.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._2(),
-        t._1().get(0), t._1().get(1), t._1().get(2), t._1().get(3), t._1().get(4)));
-    return survivors.sparkSession().createDataFrame(rows, schema);
+    return survivors.orderBy("r")
+        .select(monotonically_increasing_id().as("node"), col("id"), col("scope"), col("n"),
+            col("bands"), col("sig"))
+        .localCheckpoint();
   }
 
   /** Keeps the edges whose two signatures agree on at least {@code threshold} of their slots. */

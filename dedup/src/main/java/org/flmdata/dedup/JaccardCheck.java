@@ -2,11 +2,9 @@ package org.flmdata.dedup;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -18,10 +16,13 @@ import org.apache.spark.sql.types.StructType;
 import org.flmdata.pipeline.Document;
 
 /**
- * Exact-Jaccard verification of candidate edges ({@code verify: jaccard}): the text of each
- * candidate document (only documents that share a band bucket) is joined to its edges, both ends
- * are shingled as for MinHash, and an edge stays if the Jaccard similarity of the two shingle
- * sets reaches the threshold.
+ * Exact-Jaccard verification of candidate edges ({@code verify: jaccard}). Edges are stars, each
+ * member pointing at its band bucket's smallest node (the center), so verification goes by
+ * center: the text of every candidate document (only documents that share a band bucket) is
+ * joined once per star it belongs to, the rows are grouped by center with the center first, and
+ * within a group the center is shingled once and each member once; an edge stays if the Jaccard
+ * similarity of the two shingle sets reaches the threshold. Two shuffles of the candidates' text,
+ * one shingling per (document, star), nothing per edge but a merge of two sorted arrays.
  */
 public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -38,32 +39,56 @@ public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
 
   static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, Dataset<Document> input,
       DedupSettings.Plan plan) {
-    Dataset<Row> ids = nodes.select("node", "id");
-    Dataset<Row> e = edges.join(ids.toDF("src", "sid"), "src").join(ids.toDF("dst", "did"), "dst");
-    Dataset<Row> candidates = e.select(col("sid").as("id"))
-        .union(e.select(col("did").as("id"))).distinct();
-    Dataset<Row> texts = input.toDF().select("id", "lang", "text")
-        .join(candidates, new String[] {"id"}, "left_semi")
-        .dropDuplicates("id");
-    return e.join(texts.toDF("sid", "sl", "st"), "sid")
-        .join(texts.toDF("did", "dl", "dt"), "did")
-        .select("src", "dst", "sl", "st", "dl", "dt")
+    Dataset<Row> members = edges.select(col("dst").as("key"), col("src").as("node"));
+    Dataset<Row> centers = edges.select(col("dst").as("key"), col("dst").as("node")).distinct();
+    Dataset<Row> wanted = members.union(centers).join(nodes.select("node", "id"), "node");
+    return wanted.join(input.toDF().select("id", "lang", "text"), "id")
+        .select(col("key"), col("node"), col("lang"), col("text"))
+        .repartition(col("key"))
+        .sortWithinPartitions(col("key"), col("node").equalTo(col("key")).desc(), col("node"))
         .mapPartitions(new JaccardCheck(plan), Encoders.row(EDGE));
   }
 
+  /** Rows {@code key, node, lang, text} sorted by key, center first; edges out. */
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     Map<MinHashParams, Shingler> shinglers = new HashMap<>();
-    List<Row> out = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      long[] a = set(shinglers, r.getString(2), r.getString(3));
-      long[] b = set(shinglers, r.getString(4), r.getString(5));
-      if (jaccard(a, b) >= plan.verifyThreshold()) {
-        out.add(RowFactory.create(r.getLong(0), r.getLong(1)));
+    return new Iterator<>() {
+      long key = Long.MIN_VALUE;
+      long[] center;
+      boolean started;
+      Row next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && rows.hasNext()) {
+          Row r = rows.next();
+          long k = r.getLong(0);
+          long node = r.getLong(1);
+          if (!started || k != key) {
+            started = true;
+            key = k;
+            center = null;
+          }
+          if (node == k) {
+            // the center sorts first; a repeated id repeats it, and the first copy serves
+            if (center == null) center = set(shinglers, r.getString(2), r.getString(3));
+          } else if (center != null) {
+            long[] m = set(shinglers, r.getString(2), r.getString(3));
+            if (jaccard(m, center) >= plan.verifyThreshold()) next = RowFactory.create(node, k);
+          }
+        }
+        return next != null;
       }
-    }
-    return out.iterator();
+
+      @Override
+      public Row next() {
+        if (!hasNext()) throw new java.util.NoSuchElementException();
+        Row r = next;
+        next = null;
+        return r;
+      }
+    };
   }
 
   private long[] set(Map<MinHashParams, Shingler> shinglers, String lang, String text) {

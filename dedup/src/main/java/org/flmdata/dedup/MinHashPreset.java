@@ -7,6 +7,15 @@ import java.util.Locale;
  * that a pair at Jaccard s becomes a candidate, 1 - (1 - s^r)^b) is printed by the stage.
  */
 public enum MinHashPreset {
+  /**
+   * Ours, the default with exact-Jaccard verification: 5-word shingles, 21 x 5 (105 hashes). The
+   * smallest b x r with r = 5 whose candidate probability at Jaccard 0.8 (0.99976) is at least
+   * that of Spark MLlib MinHashLSH with 5 hash tables (1 - 0.2^5 = 0.99968); the false positives
+   * its flatter S-curve lets through (0.47 at Jaccard 0.5) are removed by {@code verify: jaccard}.
+   */
+  RECALL(ShingleUnit.WORD, 5, 21, 5),
+  /** {@link #RECALL}'s bands on 5-character shingles, for Chinese, Japanese and Korean. */
+  ZH_RECALL(ShingleUnit.CHAR, 5, 21, 5),
   /** datatrove {@code MinhashConfig} defaults, used for FineWeb: 5-word shingles, 14 x 8. */
   FINEWEB(ShingleUnit.WORD, 5, 14, 8),
   /**
@@ -37,11 +46,16 @@ public enum MinHashPreset {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code auto}: the Chinese preset for zh, ja and ko documents, FineWeb's otherwise. */
+  /** {@code auto}: {@link #ZH_RECALL} for zh, ja and ko documents, {@link #RECALL} otherwise. */
   public static MinHashPreset auto(String lang) {
-    if (lang == null) return FINEWEB;
+    return cjk(lang) ? ZH_RECALL : RECALL;
+  }
+
+  /** Whether {@code lang} is written without spaces between words (zh, ja, ko). */
+  public static boolean cjk(String lang) {
+    if (lang == null) return false;
     String l = lang.toLowerCase(Locale.ROOT);
-    return l.startsWith("zh") || l.startsWith("ja") || l.startsWith("ko") ? ZH_CHAR : FINEWEB;
+    return l.startsWith("zh") || l.startsWith("ja") || l.startsWith("ko");
   }
 
   /** The preset named {@code key} (case-insensitive). */

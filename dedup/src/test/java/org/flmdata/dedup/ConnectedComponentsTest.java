@@ -63,13 +63,17 @@ class ConnectedComponentsTest {
   }
 
   private Map<Long, Long> labels(List<long[]> edges) {
+    return labels(edges, 0);
+  }
+
+  private Map<Long, Long> labels(List<long[]> edges, long localMaxEdges) {
     StructType schema = new StructType().add("src", DataTypes.LongType, false)
         .add("dst", DataTypes.LongType, false);
     List<Row> rows = new ArrayList<>();
     for (long[] e : edges) rows.add(RowFactory.create(e[0], e[1]));
     Dataset<Row> df = spark.createDataFrame(rows, schema);
     Map<Long, Long> out = new HashMap<>();
-    for (Row r : ConnectedComponents.run(df).collectAsList()) {
+    for (Row r : ConnectedComponents.run(df, localMaxEdges).collectAsList()) {
       Long before = out.put(r.getLong(0), r.getLong(1));
       assertEquals(null, before, "node " + r.getLong(0) + " labelled twice");
     }
@@ -131,5 +135,29 @@ class ConnectedComponentsTest {
   void everyLabelledNodeBelongsToOnePart() {
     int total = part(chain).size() + part(stars).size() + part(random).size() + part(odd).size();
     assertEquals(got.size(), total);
+  }
+
+  @Test
+  void oneTaskPathGivesTheSameLabelsAsTheDistributedRounds() {
+    List<long[]> all = new ArrayList<>(chain);
+    all.addAll(stars);
+    all.addAll(random);
+    all.addAll(odd);
+    assertEquals(got, labels(all, all.size()));
+  }
+
+  @Test
+  void localUnionFindMatchesThePlainOneWithoutSpark() {
+    List<long[]> all = new ArrayList<>(random);
+    all.addAll(odd);
+    long[] u = new long[all.size()];
+    long[] v = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      u[i] = all.get(i)[0];
+      v[i] = all.get(i)[1];
+    }
+    Map<Long, Long> local = new HashMap<>();
+    for (long[] l : LocalComponents.labels(u, v, u.length)) local.put(l[0], l[1]);
+    assertEquals(unionFind(all), local);
   }
 }

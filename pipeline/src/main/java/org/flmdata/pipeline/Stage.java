@@ -48,4 +48,18 @@ public interface Stage {
    *     a stage that reads raw inputs (extract)
    */
   Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input);
+
+  /**
+   * Figures of this stage beyond its ledger and meta counters, for {@code report/stats.json}
+   * under {@code stages[].extra} (e.g. dedup's cluster-size distribution and sample clusters).
+   * Computed when the report is written, from the stage's written output (and, for text the
+   * output does not keep, the kept output of its input stage), never from accumulators; values
+   * are JSON-ready (maps, lists, strings, numbers). Empty (the default) adds nothing.
+   *
+   * @param ctx session, config and run layout
+   * @param inputStage the stage whose kept documents this stage read, or null
+   */
+  default Map<String, Object> extraStats(StageContext ctx, String inputStage) {
+    return Map.of();
+  }
 }

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.DomainConfig;
 import org.flmdata.pipeline.config.InputSpec;
 import org.flmdata.pipeline.config.PipelineConfig;
@@ -33,7 +34,8 @@ import org.flmdata.pipeline.run.StageMarker;
  * Writes {@code report/stats.json} from the ledgers of every stage that has complete output in
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
- * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type).
+ * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
+ * and under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters).
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -90,6 +92,9 @@ public final class StatsReport {
       }
       st.put("counters", counters);
       st.put("samples", RejectedSamples.of(spark, layout.stageDir(s.name()), SAMPLES_PER_RULE));
+      Map<String, Object> extra = s.extraStats(new StageContext(spark, config, layout),
+          marker.inputStage());
+      if (extra != null && !extra.isEmpty()) st.put("extra", extra);
       stageList.add(st);
       lastWithDocs = s.name();
     }

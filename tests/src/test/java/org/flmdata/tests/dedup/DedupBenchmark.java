@@ -83,38 +83,47 @@ class DedupBenchmark {
         + " at Jaccard >= %.1f%n", FAMILIES, one.docs.size(), bytes1 / 1e6, truth.size(),
         THRESHOLD);
     printJaccardLevels(one);
+    System.out.println("load average at the start: " + loadAverage());
 
     throughput(one);
 
     Dataset<Document> docs1 = store(one, "c1");
-    // warm-up run (JIT, Spark code generation), not timed
-    runOurs(docs1, "none", "warm");
+    System.out.println("S-curves, P(candidate pair) at Jaccard 0.5 / 0.7 / 0.8 / 0.9:");
+    for (MinHashPreset p : MinHashPreset.values()) {
+      System.out.printf(Locale.ROOT, "  %-9s %dx%-3d %s%n", p.key(), p.bands, p.rows,
+          curve(s -> MinHasher.candidateProbability(s, p.bands, p.rows)));
+    }
+    System.out.printf(Locale.ROOT, "  MLlib     %d OR-ed tables %s%n", MLLIB_TABLES,
+        curve(s -> 1 - Math.pow(1 - s, MLLIB_TABLES)));
+    // warm-up runs (JIT, Spark code generation) of both, not timed
+    runOurs(docs1, "", "warm");
+    runMllib(docs1);
     long t0 = System.nanoTime();
-    Set<String> ours = runOurs(docs1, "none", "plain");
+    Set<String> ours = runOurs(docs1, "", "default");
     double oursSec = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
-    Set<String> oursSig = runOurs(docs1, "signature", "signature");
-    double oursSigSec = (System.nanoTime() - t0) / 1e9;
+    Set<String> oursFineweb = runOurs(docs1, ", preset: fineweb", "fineweb");
+    double oursFinewebSec = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
-    Set<String> oursJaccard = runOurs(docs1, "jaccard", "jaccard");
-    double oursJaccardSec = (System.nanoTime() - t0) / 1e9;
+    Set<String> oursNone = runOurs(docs1, ", verify: none", "none");
+    double oursNoneSec = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
     Set<String> mllib = runMllib(docs1);
     double mllibSec = (System.nanoTime() - t0) / 1e9;
 
     System.out.println("quality at Jaccard >= 0.8 (removed documents vs exact-Jaccard truth):");
-    System.out.printf(Locale.ROOT, "  ours 14x8 (fineweb en, zh_char zh)       %s, %.1f s%n",
+    System.out.printf(Locale.ROOT, "  ours default (auto 21x5, verify jaccard)    %s, %.1f s%n",
         quality(ours, truth), oursSec);
-    System.out.printf(Locale.ROOT, "  ours, verify: signature (0.8)            %s, %.1f s%n",
-        quality(oursSig, truth), oursSigSec);
-    System.out.printf(Locale.ROOT, "  ours, verify: jaccard (0.8)              %s, %.1f s%n",
-        quality(oursJaccard, truth), oursJaccardSec);
-    System.out.printf(Locale.ROOT, "  MLlib MinHashLSH %d tables, join <= 0.2  %s, %.1f s%n",
+    System.out.printf(Locale.ROOT, "  ours fineweb/zh_char 14x8, verify jaccard   %s, %.1f s%n",
+        quality(oursFineweb, truth), oursFinewebSec);
+    System.out.printf(Locale.ROOT, "  ours auto 21x5, verify none                 %s, %.1f s%n",
+        quality(oursNone, truth), oursNoneSec);
+    System.out.printf(Locale.ROOT, "  MLlib MinHashLSH %d tables, join <= 0.2     %s, %.1f s%n",
         MLLIB_TABLES, quality(mllib, truth), mllibSec);
 
-    System.out.println("wall time and quality by corpus size, local[2] (ours: exact + MinHash/LSH"
-        + " 14x8 + verify: jaccard + components; MLlib: MinHashLSH " + MLLIB_TABLES
-        + " tables + approxSimilarityJoin):");
+    System.out.println("wall time and quality by corpus size, local[2] (ours: dedup stage defaults,"
+        + " exact + MinHash/LSH 21x5 + verify jaccard + components; MLlib: MinHashLSH "
+        + MLLIB_TABLES + " tables + approxSimilarityJoin at distance 0.2):");
     int[] scale = {1, 2, 4};
     double[] secs = new double[3];
     for (int i = 0; i < 3; i++) {
@@ -122,13 +131,30 @@ class DedupBenchmark {
       Dataset<Document> d = i == 0 ? docs1 : store(c, "c" + scale[i]);
       Set<String> t = i == 0 ? truth : truth(c);
       t0 = System.nanoTime();
-      Quality q = quality(runOurs(d, "jaccard", "scale" + scale[i]), t);
+      Quality q = quality(runOurs(d, "", "scale" + scale[i]), t);
       secs[i] = (System.nanoTime() - t0) / 1e9;
       t0 = System.nanoTime();
       Quality m = quality(runMllib(d), t);
       double ms = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "  %dx: %,d docs; ours %.1f s (ratio to 1x %.2f) %s;"
           + " MLlib %.1f s %s%n", scale[i], c.docs.size(), secs[i], secs[i] / secs[0], q, ms, m);
+    }
+    System.out.println("load average at the end: " + loadAverage());
+  }
+
+  private static String curve(java.util.function.DoubleUnaryOperator p) {
+    StringBuilder sb = new StringBuilder();
+    for (double s : new double[] {0.5, 0.7, 0.8, 0.9}) {
+      sb.append(String.format(Locale.ROOT, " %.5f", p.applyAsDouble(s)));
+    }
+    return sb.toString();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
@@ -198,13 +224,13 @@ class DedupBenchmark {
   }
 
   /** Runs the dedup stage, writes its outcomes (id, status) and returns the rejected ids. */
-  private Set<String> runOurs(Dataset<Document> docs, String verify, String name)
+  private Set<String> runOurs(Dataset<Document> docs, String settings, String name)
       throws IOException {
     Path run = Files.createDirectories(dir.resolve("run-" + name));
     Path domains = Files.createDirectories(run.resolve("domains"));
     Files.writeString(run.resolve("in.txt"), "x");
     Files.writeString(run.resolve("pipeline.yaml"), "output: out\n");
-    String section = "dedup: {survivor_order: [], verify: " + verify + "}\n";
+    String section = "dedup: {survivor_order: []" + settings + "}\n";
     for (String d : new String[] {"A", "B"}) {
       Files.writeString(domains.resolve(d + ".yaml"), "name: " + d
           + "\nlanguages: [en, zh]\nproportion: 50\ninputs: [{path: ../in.txt, format: text}]\n"
@@ -282,7 +308,8 @@ class DedupBenchmark {
   /** Single-thread signature throughput: shingling + MinHash + band keys, per preset. */
   private static void throughput(PlantedCorpus c) {
     for (MinHashPreset preset : MinHashPreset.values()) {
-      String lang = preset == MinHashPreset.ZH_CHAR ? "zh" : "en";
+      String lang = preset.unit == org.flmdata.dedup.ShingleUnit.CHAR && preset.shingleSize < 10
+          ? "zh" : "en";
       List<String> texts = new ArrayList<>();
       long bytes = 0;
       for (Document d : c.docs) {
