@@ -42,6 +42,7 @@ public final class HtmlReport {
     funnel(h, stats);
     rejections(h, stats);
     distributions(h, stats);
+    duplicates(h, stats);
     mix(h, stats);
     compression(h, stats);
     counters(h, stats);
@@ -54,10 +55,11 @@ public final class HtmlReport {
   private static String nav(JsonNode stats, JsonNode other) {
     StringBuilder n = new StringBuilder("<nav>");
     String[][] items = {{"run", "Run"}, {"funnel", "Funnel"}, {"rules", "Rules"},
-        {"distributions", "Distributions"}, {"mix", "Mixture"}, {"compression", "Compression"},
+        {"distributions", "Distributions"}, {"duplicates", "Duplicates"}, {"mix", "Mixture"}, {"compression", "Compression"},
         {"counters", "Counters"}, {"samples", "Rejected samples"}, {"compare", "Compare"}};
     for (String[] it : items) {
       if (it[0].equals("mix") && !stats.has("mix")) continue;
+      if (it[0].equals("duplicates") && dedupExtra(stats) == null) continue;
       if (it[0].equals("compression") && !stats.has("compression")) continue;
       if (it[0].equals("compare") && other == null) continue;
       n.append("<a href=\"#").append(it[0]).append("\">").append(it[1]).append("</a> ");
@@ -265,6 +267,73 @@ public final class HtmlReport {
     }
     h.append(Html.table("hosts", List.of("domain", "distinct URLs", "distinct hosts",
         "distinct paragraphs", "top hosts (docs)"), rows));
+    h.append("</section>");
+  }
+
+  /** The dedup stage's statistics ({@code stages[].extra}), or null when it has none. */
+  private static JsonNode dedupExtra(JsonNode stats) {
+    for (JsonNode s : stats.path("stages")) {
+      JsonNode x = s.path("extra");
+      if (x.has("clusters")) return x;
+    }
+    return null;
+  }
+
+  /** Duplicates: removals per domain and source, cluster sizes, distinct shingles, samples. */
+  private static void duplicates(StringBuilder h, JsonNode stats) {
+    JsonNode x = dedupExtra(stats);
+    if (x == null) return;
+    h.append("<section id=\"duplicates\"><h2>Duplicates</h2>");
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode r : x.path("removed")) {
+      rows.add(List.of(r.path("domain").asText(), r.path("source").asText(),
+          fmt(r.path("docs_in").asLong()), fmt(r.path("kept").asLong()),
+          fmt(r.path("exact_dup").asLong()), fmt(r.path("near_dup").asLong())));
+    }
+    h.append(Html.table("removed", List.of("domain", "source", "docs in", "kept", "exact dups",
+        "near dups"), rows));
+    JsonNode c = x.path("clusters");
+    h.append("<h3>Duplicate clusters</h3><p>").append(fmt(c.path("count").asLong()))
+        .append(" clusters holding ").append(fmt(c.path("documents").asLong()))
+        .append(" documents.</p>");
+    List<Svg.Bar> bars = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.path("size_histogram").fields();
+        it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      bars.add(new Svg.Bar("size " + e.getKey(), e.getValue().asLong(),
+          fmt(e.getValue().asLong())));
+    }
+    if (!bars.isEmpty()) {
+      h.append("<figure>").append(Svg.hbars("Clusters by size", bars)).append("</figure>");
+    }
+    List<List<String>> q = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.path("size_quantiles").fields();
+        it.hasNext();) {
+      Map.Entry<String, JsonNode> e = it.next();
+      q.add(List.of(e.getKey(), fmt(e.getValue().asLong())));
+    }
+    if (!q.isEmpty()) h.append(Html.table("quantiles", List.of("cluster size", "docs"), q));
+    List<List<String>> sh = new ArrayList<>();
+    for (JsonNode d : x.path("distinct_shingles")) {
+      sh.add(List.of(d.path("lang").asText(), d.path("shingles").asText(),
+          d.has("input") ? fmt(d.path("input").asLong()) : "", fmt(d.path("kept").asLong())));
+    }
+    if (!sh.isEmpty()) {
+      h.append("<h3>Distinct shingles (CPC sketches)</h3>").append(Html.table("shingles",
+          List.of("lang", "shingles", "before", "after"), sh));
+    }
+    for (JsonNode cl : x.path("sample_clusters")) {
+      h.append("<div class=\"rule\"><h4>Cluster of ").append(cl.path("size").asLong())
+          .append(" (").append(Html.esc(cl.path("chosen").asText())).append(")</h4><pre>");
+      JsonNode sv = cl.path("survivor");
+      h.append("kept     ").append(Html.esc(sv.path("id").asText())).append("  ")
+          .append(Html.esc(sv.path("first_line").asText()));
+      for (JsonNode m : cl.path("members")) {
+        h.append("\nremoved  ").append(Html.esc(m.path("id").asText())).append("  ")
+            .append(Html.esc(m.path("first_line").asText()));
+      }
+      h.append("</pre></div>");
+    }
     h.append("</section>");
   }
 
