@@ -210,7 +210,7 @@ public final class HfTokenizer {
     try {
       root = new ObjectMapper().readTree(data);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new TokenizerFormatException(name + ": neither a SentencePiece model nor valid JSON: "
+      throw new TokenizerFormatException(name + ": not valid JSON (nor a SentencePiece model): "
           + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) throw new TokenizerFormatException(name + ": not a JSON object");
