@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every Split behavior (Isolated, Removed, MergedWithPrevious, MergedWithNext, Contiguous), with
- * and without invert, over a regex, a literal string and a regex with empty matches, gives the
+ * and without invert, over a regex and a regex with empty matches, gives the
  * Rust library's ids: tokenizer.json files built here from GPT-2's vocabulary with
  * {@code Sequence[Split, ByteLevel(use_regex=false)]}.
  */
@@ -32,7 +32,8 @@ class SplitBehaviorParityTest {
     Path jsonl = dir.resolve("texts.jsonl");
     NodeReference.writeJsonl(texts, jsonl);
     ObjectNode base = HfTokenizer.gpt2Config(gpt2.resolve("encoder.json"), gpt2.resolve("vocab.bpe"));
-    String[][] patterns = {{"Regex", "\\s+|[0-9]"}, {"String", " "}, {"Regex", "a*"}};
+    // a String pattern takes the same path as a Regex one (quoted); not repeated here to save time
+    String[][] patterns = {{"Regex", "\\s+|[0-9]"}, {"Regex", "a*"}};
     List<String> report = new ArrayList<>();
     int total = 0;
     String first = null;
