@@ -39,7 +39,8 @@ final class TokenizerCommand implements Runnable {
       description = "Encode the text field of each JSONL line; print {\"ids\": [...]} per line.")
   static final class Encode implements Callable<Integer> {
     @Option(names = "--tokenizer", required = true, paramLabel = "T",
-        description = "tokenizer.json, or a folder with tokenizer.json or encoder.json + vocab.bpe")
+        description = "tokenizer.json or SentencePiece tokenizer.model, or a folder with tokenizer.json,"
+            + " tokenizer.model or encoder.json + vocab.bpe")
     Path tokenizer;
 
     @Option(names = "--input", required = true, paramLabel = "F.jsonl",

@@ -57,4 +57,34 @@ class TokenizerCommandTest {
     assertEquals(Main.EXIT_FAILURE, r.code());
     assertTrue(r.err().startsWith("error: " + dir.resolve("t.json") + ": model.merges missing"), r.err());
   }
+
+  @Test
+  void encodeTakesASentencePieceModel() throws Exception {
+    boolean spm;
+    try {
+      Process p = new ProcessBuilder("spm_train", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      spm = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.io.IOException e) {
+      spm = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(spm, "skipped: run tests/setup/install-sentencepiece.sh");
+    StringBuilder corpus = new StringBuilder();
+    for (int i = 0; i < 300; i++) corpus.append("the data pipeline writes token ids ").append(i).append(" 数据\n");
+    Files.writeString(dir.resolve("corpus.txt"), corpus);
+    Process train = new ProcessBuilder("spm_train", "--input=" + dir.resolve("corpus.txt"),
+        "--model_prefix=" + dir.resolve("m"), "--model_type=bpe", "--vocab_size=400", "--byte_fallback=true",
+        "--num_threads=1", "--minloglevel=2").redirectErrorStream(true).start();
+    train.getInputStream().readAllBytes();
+    assertEquals(0, train.waitFor());
+    Path model = dir.resolve("m.model");
+    Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"the pipeline 数据 😀\"}\n{\"text\": \"\"}\n");
+    MainTest.Result r = MainTest.run("tokenizer", "encode", "--tokenizer", model.toString(),
+        "--input", dir.resolve("in.jsonl").toString());
+    assertEquals(0, r.code(), r.err());
+    HfTokenizer direct = HfTokenizer.load(model);
+    int[] ids = direct.encode("the pipeline 数据 😀");
+    assertTrue(ids.length > 4, Arrays.toString(ids));
+    assertEquals(List.of("{\"ids\": " + Arrays.toString(ids) + "}", "{\"ids\": []}"), r.out().lines().toList());
+  }
 }

@@ -30,7 +30,7 @@ public final class PipelineSettings {
 
   // ---- pipeline.yaml, tokenizer: ----
   public static final Setting<String> TOKENIZER_PATH =
-      Setting.string("path", null, "Hugging Face tokenizer.json, relative to pipeline.yaml");
+      Setting.string("path", null, "Hugging Face tokenizer.json or SentencePiece tokenizer.model, relative to pipeline.yaml");
   public static final Setting<String> TOKENIZER_EOD =
       Setting.string("eod", "<|endoftext|>", "token appended after every document");
   public static final SettingsSpec TOKENIZER =

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.flmdata.tokenize.sentencepiece.SentencePieceBpe;
 
 /**
  * A BPE tokenizer loaded from a Hugging Face {@code tokenizer.json} that gives the ids the Rust
@@ -30,6 +31,9 @@ import java.util.Map;
  * Anything else (another model type, BPE dropout, a missing merges list, subword prefixes) is a
  * {@link TokenizerFormatException} at load time, never silently different ids. Unknown fields are
  * ignored (the post-processor and decoder do not affect these ids).
+ *
+ * <p>A SentencePiece {@code tokenizer.model} (BPE) loads through the same entry points and is
+ * encoded as SentencePiece itself does ({@link SentencePieceBpe}).
  *
  * <p>Thread-safe and immutable apart from a bounded cache: load once per executor and share.
  *
@@ -47,8 +51,23 @@ public final class HfTokenizer {
   private final BpeModel model;
   private final int vocabSize;
   private final Map<String, Integer> addedIds;
+  /** Set when the file is a SentencePiece {@code tokenizer.model}: encoding is delegated to it. */
+  private final SentencePieceBpe sentencePiece;
+
+  private HfTokenizer(SentencePieceBpe sentencePiece) {
+    this.sentencePiece = sentencePiece;
+    this.source = sentencePiece.source();
+    this.rawAdded = null;
+    this.normalizedAdded = null;
+    this.normalizer = null;
+    this.preTokenizer = null;
+    this.model = null;
+    this.vocabSize = sentencePiece.vocabSize();
+    this.addedIds = Map.of();
+  }
 
   private HfTokenizer(JsonNode root, String source) {
+    this.sentencePiece = null;
     this.source = source;
     JsonNode m = root.path("model");
     if (!m.isObject()) throw new TokenizerFormatException(source + ": no 'model' object");
@@ -143,37 +162,56 @@ public final class HfTokenizer {
   }
 
   /**
-   * Loads a {@code tokenizer.json} file, or a folder holding {@code tokenizer.json} or GPT-2's
-   * {@code encoder.json} + {@code vocab.bpe}.
+   * Loads a {@code tokenizer.json} or SentencePiece {@code tokenizer.model} file, or a folder
+   * holding {@code tokenizer.json}, {@code tokenizer.model} or GPT-2's {@code encoder.json} +
+   * {@code vocab.bpe} (in that order of preference).
    */
   public static HfTokenizer open(Path fileOrFolder) throws IOException {
     if (Files.isDirectory(fileOrFolder)) {
       Path json = fileOrFolder.resolve("tokenizer.json");
       if (Files.exists(json)) return load(json);
+      Path spm = fileOrFolder.resolve("tokenizer.model");
+      if (Files.exists(spm)) return load(spm);
       Path enc = fileOrFolder.resolve("encoder.json");
       Path bpe = fileOrFolder.resolve("vocab.bpe");
       if (Files.exists(enc) && Files.exists(bpe)) return loadGpt2(enc, bpe);
       throw new TokenizerFormatException(fileOrFolder
-          + ": folder has neither tokenizer.json nor encoder.json + vocab.bpe");
+          + ": folder has neither tokenizer.json, tokenizer.model nor encoder.json + vocab.bpe");
     }
     if (!Files.exists(fileOrFolder)) throw new java.io.FileNotFoundException(fileOrFolder + " (no such file)");
     return load(fileOrFolder);
   }
 
-  /** Loads a {@code tokenizer.json}. */
+  /** Loads a {@code tokenizer.json} or a SentencePiece {@code tokenizer.model} (told apart by content). */
   public static HfTokenizer load(Path tokenizerJson) throws IOException {
     try (InputStream in = Files.newInputStream(tokenizerJson)) {
       return load(in, tokenizerJson.toString());
     }
   }
 
-  /** Loads a {@code tokenizer.json} from a stream; {@code name} appears in error messages. */
+  /**
+   * Loads a {@code tokenizer.json} or a SentencePiece {@code tokenizer.model} from a stream, told
+   * apart by content: JSON starts with '{' (after whitespace), a serialized ModelProto with its
+   * first piece (byte 0x0A). {@code name} appears in error messages.
+   */
   public static HfTokenizer load(InputStream tokenizerJson, String name) throws IOException {
+    byte[] data = tokenizerJson.readAllBytes();
+    int first = 0;
+    while (first < data.length && (data[first] == ' ' || data[first] == '\n' || data[first] == '\r'
+        || data[first] == '\t')) {
+      first++;
+    }
+    boolean json = first < data.length && data[first] == '{'
+        || first + 3 <= data.length && (data[first] & 0xFF) == 0xEF && data[first + 1] == (byte) 0xBB;
+    if (!json && SentencePieceBpe.looksLikeModelProto(data)) {
+      return new HfTokenizer(SentencePieceBpe.load(data, name));
+    }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(tokenizerJson);
+      root = new ObjectMapper().readTree(data);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new TokenizerFormatException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
+      throw new TokenizerFormatException(name + ": not valid JSON (nor a SentencePiece model): "
+          + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) throw new TokenizerFormatException(name + ": not a JSON object");
     return new HfTokenizer(root, name);
@@ -225,6 +263,10 @@ public final class HfTokenizer {
 
   /** Appends the ids of {@code text} to {@code out}. */
   public void encode(String text, IntBuffer out) {
+    if (sentencePiece != null) {
+      sentencePiece.encode(text, out);
+      return;
+    }
     String s = withoutLoneSurrogates(text);
     List<String> pieces = new ArrayList<>();
     boolean[] firstAtStart = {true};
@@ -270,6 +312,7 @@ public final class HfTokenizer {
 
   /** The id of a token (added tokens first, then the model vocabulary), or -1. */
   public int tokenId(String token) {
+    if (sentencePiece != null) return sentencePiece.pieceId(token);
     Integer id = addedIds.get(token);
     if (id == null) id = model.id(token);
     return id == null ? -1 : id;

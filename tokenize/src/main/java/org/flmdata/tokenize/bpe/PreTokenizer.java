@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Hugging Face {@code pre_tokenizer} that splits normalized text into pre-tokens: Split (regex or
- * string; behaviors Isolated and Removed; invert), ByteLevel
+ * string; behaviors Isolated, Removed, MergedWithPrevious, MergedWithNext, Contiguous; invert), ByteLevel
  * (with or without GPT-2's regex, add_prefix_space; it must come last, and marks the tokenizer as
  * byte-level), Sequence. Empty pre-tokens are dropped, as in the Rust library.
  */
@@ -17,7 +17,7 @@ final class PreTokenizer {
   static final String GPT2_PATTERN =
       "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
 
-  private enum Behavior { REMOVED, ISOLATED }
+  private enum Behavior { REMOVED, ISOLATED, MERGED_WITH_PREVIOUS, MERGED_WITH_NEXT, CONTIGUOUS }
 
   private record Split(Pattern pattern, Behavior behavior, boolean invert) {}
 
@@ -95,8 +95,11 @@ final class PreTokenizer {
     return switch (b) {
       case "Removed" -> Behavior.REMOVED;
       case "Isolated" -> Behavior.ISOLATED;
+      case "MergedWithPrevious" -> Behavior.MERGED_WITH_PREVIOUS;
+      case "MergedWithNext" -> Behavior.MERGED_WITH_NEXT;
+      case "Contiguous" -> Behavior.CONTIGUOUS;
       default -> throw new TokenizerFormatException(file + ": unsupported Split behavior '" + b
-          + "' (supported: Isolated, Removed)");
+          + "' (supported: Isolated, Removed, MergedWithPrevious, MergedWithNext, Contiguous)");
     };
   }
 
@@ -144,26 +147,71 @@ final class PreTokenizer {
     if (start < r.length()) out.add(r.substring(start));
   }
 
+  /**
+   * As the Rust library's {@code NormalizedString::split}: the matches (found as its onig
+   * {@code find_iter} does: an empty match right where the previous match ended is skipped, other
+   * empty matches count) and the text between them make runs (start, end, isMatch), flipped by
+   * invert; then Isolated keeps every run, Removed drops matches, MergedWithPrevious appends a match
+   * to the run before it, MergedWithNext prepends it to the run after it, Contiguous joins
+   * neighbouring runs of the same kind. Empty pieces are dropped.
+   */
   private static void split(Split s, String p, List<String> out) {
-    // (start, end, isMatch) runs covering p
+    if (p.isEmpty()) return;
     List<int[]> runs = new ArrayList<>();
     Matcher m = s.pattern.matcher(p);
     int last = 0;
+    int lastMatchEnd = -1;
     while (m.find()) {
-      if (m.start() == m.end()) continue;
-      if (m.start() > last) runs.add(new int[] {last, m.start(), 0});
-      runs.add(new int[] {m.start(), m.end(), 1});
-      last = m.end();
+      int ms = m.start();
+      int me = m.end();
+      if (ms == me && (ms == lastMatchEnd || ms > 0 && ms < p.length()
+          && Character.isHighSurrogate(p.charAt(ms - 1)) && Character.isLowSurrogate(p.charAt(ms)))) {
+        continue; // onig steps over whole characters; java also tries between a surrogate pair
+      }
+      if (ms > last) runs.add(new int[] {last, ms, 0});
+      runs.add(new int[] {ms, me, 1});
+      last = me;
+      lastMatchEnd = me;
     }
     if (last < p.length()) runs.add(new int[] {last, p.length(), 0});
     if (s.invert) for (int[] r : runs) r[2] = 1 - r[2];
+    List<int[]> pieces = new ArrayList<>(runs.size());
     switch (s.behavior) {
-      case ISOLATED -> {
-        for (int[] r : runs) out.add(p.substring(r[0], r[1]));
-      }
+      case ISOLATED -> pieces = runs;
       case REMOVED -> {
-        for (int[] r : runs) if (r[2] == 0) out.add(p.substring(r[0], r[1]));
+        for (int[] r : runs) if (r[2] == 0) pieces.add(r);
+      }
+      case CONTIGUOUS -> {
+        boolean previousMatch = false;
+        for (int[] r : runs) {
+          boolean match = r[2] == 1;
+          if (match == previousMatch && !pieces.isEmpty()) pieces.get(pieces.size() - 1)[1] = r[1];
+          else pieces.add(new int[] {r[0], r[1], 0});
+          previousMatch = match;
+        }
+      }
+      case MERGED_WITH_PREVIOUS -> {
+        boolean previousMatch = false;
+        for (int[] r : runs) {
+          boolean match = r[2] == 1;
+          if (match && !previousMatch && !pieces.isEmpty()) pieces.get(pieces.size() - 1)[1] = r[1];
+          else pieces.add(new int[] {r[0], r[1], 0});
+          previousMatch = match;
+        }
+      }
+      case MERGED_WITH_NEXT -> {
+        boolean previousMatch = false;
+        List<int[]> rev = new ArrayList<>(runs.size());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+          int[] r = runs.get(i);
+          boolean match = r[2] == 1;
+          if (match && !previousMatch && !rev.isEmpty()) rev.get(rev.size() - 1)[0] = r[0];
+          else rev.add(new int[] {r[0], r[1], 0});
+          previousMatch = match;
+        }
+        for (int i = rev.size() - 1; i >= 0; i--) pieces.add(rev.get(i));
       }
     }
+    for (int[] r : pieces) if (r[1] > r[0]) out.add(p.substring(r[0], r[1]));
   }
 }

@@ -87,8 +87,8 @@ public final class TokenizeStage implements Stage {
   @Override
   public String notConfigured(org.flmdata.pipeline.config.PipelineConfig config) {
     if (config.tokenizer().get(PipelineSettings.TOKENIZER_PATH) == null) {
-      return "pipeline.yaml has no tokenizer.path (a Hugging Face tokenizer.json to write Megatron"
-          + " shards with)";
+      return "pipeline.yaml has no tokenizer.path (a Hugging Face tokenizer.json or SentencePiece"
+          + " tokenizer.model to write Megatron shards with)";
     }
     return null;
   }
@@ -115,7 +115,7 @@ public final class TokenizeStage implements Stage {
     String rel = tk.get(PipelineSettings.TOKENIZER_PATH);
     if (rel == null || rel.isBlank()) {
       throw ConfigException.at(ctx.config().file(), "tokenizer.path",
-          "must name a Hugging Face tokenizer.json for the tokenize stage");
+          "must name a Hugging Face tokenizer.json or SentencePiece tokenizer.model for the tokenize stage");
     }
     String tokPath = Paths.resolve(Paths.parent(ctx.config().file()), rel);
     byte[] json = readAll(new Path(tokPath), hadoop, ctx.config().file());
