@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and ChromeDriver (packages chromium, chromium-driver), which the
 # report test uses to render report/index.html headless. Idempotent: does nothing when
-# /usr/bin/chromium is there. Without root or apt-get it says so and the browser test skips.
+# /usr/bin/chromium and chromedriver are there. Without root or apt-get it says so and the browser test skips.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
-  echo "chromium already installed: $(command -v chromium)"; exit 0
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+  echo "chromium already installed: $(command -v chromium), $(command -v chromedriver)"; exit 0
 fi
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
