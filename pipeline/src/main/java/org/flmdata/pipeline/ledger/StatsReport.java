@@ -21,7 +21,8 @@ import org.flmdata.pipeline.run.StageMarker;
  * Writes {@code report/stats.json} from the ledgers of every stage that has complete output in
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
- * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type).
+ * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
+ * and the mixture plan with achieved shares ({@link MixReport}).
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -71,6 +72,11 @@ public final class StatsReport {
       stageList.add(st);
     }
     root.put("stages", stageList);
+    try {
+      root.put("mix", MixReport.rows(spark, layout));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return root;
   }
 
