@@ -9,16 +9,33 @@ import java.util.List;
  * The fractional-epoch sample of one group, by tokens: documents in the order of their seeded id
  * hash (unsigned, ties by id), taken while the running token total gets closer to the target — a
  * document that crosses the target is taken when that leaves the total nearer to it than stopping
- * before it. Found without the documents on the driver: a histogram of tokens over 2^16 hash
- * buckets gives the bucket where the target is crossed ({@link #boundary}); only that bucket's
- * (hash, id, tokens) come to the driver to place the cut exactly ({@link #resolve}).
+ * before it. Found without the documents on the driver, in two rounds of small histograms: tokens
+ * over 2^12 buckets of the hash's top 12 bits give the bucket where the target is crossed ({@link
+ * #boundary}); tokens over the next 12 bits inside that bucket give the 24-bit bucket; only that
+ * bucket's (hash, id, tokens) — about docs / 2^24 of them — come to the driver to place the cut
+ * exactly ({@link #resolve}). So the driver sees at most 2 x 4,096 rows per group, whatever the
+ * data size.
  *
- * <p>A document is sampled when its bucket is below {@code bucket}, or in it and at or before
- * (hash, id) when {@code inBucket}.
+ * <p>A document is sampled when its 24-bit bucket is below {@code bucket}, or in it and at or
+ * before (hash, id) when {@code inBucket}.
  */
 record FractionalCut(int bucket, boolean inBucket, long hash, String id) implements Serializable {
-  static final int BUCKET_BITS = 16;
+  /** Bits of each histogram round. */
+  static final int LEVEL_BITS = 12;
+  static final int LEVEL_BUCKETS = 1 << LEVEL_BITS;
+  /** Bits of the bucket the cut is placed in: two rounds. */
+  static final int BUCKET_BITS = 2 * LEVEL_BITS;
   static final int BUCKETS = 1 << BUCKET_BITS;
+
+  /** First-round bucket: the top 12 bits. */
+  static int level1(long hash) {
+    return (int) (hash >>> (64 - LEVEL_BITS));
+  }
+
+  /** Second-round bucket: the next 12 bits. */
+  static int level2(long hash) {
+    return (int) ((hash >>> (64 - BUCKET_BITS)) & (LEVEL_BUCKETS - 1));
+  }
 
   static final FractionalCut NONE = new FractionalCut(0, false, 0, null);
   static final FractionalCut ALL = new FractionalCut(BUCKETS, false, 0, null);

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       over the domain's groups (language ratios, source and quality weights, the domain's
  *       {@code mix:} section, {@link #SECTION}).
  *   <li>A group at e epochs repeats every document floor(e) times; the fractional part is a
- *       seeded sample by tokens ({@link FractionalCut}): a histogram of tokens over 2^16 hash
+ *       seeded sample by tokens ({@link FractionalCut}): two histograms of tokens over 2^12 hash
  *       buckets, then the one boundary bucket's ids, reach the driver — never the documents.
  * </ol>
  *
@@ -194,26 +194,46 @@ public final class MixStage implements Stage {
     }
     if (need.isEmpty()) return out;
     Column key = concat(functions.coalesce(col("domain"), lit("")), lit("\n"), col("group"));
-    Column bucket = shiftrightunsigned(col("hash"), 64 - FractionalCut.BUCKET_BITS).cast("int");
+    int bits = FractionalCut.LEVEL_BITS;
+    Column level1 = shiftrightunsigned(col("hash"), 64 - bits).cast("int");
+    Column level2 = shiftrightunsigned(col("hash"), 64 - 2 * bits).bitwiseAND(lit(
+        (long) FractionalCut.LEVEL_BUCKETS - 1)).cast("int");
     Dataset<Row> sampled = p.counted.toDF().withColumn("key", key)
         .filter(col("key").isin(need.keySet().toArray()));
-    ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets");
-    Map<String, long[]> hist = new TreeMap<>();
-    for (Row r : sampled.groupBy(col("key"), bucket.as("bucket"))
-        .agg(functions.sum(col("tokens").plus(lit(1L)))).collectAsList()) {
-      hist.computeIfAbsent(r.getString(0), k -> new long[FractionalCut.BUCKETS])[r.getInt(1)] =
-          r.getLong(2);
-    }
-    Map<String, FractionalCut.Boundary> bounds = new TreeMap<>();
-    Column inBoundary = lit(false);
+    // round 1: tokens over the top 12 bits of the hash, per group
+    ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (1/2)");
+    Map<String, long[]> hist = histogram(sampled, lit(true), level1);
+    Map<String, Integer> first = new TreeMap<>();
+    Map<String, Double> remaining = new TreeMap<>();
+    Column inFirst = lit(false);
     for (Map.Entry<String, Double> e : need.entrySet()) {
       FractionalCut.Boundary b = FractionalCut.boundary(hist.get(e.getKey()), e.getValue());
       if (b == null) {
         out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), FractionalCut.ALL));
       } else {
-        bounds.put(e.getKey(), b);
+        first.put(e.getKey(), b.bucket());
+        remaining.put(e.getKey(), b.remaining());
+        inFirst = inFirst.or(col("key").equalTo(lit(e.getKey())).and(level1.equalTo(lit(b.bucket()))));
+      }
+    }
+    // round 2: the next 12 bits, inside each group's boundary bucket only
+    Map<String, FractionalCut.Boundary> bounds = new TreeMap<>();
+    Column inBoundary = lit(false);
+    if (!first.isEmpty()) {
+      ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (2/2)");
+      Map<String, long[]> hist2 = histogram(sampled, inFirst, level2);
+      for (Map.Entry<String, Integer> e : first.entrySet()) {
+        FractionalCut.Boundary b = FractionalCut.boundary(hist2.get(e.getKey()),
+            remaining.get(e.getKey()));
+        int b1 = e.getValue();
+        if (b == null) {
+          // cannot happen (round 1 saw the target crossed in this bucket); take the bucket whole
+          b = new FractionalCut.Boundary(FractionalCut.LEVEL_BUCKETS - 1, Double.MAX_VALUE);
+        }
+        int bucket = (b1 << bits) | b.bucket();
+        bounds.put(e.getKey(), new FractionalCut.Boundary(bucket, b.remaining()));
         inBoundary = inBoundary.or(col("key").equalTo(lit(e.getKey()))
-            .and(bucket.equalTo(lit(b.bucket()))));
+            .and(level1.equalTo(lit(b1))).and(level2.equalTo(lit(b.bucket()))));
       }
     }
     Map<String, List<FractionalCut.Candidate>> candidates = new TreeMap<>();
@@ -232,5 +252,16 @@ public final class MixStage implements Stage {
       out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), cut));
     }
     return out;
+  }
+
+  /** Tokens (EOD included) per group and bucket of the rows passing {@code filter}. */
+  private static Map<String, long[]> histogram(Dataset<Row> rows, Column filter, Column bucket) {
+    Map<String, long[]> hist = new TreeMap<>();
+    for (Row r : rows.filter(filter).groupBy(col("key"), bucket.as("bucket"))
+        .agg(functions.sum(col("tokens").plus(lit(1L)))).collectAsList()) {
+      hist.computeIfAbsent(r.getString(0), k -> new long[FractionalCut.LEVEL_BUCKETS])[r.getInt(1)] =
+          r.getLong(2);
+    }
+    return hist;
   }
 }

@@ -12,7 +12,7 @@ class FractionalCutTest {
 
   @Test
   void boundaryIsTheBucketWhereTheRunningTotalPassesTheTarget() {
-    long[] hist = new long[FractionalCut.BUCKETS];
+    long[] hist = new long[FractionalCut.LEVEL_BUCKETS];
     hist[3] = 10;
     hist[7] = 20;
     hist[9] = 5;
@@ -38,23 +38,31 @@ class FractionalCutTest {
   void sampleOfManyDocumentsIsWithinOneDocumentOfTheTarget() {
     long seed = 7;
     List<FractionalCut.Candidate> all = new ArrayList<>();
-    long[] hist = new long[FractionalCut.BUCKETS];
+    long[] hist = new long[FractionalCut.LEVEL_BUCKETS];
     long total = 0;
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 1_000_000; i++) {
       String id = "doc-" + i;
       long h = SeededHash.of(id, seed);
       long t = 1 + (i * 7919L) % 50;
       all.add(new FractionalCut.Candidate(h, id, t));
-      hist[SeededHash.bucket(h)] += t;
+      hist[FractionalCut.level1(h)] += t;
       total += t;
     }
     double need = total * 0.37;
-    FractionalCut.Boundary b = FractionalCut.boundary(hist, need);
+    // the stage's two rounds: top 12 bits, then the next 12 inside the boundary bucket
+    FractionalCut.Boundary b1 = FractionalCut.boundary(hist, need);
+    long[] hist2 = new long[FractionalCut.LEVEL_BUCKETS];
+    for (FractionalCut.Candidate c : all) {
+      if (FractionalCut.level1(c.hash()) == b1.bucket()) hist2[FractionalCut.level2(c.hash())] += c.tokens();
+    }
+    FractionalCut.Boundary b2 = FractionalCut.boundary(hist2, b1.remaining());
+    int bucket = (b1.bucket() << FractionalCut.LEVEL_BITS) | b2.bucket();
     List<FractionalCut.Candidate> inBucket = new ArrayList<>();
     for (FractionalCut.Candidate c : all) {
-      if (SeededHash.bucket(c.hash()) == b.bucket()) inBucket.add(c);
+      if (SeededHash.bucket(c.hash()) == bucket) inBucket.add(c);
     }
-    FractionalCut cut = FractionalCut.resolve(b.bucket(), b.remaining(), inBucket);
+    assertTrue(inBucket.size() < 10, "a 24-bit bucket holds a handful of 1M docs: " + inBucket.size());
+    FractionalCut cut = FractionalCut.resolve(bucket, b2.remaining(), inBucket);
     long taken = 0;
     for (FractionalCut.Candidate c : all) {
       if (cut.takes(c.hash(), c.id())) taken += c.tokens();
