@@ -86,6 +86,20 @@ public final class MixStage implements Stage {
     return null;
   }
 
+  /** The mix section, tokenizer and every domain's proportion and epochs decide the mixture. */
+  @Override
+  public Map<String, Object> hashFacts(PipelineConfig config) {
+    Map<String, Object> facts = new TreeMap<>();
+    facts.put("mix", config.mix().asSortedMap());
+    facts.put("tokenizer", config.tokenizer().asSortedMap());
+    Map<String, Object> domains = new TreeMap<>();
+    for (DomainConfig d : config.domains()) {
+      domains.put(d.name(), List.of(d.proportion(), d.epochs()));
+    }
+    facts.put("domains", domains);
+    return facts;
+  }
+
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     Planned p = count(ctx, input);
