@@ -43,7 +43,7 @@ class TokenizeMixtureTest {
     Files.writeString(d.resolve("pipeline.yaml"), "output: out\ntokenizer: {path: \"" + tokenizer
         + "\", eod: \"<|endoftext|>\"}\nmix: {seed: 77}\n");
     Files.writeString(d.resolve("domains/web.yaml"), "name: Web\nlanguages: [en]\nproportion: 70\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 3000}\n");
+        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 15000}\n");
     Files.writeString(d.resolve("domains/zh.yaml"), "name: ZhWeb\nlanguages: [zh]\nproportion: 30\n"
         + "inputs: [{path: ../a.jsonl, format: jsonl}]\n");
     return new ConfigLoader(Map.of(TokenizeStage.NAME, TokenizeStage.SECTION), new Configuration(),
