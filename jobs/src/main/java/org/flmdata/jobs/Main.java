@@ -65,7 +65,8 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     for (String stage : Stages.names()) {
-      cl.addSubcommand(stage, new StageCommand(stage));
+      cl.addSubcommand(stage,
+          stage.equals(org.flmdata.mix.MixStage.NAME) ? new MixCommand() : new StageCommand(stage));
     }
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       PrintWriter err = cmd.getErr();

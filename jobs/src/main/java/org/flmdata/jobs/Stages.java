@@ -7,8 +7,10 @@ import org.flmdata.clean.CleanStage;
 import org.flmdata.dedup.DedupStage;
 import org.flmdata.extract.ExtractStage;
 import org.flmdata.filter.FilterStage;
+import org.flmdata.mix.MixStage;
 import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.config.SettingsSpec;
+import org.flmdata.tokenize.stage.HfTokenCounterFactory;
 import org.flmdata.tokenize.stage.TokenizeStage;
 
 /**
@@ -22,7 +24,7 @@ public final class Stages {
   /** The stages, in order; new instances each call (stages hold no run state). */
   public static List<Stage> all() {
     return List.of(new ExtractStage(), new CleanStage(), new FilterStage(), new DedupStage(),
-        new TokenizeStage());
+        new MixStage(new HfTokenCounterFactory()), new TokenizeStage());
   }
 
   /** Stage name to the spec of its domain-file section. */

@@ -41,6 +41,15 @@ public interface Stage {
   }
 
   /**
+   * Settings outside the domain files' stage sections that change this stage's output (e.g. the
+   * mix stage's pipeline.yaml {@code mix:} section, proportions and tokenizer): they go into the
+   * stage's config hash, so changing them reruns the stage instead of skipping it as complete.
+   */
+  default java.util.Map<String, Object> hashFacts(PipelineConfig config) {
+    return java.util.Map.of();
+  }
+
+  /**
    * Builds the outcomes of this stage, lazily (the runner triggers the write).
    *
    * @param ctx session, config and run layout

@@ -49,8 +49,15 @@ public final class PipelineSettings {
           .check(v -> v > 0, "must be > 0");
   public static final Setting<Long> MIX_SEED =
       Setting.longValue("seed", 1234L, "seed of the fractional-epoch sample and the shuffle");
+  public static final Setting<Boolean> MIX_MATERIALIZE =
+      Setting.bool("materialize", true,
+          "true: the mix stage repeats and samples documents and tokenize writes one globally"
+              + " shuffled mixture (shards/mix/); false (blend-only): every document once,"
+              + " per-domain shards, and blend.txt weights from the plan's target tokens so"
+              + " Megatron's sampling gives the same domain shares (Megatron-LM --data-path)");
   public static final SettingsSpec MIX =
-      new SettingsSpec("mix", List.of(MIX_MODE, MIX_TOTAL_TOKENS, MIX_MAX_EPOCHS, MIX_SEED));
+      new SettingsSpec("mix",
+          List.of(MIX_MODE, MIX_TOTAL_TOKENS, MIX_MAX_EPOCHS, MIX_SEED, MIX_MATERIALIZE));
 
   // ---- pipeline.yaml, spark: ----
   public static final Setting<String> SPARK_MASTER =

@@ -35,7 +35,8 @@ import org.flmdata.pipeline.run.StageMarker;
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
  * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
- * and under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters).
+ * under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters), and the
+ * mixture plan with achieved shares ({@link MixReport}).
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -99,6 +100,8 @@ public final class StatsReport {
       lastWithDocs = s.name();
     }
     root.put("stages", stageList);
+    List<Object> mix = MixReport.rows(spark, layout);
+    if (!mix.isEmpty()) root.put("mix", mix);
     if (lastWithDocs != null) {
       Map<String, Object> dist = new LinkedHashMap<>();
       dist.put("stage", lastWithDocs);

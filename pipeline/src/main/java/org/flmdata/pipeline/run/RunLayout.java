@@ -10,7 +10,7 @@ import org.flmdata.pipeline.io.Paths;
  * &lt;root&gt;/&lt;stage&gt;/status=kept/domain=&lt;name&gt;/part-*.parquet      kept documents
  * &lt;root&gt;/&lt;stage&gt;/status=rejected/domain=&lt;name&gt;/part-*.parquet  rejected, with reasons
  * &lt;root&gt;/&lt;stage&gt;/_SUCCESS                                      completion marker + config hash
- * &lt;root&gt;/shards/..., &lt;root&gt;/report/stats.json
+ * &lt;root&gt;/shards/..., &lt;root&gt;/report/stats.json, &lt;root&gt;/report/mix_plan.json
  * </pre>
  *
  * Kept and rejected rows are one Parquet dataset partitioned Hive-style by {@code status} and
@@ -41,6 +41,15 @@ public record RunLayout(String root) implements Serializable {
 
   public String statsJson() {
     return Paths.join(reportDir(), "stats.json");
+  }
+
+  /**
+   * The mix stage's plan (JSON: mode, total, per domain available/target tokens, shares, epochs),
+   * written by the mix stage and read by tokenize (blend weights) and the report. Outside the
+   * stage folder, which the stage's own write replaces.
+   */
+  public String mixPlan() {
+    return Paths.join(reportDir(), "mix_plan.json");
   }
 
   public String shardsDir() {

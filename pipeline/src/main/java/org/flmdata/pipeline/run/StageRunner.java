@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -76,7 +75,8 @@ public final class StageRunner {
         out.printf(Locale.ROOT, "%-9s not configured, skipped: %s%n", stage.name(), missing);
         continue;
       }
-      String hash = ConfigHash.of(config, stage.name(), sections, inputStage, inputHash, Map.of());
+      String hash = ConfigHash.of(config, stage.name(), sections, inputStage, inputHash,
+          stage.hashFacts(config));
       if (!force && existing != null && existing.configHash().equals(hash)) {
         out.printf(Locale.ROOT, "%-9s complete with this config, skipped (%s)%n", stage.name(),
             layout.stageDir(stage.name()));

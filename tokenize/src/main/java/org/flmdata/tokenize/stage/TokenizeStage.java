@@ -59,6 +59,12 @@ import org.slf4j.LoggerFactory;
  * tokenizer; the EOD id; tokens per byte per domain and language) and {@code shards/blend.txt}
  * ({@link Blend}). Every document is kept (the outcome is the document unchanged).
  *
+ * <p>After the mix stage ({@link Mixture}): documents carrying {@code meta["mix.copies"]} are
+ * written as one globally shuffled mixture {@code shards/mix/mix_NNNNN} (each copy once, ordered
+ * by a seeded hash of id and copy index; shard count from the text bytes with copies and the
+ * smallest {@code shard_text_bytes}), blend weights by shard tokens; after a blend-only mix
+ * ({@code mix.materialize: false}) the per-domain shards are weighted by the plan's target tokens.
+ *
  * <p>The domain files' {@code tokenize:} section is {@link #SECTION}.
  */
 public final class TokenizeStage implements Stage {
@@ -134,25 +140,56 @@ public final class TokenizeStage implements Stage {
     TokenDType dtype = TokenDType.forVocabSize(tok.vocabSize());
     String sha = sha256(json);
 
-    // shard counts from the data: text bytes per domain (a few rows to the driver)
-    Map<String, Long> bytes = new TreeMap<>();
-    Column domainCol = functions.coalesce(col("domain"), lit(""));
-    for (Row r : input.groupBy(domainCol).agg(functions.sum(functions.octet_length(col("text"))))
-        .collectAsList()) {
-      bytes.put(r.getString(0), r.isNullAt(1) ? 0L : r.getLong(1));
-    }
+    // the mix stage's output: a materialised mixture (copies), or blend-only (plan weights)
+    boolean mixture = Mixture.hasMeta(input, Mixture.COPIES);
     Map<String, Double> proportions = new LinkedHashMap<>();
-    Column shard = null;
+    Dataset<Row> rows;
     int total = 0;
-    for (Map.Entry<String, Long> e : bytes.entrySet()) {
-      DomainConfig d = ctx.config().domain(e.getKey());
-      long per = d == null ? SHARD_TEXT_BYTES.defaultValue() : d.section(NAME).get(SHARD_TEXT_BYTES);
-      if (d != null) proportions.put(e.getKey(), d.proportion());
-      int n = (int) Math.max(1, Math.min(1_000_000, (e.getValue() + per - 1) / per));
-      Column c = functions.pmod(functions.xxhash64(col("id")), lit((long) n)).plus(lit((long) total));
-      shard = shard == null ? functions.when(domainCol.equalTo(e.getKey()), c)
-          : shard.when(domainCol.equalTo(e.getKey()), c);
-      total += n;
+    if (mixture) {
+      long per = Long.MAX_VALUE;
+      for (DomainConfig d : ctx.config().domains()) {
+        per = Math.min(per, d.section(NAME).get(SHARD_TEXT_BYTES));
+      }
+      if (per == Long.MAX_VALUE) per = SHARD_TEXT_BYTES.defaultValue();
+      long mixBytes = Mixture.bytes(input);
+      total = mixBytes == 0 ? 0 : (int) Math.max(1, Math.min(1_000_000, (mixBytes + per - 1) / per));
+      proportions.put(Mixture.DOMAIN, 1.0);
+      rows = Mixture.rows(input, Math.max(1, total),
+              ctx.config().mix().get(PipelineSettings.MIX_SEED))
+          .repartition(Math.max(1, total), col("shard"))
+          .sortWithinPartitions(col("shard"), col("key"), col("id"), col("copy"));
+      LOG.info("tokenize: materialised mixture, {} text bytes with copies, {} shards", mixBytes, total);
+    } else {
+      // shard counts from the data: text bytes per domain (a few rows to the driver)
+      Map<String, Long> bytes = new TreeMap<>();
+      Column domainCol = functions.coalesce(col("domain"), lit(""));
+      for (Row r : input.groupBy(domainCol).agg(functions.sum(functions.octet_length(col("text"))))
+          .collectAsList()) {
+        bytes.put(r.getString(0), r.isNullAt(1) ? 0L : r.getLong(1));
+      }
+      Map<String, Double> planned = Mixture.hasMeta(input, Mixture.TOKENS)
+          ? Mixture.planTargets(ctx.layout().mixPlan(), hadoop) : null;
+      Column shard = null;
+      for (Map.Entry<String, Long> e : bytes.entrySet()) {
+        DomainConfig d = ctx.config().domain(e.getKey());
+        long per = d == null ? SHARD_TEXT_BYTES.defaultValue() : d.section(NAME).get(SHARD_TEXT_BYTES);
+        if (planned != null) {
+          // blend-only mix: weights from the plan's target tokens give the planned shares
+          proportions.put(e.getKey(), planned.getOrDefault(e.getKey(), 0.0));
+        } else if (d != null) {
+          proportions.put(e.getKey(), d.proportion());
+        }
+        int n = (int) Math.max(1, Math.min(1_000_000, (e.getValue() + per - 1) / per));
+        Column c = functions.pmod(functions.xxhash64(col("id")), lit((long) n)).plus(lit((long) total));
+        shard = shard == null ? functions.when(domainCol.equalTo(e.getKey()), c)
+            : shard.when(domainCol.equalTo(e.getKey()), c);
+        total += n;
+      }
+      rows = total == 0 ? null
+          : input.select(col("id"), domainCol.as("domain"), col("lang"), col("text"))
+              .withColumn("shard", shard.cast("int"))
+              .repartition(total, col("shard"))
+              .sortWithinPartitions(col("shard"), col("id"));
     }
     String shardsDir = ctx.layout().shardsDir();
     Path dir = new Path(shardsDir);
@@ -164,10 +201,6 @@ public final class TokenizeStage implements Stage {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
       Broadcast<byte[]> bc = jsc.broadcast(json);
       ctx.spark().sparkContext().setJobDescription("tokenize: write shards");
-      Dataset<Row> rows = input.select(col("id"), domainCol.as("domain"), col("lang"), col("text"))
-          .withColumn("shard", shard.cast("int"))
-          .repartition(total, col("shard"))
-          .sortWithinPartitions(col("shard"), col("id"));
       stats = rows.mapPartitions(new ShardWriter(shardsDir, bc, sha, tokPath, eod, dtype,
           new HadoopConf(hadoop)), ShardStat.ENCODER).collectAsList();
       bc.destroy();

@@ -1,0 +1,58 @@
+package org.flmdata.mix;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.TokenCounter;
+import org.flmdata.pipeline.TokenCounterFactory;
+import org.flmdata.pipeline.io.HadoopConf;
+
+/**
+ * Per partition: opens the token counter once, then gives every document its exact token count,
+ * group (language, source, quality band) and seeded id hash.
+ */
+final class CountTokens implements MapPartitionsFunction<Document, Counted> {
+  private static final long serialVersionUID = 1L;
+  /** Meta key of the filter stage's quality score (filter's QualityScorer.META_KEY). */
+  static final String QUALITY_META = "quality";
+
+  private final TokenCounterFactory factory;
+  private final String tokenizerPath;
+  private final HadoopConf conf;
+  private final Map<String, DomainWeights> weights;
+  private final long seed;
+
+  CountTokens(TokenCounterFactory factory, String tokenizerPath, HadoopConf conf,
+      Map<String, DomainWeights> weights, long seed) {
+    this.factory = factory;
+    this.tokenizerPath = tokenizerPath;
+    this.conf = conf;
+    this.weights = weights;
+    this.seed = seed;
+  }
+
+  @Override
+  public Iterator<Counted> call(Iterator<Document> docs) throws Exception {
+    TokenCounter counter = factory.open(tokenizerPath, conf);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return docs.hasNext();
+      }
+
+      @Override
+      public Counted next() {
+        Document d = docs.next();
+        return count(d, counter, weights.getOrDefault(d.getDomain(), DomainWeights.none()), seed);
+      }
+    };
+  }
+
+  static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed) {
+    long tokens = d.getText() == null ? 0 : counter.count(d.getText());
+    String q = d.getMeta() == null ? null : d.getMeta().get(QUALITY_META);
+    String group = GroupKey.of(d.getLang(), d.getSource(), w.band(q));
+    return new Counted(d, tokens, group, SeededHash.of(d.getId(), seed));
+  }
+}

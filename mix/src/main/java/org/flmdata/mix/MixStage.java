@@ -1,0 +1,281 @@
+package org.flmdata.mix;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageContext;
+import org.flmdata.pipeline.TokenCounterFactory;
+import org.flmdata.pipeline.config.ConfigException;
+import org.flmdata.pipeline.config.DomainConfig;
+import org.flmdata.pipeline.config.PipelineConfig;
+import org.flmdata.pipeline.config.PipelineSettings;
+import org.flmdata.pipeline.config.Settings;
+import org.flmdata.pipeline.config.SettingsSpec;
+import org.flmdata.pipeline.io.HadoopConf;
+import org.flmdata.pipeline.io.Paths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the domains to the planned mixture (Tele-FLM Table 1 proportions and epochs), token-exact
+ * and deterministic for {@code mix.seed}.
+ *
+ * <ol>
+ *   <li>Every document's tokens are counted with the run's tokenizer ({@link TokenCounterFactory},
+ *       one counter per executor); planning counts one EOD per document, as tokenize's shards do.
+ *   <li>{@link MixPlanner} gives each domain its target tokens; {@link GroupSplit} shares them
+ *       over the domain's groups (language ratios, source and quality weights, the domain's
+ *       {@code mix:} section, {@link #SECTION}).
+ *   <li>A group at e epochs repeats every document floor(e) times; the fractional part is a
+ *       seeded sample by tokens ({@link FractionalCut}): two histograms of tokens over 2^12 hash
+ *       buckets, then the one boundary bucket's ids, reach the driver — never the documents.
+ * </ol>
+ *
+ * One outcome per document: kept with {@code meta["mix.copies"]} (>= 1) and {@code
+ * meta["mix.tokens"]} (tokens without EOD), or rejected {@code mix/not-sampled}. With {@code
+ * mix.materialize: false} (blend-only) every document is kept once, without copies, and tokenize
+ * weights the per-domain shards by the plan. The plan is written to {@code report/mix_plan.json}.
+ */
+public final class MixStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(MixStage.class);
+
+  public static final String NAME = "mix";
+
+  /** The {@code mix:} section of a domain file. */
+  public static final SettingsSpec SECTION = MixSettings.SECTION;
+
+  private final TokenCounterFactory counters;
+
+  /** @param counters opens the run tokenizer's counter on executors (tokenize's implementation) */
+  public MixStage(TokenCounterFactory counters) {
+    this.counters = counters;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SettingsSpec section() {
+    return SECTION;
+  }
+
+  @Override
+  public String notConfigured(PipelineConfig config) {
+    if (config.tokenizer().get(PipelineSettings.TOKENIZER_PATH) == null) {
+      return "pipeline.yaml has no tokenizer.path (the mixture is planned in tokens)";
+    }
+    return null;
+  }
+
+  /** The mix section, tokenizer and every domain's proportion and epochs decide the mixture. */
+  @Override
+  public Map<String, Object> hashFacts(PipelineConfig config) {
+    Map<String, Object> facts = new TreeMap<>();
+    facts.put("mix", config.mix().asSortedMap());
+    facts.put("tokenizer", config.tokenizer().asSortedMap());
+    Map<String, Object> domains = new TreeMap<>();
+    for (DomainConfig d : config.domains()) {
+      domains.put(d.name(), List.of(d.proportion(), d.epochs()));
+    }
+    facts.put("domains", domains);
+    return facts;
+  }
+
+  @Override
+  public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
+    Planned p = count(ctx, input);
+    Settings mix = ctx.config().mix();
+    boolean materialize = mix.get(PipelineSettings.MIX_MATERIALIZE);
+    try {
+      MixPlanJson.write(ctx, p.plan, materialize);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, GroupDecision> decisions =
+        materialize ? decisions(ctx, p) : Map.of();
+    return p.counted.mapPartitions(new Decide(decisions, materialize), Outcome.ENCODER);
+  }
+
+  /**
+   * Counts the tokens of {@code input} (a Spark pass) and plans the mixture, without sampling:
+   * what {@code pipeline mix --plan} prints.
+   */
+  public MixPlan plan(StageContext ctx, Dataset<Document> input) {
+    Planned p = count(ctx, input);
+    p.counted.unpersist();
+    return p.plan;
+  }
+
+  /** The counted documents (persisted), the plan, and every group's available and target tokens. */
+  private record Planned(Dataset<Counted> counted, MixPlan plan, Map<String, long[]> groups,
+      Map<String, Double> groupTargets) {}
+
+  private Planned count(StageContext ctx, Dataset<Document> input) {
+    PipelineConfig config = ctx.config();
+    String rel = config.tokenizer().get(PipelineSettings.TOKENIZER_PATH);
+    if (rel == null || rel.isBlank()) {
+      throw ConfigException.at(config.file(), "tokenizer.path",
+          "must name a Hugging Face tokenizer.json for the mix stage (it plans in tokens)");
+    }
+    String tokPath = Paths.resolve(Paths.parent(config.file()), rel);
+    Map<String, DomainWeights> weights = new LinkedHashMap<>();
+    for (DomainConfig d : config.domains()) weights.put(d.name(), DomainWeights.of(d.section(NAME)));
+    long seed = config.mix().get(PipelineSettings.MIX_SEED);
+    HadoopConf hadoop = new HadoopConf(ctx.spark().sparkContext().hadoopConfiguration());
+    Dataset<Counted> counted = input
+        .mapPartitions(new CountTokens(counters, tokPath, hadoop, weights, seed), Counted.ENCODER)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    ctx.spark().sparkContext().setJobDescription("mix: count tokens per group");
+    Map<String, long[]> groups = new TreeMap<>(); // domain\ngroup -> docs, tokens incl. EOD
+    for (Row r : counted.groupBy(functions.coalesce(col("domain"), lit("")), col("group"))
+        .agg(functions.count(lit(1)), functions.sum(col("tokens").plus(lit(1L))))
+        .collectAsList()) {
+      groups.put(Decide.key(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
+    }
+    List<MixPlanner.Input> inputs = new ArrayList<>();
+    for (DomainConfig d : config.domains()) {
+      long available = 0;
+      for (Map.Entry<String, long[]> g : groups.entrySet()) {
+        if (g.getKey().startsWith(d.name() + "\n")) available += g.getValue()[1];
+      }
+      inputs.add(new MixPlanner.Input(d.name(), d.file(), d.proportion(), d.epochs(), available));
+    }
+    Settings mix = config.mix();
+    MixPlan plan = MixPlanner.plan(inputs, mix.get(PipelineSettings.MIX_MODE),
+        mix.get(PipelineSettings.MIX_TOTAL_TOKENS), mix.get(PipelineSettings.MIX_MAX_EPOCHS));
+    Map<String, Double> groupTargets = new TreeMap<>();
+    for (DomainConfig d : config.domains()) {
+      List<String> keys = new ArrayList<>();
+      List<GroupSplit.Group> gs = new ArrayList<>();
+      for (Map.Entry<String, long[]> g : groups.entrySet()) {
+        if (!g.getKey().startsWith(d.name() + "\n")) continue;
+        keys.add(g.getKey());
+        gs.add(GroupKey.parse(g.getKey().substring(d.name().length() + 1), g.getValue()[1]));
+      }
+      double[] t = GroupSplit.split(d.name(), d.file(), plan.domain(d.name()).targetTokens(), gs,
+          weights.get(d.name()));
+      for (int i = 0; i < t.length; i++) groupTargets.put(keys.get(i), t[i]);
+    }
+    LOG.info("mix: {}", plan.table(null));
+    for (String w : plan.warnings()) LOG.warn("mix: {}", w);
+    return new Planned(counted, plan, groups, groupTargets);
+  }
+
+  /** Whole copies and the exact fractional cut of every group (small rows to the driver only). */
+  private static Map<String, GroupDecision> decisions(StageContext ctx, Planned p) {
+    double maxEpochs = p.plan.maxEpochs();
+    Map<String, Integer> whole = new TreeMap<>();
+    Map<String, Double> need = new TreeMap<>();
+    Map<String, GroupDecision> out = new TreeMap<>();
+    for (Map.Entry<String, long[]> g : p.groups.entrySet()) {
+      long available = g.getValue()[1];
+      double target = p.groupTargets.getOrDefault(g.getKey(), 0.0);
+      double epochs = available > 0 ? target / available : 0;
+      if (epochs > maxEpochs * (1 + 1e-12)) {
+        LOG.warn("mix: group {} repeated {} times, past max_epochs {}",
+            g.getKey().replace('\n', ' '), epochs, maxEpochs);
+      }
+      int w = (int) Math.floor(epochs + 1e-9);
+      double frac = target - (double) w * available;
+      whole.put(g.getKey(), w);
+      if (frac <= 0.5) {
+        out.put(g.getKey(), new GroupDecision(w, FractionalCut.NONE));
+      } else if (frac >= available) {
+        out.put(g.getKey(), new GroupDecision(w, FractionalCut.ALL));
+      } else {
+        need.put(g.getKey(), frac);
+      }
+    }
+    if (need.isEmpty()) return out;
+    Column key = concat(functions.coalesce(col("domain"), lit("")), lit("\n"), col("group"));
+    int bits = FractionalCut.LEVEL_BITS;
+    Column level1 = shiftrightunsigned(col("hash"), 64 - bits).cast("int");
+    Column level2 = shiftrightunsigned(col("hash"), 64 - 2 * bits).bitwiseAND(lit(
+        (long) FractionalCut.LEVEL_BUCKETS - 1)).cast("int");
+    Dataset<Row> sampled = p.counted.toDF().withColumn("key", key)
+        .filter(col("key").isin(need.keySet().toArray()));
+    // round 1: tokens over the top 12 bits of the hash, per group
+    ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (1/2)");
+    Map<String, long[]> hist = histogram(sampled, lit(true), level1);
+    Map<String, Integer> first = new TreeMap<>();
+    Map<String, Double> remaining = new TreeMap<>();
+    Column inFirst = lit(false);
+    for (Map.Entry<String, Double> e : need.entrySet()) {
+      FractionalCut.Boundary b = FractionalCut.boundary(hist.get(e.getKey()), e.getValue());
+      if (b == null) {
+        out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), FractionalCut.ALL));
+      } else {
+        first.put(e.getKey(), b.bucket());
+        remaining.put(e.getKey(), b.remaining());
+        inFirst = inFirst.or(col("key").equalTo(lit(e.getKey())).and(level1.equalTo(lit(b.bucket()))));
+      }
+    }
+    // round 2: the next 12 bits, inside each group's boundary bucket only
+    Map<String, FractionalCut.Boundary> bounds = new TreeMap<>();
+    Column inBoundary = lit(false);
+    if (!first.isEmpty()) {
+      ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (2/2)");
+      Map<String, long[]> hist2 = histogram(sampled, inFirst, level2);
+      for (Map.Entry<String, Integer> e : first.entrySet()) {
+        FractionalCut.Boundary b = FractionalCut.boundary(hist2.get(e.getKey()),
+            remaining.get(e.getKey()));
+        int b1 = e.getValue();
+        if (b == null) {
+          // cannot happen (round 1 saw the target crossed in this bucket); take the bucket whole
+          b = new FractionalCut.Boundary(FractionalCut.LEVEL_BUCKETS - 1, Double.MAX_VALUE);
+        }
+        int bucket = (b1 << bits) | b.bucket();
+        bounds.put(e.getKey(), new FractionalCut.Boundary(bucket, b.remaining()));
+        inBoundary = inBoundary.or(col("key").equalTo(lit(e.getKey()))
+            .and(level1.equalTo(lit(b1))).and(level2.equalTo(lit(b.bucket()))));
+      }
+    }
+    Map<String, List<FractionalCut.Candidate>> candidates = new TreeMap<>();
+    if (!bounds.isEmpty()) {
+      ctx.spark().sparkContext().setJobDescription("mix: resolve boundary buckets");
+      for (Row r : sampled.filter(inBoundary)
+          .select(col("key"), col("hash"), col("id"), col("tokens").plus(lit(1L)))
+          .collectAsList()) {
+        candidates.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(new FractionalCut.Candidate(r.getLong(1), r.getString(2), r.getLong(3)));
+      }
+    }
+    for (Map.Entry<String, FractionalCut.Boundary> e : bounds.entrySet()) {
+      FractionalCut cut = FractionalCut.resolve(e.getValue().bucket(), e.getValue().remaining(),
+          candidates.getOrDefault(e.getKey(), List.of()));
+      out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), cut));
+    }
+    return out;
+  }
+
+  /** Tokens (EOD included) per group and bucket of the rows passing {@code filter}. */
+  private static Map<String, long[]> histogram(Dataset<Row> rows, Column filter, Column bucket) {
+    Map<String, long[]> hist = new TreeMap<>();
+    for (Row r : rows.filter(filter).groupBy(col("key"), bucket.as("bucket"))
+        .agg(functions.sum(col("tokens").plus(lit(1L)))).collectAsList()) {
+      hist.computeIfAbsent(r.getString(0), k -> new long[FractionalCut.LEVEL_BUCKETS])[r.getInt(1)] =
+          r.getLong(2);
+    }
+    return hist;
+  }
+}

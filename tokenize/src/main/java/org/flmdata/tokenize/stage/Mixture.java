@@ -1,0 +1,86 @@
+package org.flmdata.tokenize.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.flmdata.pipeline.Document;
+
+/**
+ * The consumer side of the mix stage. When the input carries {@code meta["mix.copies"]} (the mix
+ * stage ran materialised), every document is expanded into its copies and all copies, across
+ * domains, are ordered by a seeded hash of (id, copy index): copy k of a document goes to shard
+ * {@code xxhash64(id, k, seed) mod n} of {@code shards/mix/mix_NNNNN}, copies inside a shard in
+ * hash order. A trainer reading the shards in any order sees the planned distribution throughout.
+ * When the mix stage ran blend-only, {@link #planTargets} gives blend weights from the plan.
+ */
+final class Mixture {
+  static final String COPIES = "mix.copies";
+  static final String TOKENS = "mix.tokens";
+  /** Domain column value (and shard folder) of the materialised mixture. */
+  static final String DOMAIN = "mix";
+
+  private Mixture() {}
+
+  /** Whether any document carries {@code key} in meta (a one-row probe, not a full pass). */
+  static boolean hasMeta(Dataset<Document> input, String key) {
+    return !input.filter(col("meta").getItem(key).isNotNull()).limit(1).isEmpty();
+  }
+
+  /** Copies of each document as a column (1 when absent or unreadable; 0 or less: none). */
+  static Column copies() {
+    return functions.coalesce(col("meta").getItem(COPIES).cast("int"), lit(1));
+  }
+
+  /** Text bytes of the whole mixture, copies counted. */
+  static long bytes(Dataset<Document> input) {
+    Row r = input.agg(functions.sum(functions.octet_length(col("text")).cast("long")
+        .multiply(copies()))).first();
+    return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+
+  /**
+   * One row per copy: id, domain ({@link #DOMAIN}), lang, text, shard (0..shards-1), key; to be
+   * partitioned by shard and sorted by (shard, key, id, copy).
+   */
+  static Dataset<Row> rows(Dataset<Document> input, int shards, long seed) {
+    Column copy = functions.explode(functions.sequence(lit(0), copies().minus(lit(1))));
+    Dataset<Row> expanded = input.filter(copies().gt(lit(0)))
+        .select(col("id"), col("lang"), col("text"), copy.as("copy"));
+    Column key = functions.xxhash64(col("id"), col("copy"), lit(seed));
+    return expanded.withColumn("key", key)
+        .withColumn("domain", lit(DOMAIN))
+        .withColumn("shard", functions.pmod(col("key"), lit((long) shards)).cast("int"));
+  }
+
+  /**
+   * Target tokens per domain from the mix stage's plan ({@code report/mix_plan.json}), or null when
+   * there is no plan: blend weights that make Megatron's sampling give the planned shares.
+   */
+  static Map<String, Double> planTargets(String planPath, Configuration hadoop) throws IOException {
+    Path p = new Path(planPath);
+    FileSystem fs = p.getFileSystem(hadoop);
+    if (!fs.exists(p)) return null;
+    JsonNode root;
+    try (InputStream in = fs.open(p)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (JsonNode d : root.path("domains")) {
+      out.put(d.path("domain").asText(), d.path("target_tokens").asDouble());
+    }
+    return out;
+  }
+}
