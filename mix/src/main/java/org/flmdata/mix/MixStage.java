@@ -69,6 +69,11 @@ public final class MixStage implements Stage {
   }
 
   @Override
+  public Map<String, String> reportedMeta() {
+    return Map.of(Decide.TOKENS, "length in tokens", Decide.COPIES, "copies in the mixture");
+  }
+
+  @Override
   public String name() {
     return NAME;
   }
