@@ -94,6 +94,25 @@ public final class ExtractStage implements Stage {
                   + " decoded right has none, one decoded in a wrong multi-byte charset has many")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
 
+  public static final Setting<Long> MAX_TIKA_BYTES =
+      Setting.longValue(
+              "max_tika_bytes",
+              16L << 20,
+              "largest PDF/Office/RTF/XML payload given to Tika; larger ones are tika/too-large."
+                  + " 16 MiB: PDFBox and POI hold a parsed document in memory at several times its"
+                  + " size, and Common Crawl cuts payloads at 1 MiB, so only rare whole-book"
+                  + " captures are skipped")
+          .check(v -> v > 0 && v <= MAX_RECORD_CAP, "must be between 1 and " + MAX_RECORD_CAP);
+  public static final Setting<Long> TIKA_TIMEOUT_MS =
+      Setting.longValue(
+              "tika_timeout_ms",
+              20_000L,
+              "longest one Tika parse may run (on the task's worker thread); past it the record is"
+                  + " tika/timeout and the parser thread is interrupted and abandoned. 20 s: about"
+                  + " 100 times what PDFBox takes for a 1 MiB text PDF here (TikaBenchmark), so"
+                  + " only a parser stuck in a loop reaches it")
+          .check(v -> v > 0, "must be > 0");
+
   public static final Setting<String> LID_MODEL =
       Setting.string(
           "lid_model",
@@ -121,6 +140,8 @@ public final class ExtractStage implements Stage {
               MAX_PARTITION_BYTES,
               HTML_MODE,
               MAX_UNDECODABLE_SHARE,
+              MAX_TIKA_BYTES,
+              TIKA_TIMEOUT_MS,
               LID_MODEL,
               LID_MIN_PROB));
 
@@ -159,7 +180,9 @@ public final class ExtractStage implements Stage {
                 s.get(MAX_RECORD_BYTES),
                 s.get(MIN_TEXT_CHARS),
                 s.get(HTML_MODE),
-                s.get(MAX_UNDECODABLE_SHARE));
+                s.get(MAX_UNDECODABLE_SHARE),
+                s.get(MAX_TIKA_BYTES),
+                s.get(TIKA_TIMEOUT_MS));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());
