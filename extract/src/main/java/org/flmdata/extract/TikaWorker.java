@@ -75,7 +75,7 @@ final class TikaWorker implements AutoCloseable {
       return new Attempt(Status.TIMED_OUT, null, "parse of " + what + " ran past " + timeoutMs + " ms");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      return new Attempt(Status.FAILED, null, c.getClass().getSimpleName() + ": " + Failures.message(c));
+      return new Attempt(Status.FAILED, null, Failures.message(c));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
