@@ -30,11 +30,11 @@ import org.apache.tika.sax.BodyContentHandler;
  * <p>{@link #parse} runs the parser on the calling thread and may throw anything a parser throws, or
  * run long: {@link TikaWorker} runs it with a time cap.
  */
-final class TikaText {
+public final class TikaText {
   private TikaText() {}
 
   /** Text and title of a parsed document; truncated when the write limit cut it. */
-  record Result(String text, String title, boolean truncated) {}
+  public record Result(String text, String title, boolean truncated) {}
 
   private static final Parser PDF = new PDFParser();
   private static final Parser OLE2 = new OfficeParser();
@@ -76,7 +76,8 @@ final class TikaText {
    *
    * @throws Exception whatever the parser throws on a broken document
    */
-  static Result parse(byte[] bytes, int len, String baseType, int writeLimit) throws Exception {
+  public static Result parse(byte[] bytes, int len, String baseType, int writeLimit)
+      throws Exception {
     Parser parser = PARSERS.get(baseType);
     if (parser == null) throw new IllegalArgumentException("no parser for " + baseType);
     if (parser == OOXML) return parseOoxml(bytes, len, writeLimit);
