@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
- * are not pages), {@link ExtractReason} ({@code extract/empty-text}, {@code extract/undecodable})
- * or {@link LangReason} ({@code lang/not-in-domain}). HTML is reduced to its main content by
+ * are not pages, binary types), {@link TikaReason} ({@code tika/...}: PDF, Word, RTF and XML
+ * payloads too large, too slow, broken or empty; {@link TikaText}), {@link ExtractReason} ({@code
+ * extract/empty-text}, {@code extract/undecodable}) or {@link LangReason} ({@code
+ * lang/not-in-domain}). HTML is reduced to its main content by
  * {@link MainContent} ({@code html_mode}). Damaged files are counted, logged with file and offset, and never fail the
  * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: see {@link
  * DomainLanguages} (the input's {@code lang_field}, a fastText model when {@code lid_model} is
@@ -121,7 +123,8 @@ public final class ExtractStage implements Stage {
           "fastText language-ID model (lid.176.bin or lid.176.ftz format) decides the language of"
               + " documents without lang_field, single-language domains included; a local path"
               + " present on the driver and every executor (shared disk, or spark-submit --files)."
-              + " Empty: ScriptLanguageGuesser (no model file)");
+              + " Empty: ScriptLanguageGuesser (script, then WikiLanguageDetector for the 22"
+              + " Wikipedia languages of the paper; no model file)");
   public static final Setting<Double> LID_MIN_PROB =
       Setting.number(
               "lid_min_prob",
