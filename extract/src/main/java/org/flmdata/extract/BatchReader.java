@@ -34,14 +34,20 @@ final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcom
     Chain chain = new Chain(input, batch.files().iterator(), conf.value().get());
     TaskContext task = TaskContext.get();
     if (task != null) {
-      task.addTaskCompletionListener((TaskCompletionListener) t -> chain.close());
+      task.addTaskCompletionListener((TaskCompletionListener) t -> chain.closeAll());
     }
     return chain;
   }
 
   /** The reader for one file of {@code input}. */
   static OutcomeReader open(InputContext input, InputFile file, Configuration conf) {
-    FileContext ctx = new FileContext(input, file);
+    return open(input, file, conf, new TikaWorker(input.tikaTimeoutMs()));
+  }
+
+  /** The reader for one file of {@code input}, parsing documents on the task's Tika worker. */
+  static OutcomeReader open(
+      InputContext input, InputFile file, Configuration conf, TikaWorker tika) {
+    FileContext ctx = new FileContext(input, file, tika);
     return switch (input.input().format()) {
       case WARC -> new WarcFileReader(ctx, conf);
       case HTML -> new WholeFileReader(ctx, conf);
@@ -57,12 +63,14 @@ final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcom
     private final InputContext input;
     private final Iterator<InputFile> files;
     private final Configuration conf;
+    private final TikaWorker tika;
     private OutcomeReader current;
 
     Chain(InputContext input, Iterator<InputFile> files, Configuration conf) {
       this.input = input;
       this.files = files;
       this.conf = conf;
+      this.tika = new TikaWorker(input.tikaTimeoutMs());
     }
 
     @Override
@@ -70,7 +78,7 @@ final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcom
       while (current == null || !current.hasNext()) {
         close();
         if (!files.hasNext()) return false;
-        current = open(input, files.next(), conf);
+        current = open(input, files.next(), conf, tika);
       }
       return true;
     }
@@ -79,6 +87,15 @@ final class BatchReader implements FlatMapFunction<FileBatches.FileBatch, Outcom
     public Outcome next() {
       if (!hasNext()) throw new NoSuchElementException();
       return current.next();
+    }
+
+    /** Closes the open file and stops the task's Tika worker. */
+    void closeAll() {
+      try {
+        close();
+      } finally {
+        tika.close();
+      }
     }
 
     void close() {

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
- * are not pages), {@link ExtractReason} ({@code extract/empty-text}, {@code extract/undecodable})
- * or {@link LangReason} ({@code lang/not-in-domain}). HTML is reduced to its main content by
+ * are not pages, binary types), {@link TikaReason} ({@code tika/...}: PDF, Word, RTF and XML
+ * payloads too large, too slow, broken or empty; {@link TikaText}), {@link ExtractReason} ({@code
+ * extract/empty-text}, {@code extract/undecodable}) or {@link LangReason} ({@code
+ * lang/not-in-domain}). HTML is reduced to its main content by
  * {@link MainContent} ({@code html_mode}). Damaged files are counted, logged with file and offset, and never fail the
  * run (see {@link WarcFileReader}, {@link LinesFileReader}). Language: see {@link
  * DomainLanguages} (the input's {@code lang_field}, a fastText model when {@code lid_model} is
@@ -94,6 +96,26 @@ public final class ExtractStage implements Stage {
                   + " decoded right has none, one decoded in a wrong multi-byte charset has many")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
 
+  public static final Setting<Long> MAX_TIKA_BYTES =
+      Setting.longValue(
+              "max_tika_bytes",
+              16L << 20,
+              "largest PDF/Office/RTF/XML payload given to Tika; larger ones are tika/too-large."
+                  + " 16 MiB: PDFBox and POI hold a parsed document in memory at several times its"
+                  + " size, and Common Crawl cuts payloads at 1 MiB, so only rare whole-book"
+                  + " captures are skipped")
+          .check(v -> v > 0 && v <= MAX_RECORD_CAP, "must be between 1 and " + MAX_RECORD_CAP);
+  public static final Setting<Long> TIKA_TIMEOUT_MS =
+      Setting.longValue(
+              "tika_timeout_ms",
+              30_000L,
+              "longest one Tika parse may run (on the task's worker thread); past it the record is"
+                  + " tika/timeout and the parser thread is interrupted and abandoned. 30 s: a"
+                  + " 260-page text PDF (0.38 MiB, 733k characters) took 2.7 s on one shared core"
+                  + " here (TikaBenchmark), so a text-dense PDF at Common Crawl's 1 MiB cut takes"
+                  + " about 7 s; 30 s leaves 4x room and stops only parsers that are stuck")
+          .check(v -> v > 0, "must be > 0");
+
   public static final Setting<String> LID_MODEL =
       Setting.string(
           "lid_model",
@@ -101,7 +123,8 @@ public final class ExtractStage implements Stage {
           "fastText language-ID model (lid.176.bin or lid.176.ftz format) decides the language of"
               + " documents without lang_field, single-language domains included; a local path"
               + " present on the driver and every executor (shared disk, or spark-submit --files)."
-              + " Empty: ScriptLanguageGuesser (no model file)");
+              + " Empty: ScriptLanguageGuesser (script, then WikiLanguageDetector for the 22"
+              + " Wikipedia languages of the paper; no model file)");
   public static final Setting<Double> LID_MIN_PROB =
       Setting.number(
               "lid_min_prob",
@@ -121,6 +144,8 @@ public final class ExtractStage implements Stage {
               MAX_PARTITION_BYTES,
               HTML_MODE,
               MAX_UNDECODABLE_SHARE,
+              MAX_TIKA_BYTES,
+              TIKA_TIMEOUT_MS,
               LID_MODEL,
               LID_MIN_PROB));
 
@@ -159,7 +184,9 @@ public final class ExtractStage implements Stage {
                 s.get(MAX_RECORD_BYTES),
                 s.get(MIN_TEXT_CHARS),
                 s.get(HTML_MODE),
-                s.get(MAX_UNDECODABLE_SHARE));
+                s.get(MAX_UNDECODABLE_SHARE),
+                s.get(MAX_TIKA_BYTES),
+                s.get(TIKA_TIMEOUT_MS));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());

@@ -23,11 +23,18 @@ final class FileContext {
 
   final InputContext in;
   final InputFile file;
+  private final TikaWorker tika;
   private final Map<DropReason, Integer> warnings = new HashMap<>();
 
   FileContext(InputContext in, InputFile file) {
+    this(in, file, new TikaWorker(in.tikaTimeoutMs()));
+  }
+
+  /** With the task's Tika worker, shared by the files of one task. */
+  FileContext(InputContext in, InputFile file, TikaWorker tika) {
     this.in = in;
     this.file = file;
+    this.tika = tika;
   }
 
   String recordId(long n) {
@@ -71,6 +78,46 @@ final class FileContext {
     return finish(doc, page.text(), null, bytesIn);
   }
 
+  /**
+   * The outcome of a plain-text payload: decoded as an HTML page's bytes are (declared charset,
+   * BOM, strict UTF-8, detection; {@link PageDecoder}), then as {@link #finishPage}.
+   */
+  Outcome finishText(Document doc, byte[] bytes, int len, String contentType, long bytesIn) {
+    PageDecoder.Decoded dec = PageDecoder.decode(bytes, len, contentType);
+    Document d =
+        doc.withMeta(Meta.CHARSET, dec.charset()).withMeta(Meta.CHARSET_SOURCE, dec.source().key());
+    return finishPage(d, new HtmlExtractor.Page("", dec.text(), dec.charset(), dec.source()), bytesIn);
+  }
+
+  /**
+   * The outcome of a PDF/Office/RTF/XML payload of base type {@code type} ({@link TikaText}):
+   * {@code tika/too-large} over {@code max_tika_bytes}, {@code tika/timeout} past {@code
+   * tika_timeout_ms}, {@code tika/parse-error}, {@code tika/empty} without text, else as {@link
+   * #finish}. Text cut at {@code max_record_bytes} characters is kept with meta {@code truncated}.
+   */
+  Outcome finishDocument(Document doc, byte[] bytes, int len, String type, long bytesIn) {
+    if (len > in.maxTikaBytes()) {
+      return reject(
+          doc, TikaReason.TOO_LARGE, len + " bytes > max_tika_bytes " + in.maxTikaBytes(), bytesIn);
+    }
+    int limit = (int) Math.min(Integer.MAX_VALUE - 8, in.maxRecordBytes());
+    TikaWorker.Attempt a = tika.parse(bytes, len, type, limit);
+    switch (a.status()) {
+      case TIMED_OUT:
+        return reject(doc, TikaReason.TIMEOUT, a.detail(), bytesIn);
+      case FAILED:
+        return reject(doc, TikaReason.PARSE_ERROR, a.detail(), bytesIn);
+      default:
+        break;
+    }
+    TikaText.Result r = a.result();
+    Document d = doc;
+    if (!r.title().isEmpty()) d = d.withMeta(Meta.TITLE, r.title());
+    if (r.truncated()) d = d.withMeta(Meta.TRUNCATED, "text");
+    if (r.text().isBlank()) return reject(d.withText(""), TikaReason.EMPTY, type, bytesIn);
+    return finish(d, r.text(), null, bytesIn);
+  }
+
   Outcome finish(Document doc, String text, String givenLang, long bytesIn) {
     Document d = doc.withText(text);
     String trimmed = text == null ? "" : text.strip();
@@ -111,7 +158,9 @@ final class FileContext {
     return r instanceof ReadReason
         || r == WarcReason.BAD_RECORD
         || r == WarcReason.TRUNCATED_RECORD
-        || r == WarcReason.BAD_HTTP;
+        || r == WarcReason.BAD_HTTP
+        || r == TikaReason.TIMEOUT
+        || r == TikaReason.PARSE_ERROR;
   }
 
   private void warn(DropReason reason, String offset, String detail) {

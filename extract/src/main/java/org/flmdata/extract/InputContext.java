@@ -14,6 +14,8 @@ import org.flmdata.pipeline.config.InputSpec;
  * @param minTextChars {@code extract.min_text_chars}
  * @param htmlMode {@code extract.html_mode}: how much of an HTML page is kept
  * @param maxUndecodableShare {@code extract.max_undecodable_share}
+ * @param maxTikaBytes {@code extract.max_tika_bytes}
+ * @param tikaTimeoutMs {@code extract.tika_timeout_ms}
  */
 record InputContext(
     String domain,
@@ -22,5 +24,29 @@ record InputContext(
     long maxRecordBytes,
     int minTextChars,
     String htmlMode,
-    double maxUndecodableShare)
-    implements Serializable {}
+    double maxUndecodableShare,
+    long maxTikaBytes,
+    long tikaTimeoutMs)
+    implements Serializable {
+
+  /** With the default Tika limits. */
+  InputContext(
+      String domain,
+      DomainLanguages languages,
+      InputSpec input,
+      long maxRecordBytes,
+      int minTextChars,
+      String htmlMode,
+      double maxUndecodableShare) {
+    this(
+        domain,
+        languages,
+        input,
+        maxRecordBytes,
+        minTextChars,
+        htmlMode,
+        maxUndecodableShare,
+        ExtractStage.MAX_TIKA_BYTES.defaultValue(),
+        ExtractStage.TIKA_TIMEOUT_MS.defaultValue());
+  }
+}

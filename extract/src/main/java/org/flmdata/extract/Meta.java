@@ -22,6 +22,12 @@ public final class Meta {
   /** Media type of the payload as served (HTTP Content-Type) or declared by the record. */
   public static final String CONTENT_TYPE = "content_type";
 
+  /**
+   * Media type found in the payload's bytes (an HTML start tag, or Tika's magic-byte detection)
+   * when none was declared or the declared one was generic ({@code application/octet-stream}).
+   */
+  public static final String DETECTED_TYPE = "content_type_detected";
+
   /** WARC-Date of the capture, as written in the record (ISO 8601). */
   public static final String FETCH_DATE = "fetch_date";
 
@@ -36,7 +42,8 @@ public final class Meta {
 
   /**
    * Why the payload is incomplete: the WARC-Truncated value (length, time, ...), or {@code payload}
-   * when its chunked or compressed body ended early; the text of what arrived is kept.
+   * when its chunked or compressed body ended early, or {@code text} when a document parsed by Tika
+   * gave more than {@code max_record_bytes} characters; the text of what arrived is kept.
    */
   public static final String TRUNCATED = "truncated";
 

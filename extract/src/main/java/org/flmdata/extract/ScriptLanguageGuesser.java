@@ -1,11 +1,11 @@
 package org.flmdata.extract;
 
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * A small language guess from the writing system, for documents without a given language in domains
- * with several languages. Stands in until fastText language identification (issue 3).
+ * The language guess that needs no model file: the writing system first, then, for Latin and
+ * Cyrillic text, {@link WikiLanguageDetector} among the 22 Wikipedia languages of the paper. Used
+ * for documents without a given language when no {@code lid_model} is configured, and for Han
+ * text always.
  *
  * <p>Letters are counted per script over the first {@value #SAMPLE_CHARS} characters; a Han, Kana
  * or Hangul character counts as {@value #CJK_WEIGHT} letters, since one carries about as much text
@@ -17,13 +17,11 @@ import java.util.Set;
  *       (Japanese prose is 30-70% Kana; Chinese has almost none), else {@code zh};
  *   <li>Hangul {@code ko}; Greek {@code el}; Hebrew {@code he}; Thai {@code th}; Devanagari {@code
  *       hi};
- *   <li>Cyrillic: {@code uk} when the letters only Ukrainian uses (і ї є ґ) are at least 1% of
- *       them, else {@code ru};
+ *   <li>Cyrillic: {@link WikiLanguageDetector#cyrillic} (ru, uk, bg, sr, or {@code und});
  *   <li>Arabic script: {@code fa} when the letters Persian adds (پ چ ژ گ ک ی) are at least 3% of
  *       them, else {@code ar};
- *   <li>Latin: {@code en} when at least {@value #MIN_EN_STOPWORDS} of at least {@value #MIN_WORDS}
- *       words are common English function words (English prose is ~40%), else {@code und}: other
- *       Latin-script languages wait for real identification.
+ *   <li>Latin: {@link WikiLanguageDetector#latin} (the 16 Latin-script languages of the 22, or
+ *       {@code und} below its confidence floor).
  * </ul>
  *
  * Anything else, or no letters at all, is {@code und}. Pure; never throws.
@@ -35,19 +33,6 @@ public final class ScriptLanguageGuesser {
   static final int CJK_WEIGHT = 3;
   static final double MIN_SHARE = 0.5;
   static final double MIN_KANA_SHARE = 0.1;
-  static final double MIN_EN_STOPWORDS = 0.2;
-  static final int MIN_WORDS = 3;
-
-  /** Function words frequent in English and rare as words of other Latin-script languages. */
-  private static final Set<String> EN_STOPWORDS =
-      Set.of(
-          "the", "of", "and", "to", "is", "that", "for", "it", "with", "as", "was", "on", "are",
-          "be", "this", "by", "at", "from", "or", "have", "an", "they", "which", "you", "were",
-          "their", "has", "been", "not", "but", "he", "she", "his", "her", "we", "will", "would",
-          "can", "there", "what", "all", "if", "more", "when", "who", "about", "so", "our", "your",
-          "had", "do", "than", "them", "these", "its", "into", "also", "my", "i", "me", "how",
-          "out", "up", "one", "just", "some", "should", "could", "any", "other", "only", "then",
-          "very", "because");
 
   private enum Script {
     HAN,
@@ -68,7 +53,6 @@ public final class ScriptLanguageGuesser {
     if (text == null || text.isEmpty()) return "und";
     int end = Math.min(text.length(), SAMPLE_CHARS);
     long[] counts = new long[Script.values().length];
-    int ukrainian = 0;
     int persian = 0;
     for (int i = 0; i < end; ) {
       int cp = text.codePointAt(i);
@@ -76,10 +60,6 @@ public final class ScriptLanguageGuesser {
       if (!Character.isLetter(cp)) continue;
       Script s = scriptOf(cp);
       counts[s.ordinal()]++;
-      if (cp == 'і' || cp == 'ї' || cp == 'є' || cp == 'ґ' || cp == 'І' || cp == 'Ї' || cp == 'Є'
-          || cp == 'Ґ') {
-        ukrainian++;
-      }
       if (cp == 'پ' || cp == 'چ' || cp == 'ژ' || cp == 'گ' || cp == 'ک' || cp == 'ی') persian++;
     }
     long cjk = counts[Script.HAN.ordinal()] + counts[Script.KANA.ordinal()];
@@ -98,9 +78,9 @@ public final class ScriptLanguageGuesser {
         case HEBREW -> "he";
         case THAI -> "th";
         case DEVANAGARI -> "hi";
-        case CYRILLIC -> ukrainian >= 0.01 * n ? "uk" : "ru";
+        case CYRILLIC -> WikiLanguageDetector.cyrillic(text, end).lang();
         case ARABIC -> persian >= 0.03 * n ? "fa" : "ar";
-        case LATIN -> englishOrUnknown(text, end);
+        case LATIN -> WikiLanguageDetector.latin(text, end).lang();
         default -> "und";
       };
     }
@@ -131,22 +111,5 @@ public final class ScriptLanguageGuesser {
       case DEVANAGARI -> Script.DEVANAGARI;
       default -> Script.OTHER;
     };
-  }
-
-  private static String englishOrUnknown(String text, int end) {
-    int words = 0;
-    int stop = 0;
-    StringBuilder w = new StringBuilder();
-    for (int i = 0; i <= end; i++) {
-      char c = i < end ? text.charAt(i) : ' ';
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c == '\'' && w.length() > 0)) {
-        w.append(c);
-      } else if (w.length() > 0) {
-        words++;
-        if (EN_STOPWORDS.contains(w.toString().toLowerCase(Locale.ROOT))) stop++;
-        w.setLength(0);
-      }
-    }
-    return words >= MIN_WORDS && stop >= MIN_EN_STOPWORDS * words ? "en" : "und";
   }
 }

@@ -18,8 +18,13 @@ public enum WarcReason implements DropReason {
   BAD_HTTP("bad-http"),
   /** Not a page: warcinfo, request, metadata, revisit, continuation records. */
   NOT_RESPONSE("not-response"),
-  /** A page of a type this stage does not extract yet (PDF, images, ...; issue 3 adds Tika). */
+  /**
+   * A payload of a type this stage does not extract: scripts, stylesheets, JSON, formats without a
+   * parser here (see {@link PayloadType}); detail = the type. (The key predates Tika; kept stable.)
+   */
   NOT_HTML("not-html"),
+  /** Images, video, audio, fonts, archives, executables: counted, never parsed; detail = type. */
+  BINARY_TYPE("binary-type"),
   /** An HTTP status outside 2xx (redirects, errors): no content of the target. */
   HTTP_STATUS("http-status");
 

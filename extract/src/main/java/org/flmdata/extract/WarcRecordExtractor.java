@@ -16,13 +16,15 @@ import org.netpreserve.jwarc.WarcRecord;
  * Turns one WARC record into one outcome (its {@code bytesIn} is set by the caller, who knows where
  * the next record starts). Pages are: {@code response} records with a 2xx HTTP status and an HTML
  * payload; {@code resource} records of HTML; and {@code conversion} records of plain text (Common
- * Crawl WET), whose text is kept as is. Everything else is counted: {@code warc/not-response} for
- * warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code warc/not-html}, {@code
+ * Crawl WET), whose text is kept as is. Payloads of other types: plain text is decoded, PDF, Word,
+ * RTF and XML feeds are parsed by Tika ({@code tika/...} reasons), images, video, audio and archives
+ * are {@code warc/binary-type}, the rest {@code warc/not-html}. Everything else is counted: {@code
+ * warc/not-response} for warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code
  * warc/bad-http}, {@code read/too-large} for blocks over {@code max_record_bytes}.
  *
  * <p>The payload type is Common Crawl's WARC-Identified-Payload-Type when present (detected from
  * the bytes), else the HTTP Content-Type; when that is missing or {@code application/octet-stream},
- * the first bytes are sniffed for an HTML start tag.
+ * the first bytes decide: an HTML start tag, else Tika's magic detection ({@link PayloadType}).
  *
  * <p>The record block is read whole into memory (at most {@code max_record_bytes}) before parsing,
  * so a failure of the stream ({@link StreamFailure}: the file's problem) is told apart from a
@@ -77,8 +79,8 @@ final class WarcRecordExtractor {
         byte[] block = block(rec);
         if (block == null) return tooLarge(doc, rec);
         String t = h.first("WARC-Identified-Payload-Type").orElse(blockType);
-        if (!isHtml(t, block, block.length)) return notHtml(doc, t);
-        return page(doc.withMeta(Meta.CONTENT_TYPE, blockType), block, block.length, blockType);
+        if (!blockType.isEmpty()) doc = doc.withMeta(Meta.CONTENT_TYPE, blockType);
+        return payload(doc, block, block.length, t, blockType);
       }
       case "conversion" -> {
         if (!baseType(blockType).equals("text/plain")) return notHtml(doc, blockType);
@@ -141,8 +143,36 @@ final class WarcRecordExtractor {
           0);
     }
     String type = warc.first("WARC-Identified-Payload-Type").orElse(served);
-    if (!isHtml(type, bytes, len)) return notHtml(doc, type);
-    return page(doc, bytes, len, served);
+    return payload(doc, bytes, len, type, served);
+  }
+
+  /**
+   * A payload by its kind ({@link PayloadType}): HTML pages through {@link HtmlExtractor}, plain
+   * text decoded, PDF/Office/RTF/XML through Tika, binary types {@code warc/binary-type}, other
+   * types {@code warc/not-html}.
+   *
+   * @param type the type that decides (WARC-Identified-Payload-Type, else the served one)
+   * @param served the HTTP Content-Type (its charset parameter counts for decoding), or null
+   */
+  private Outcome payload(Document doc, byte[] bytes, int len, String type, String served) {
+    PayloadType.Decision d = PayloadType.decide(type, bytes, len);
+    if (d.detected() && !d.type().isEmpty()) {
+      doc = doc.withMeta(Meta.DETECTED_TYPE, d.type());
+      if (!doc.getMeta().containsKey(Meta.CONTENT_TYPE)) {
+        doc = doc.withMeta(Meta.CONTENT_TYPE, d.type());
+      }
+    }
+    return switch (d.kind()) {
+      case HTML -> page(doc, bytes, len, served);
+      case TEXT -> ctx.finishText(doc, bytes, len, served, 0);
+      case DOCUMENT -> ctx.finishDocument(doc, bytes, len, d.type(), 0);
+      case BINARY -> {
+        String t = d.type().isEmpty() ? "binary data" : d.type();
+        if (!doc.getMeta().containsKey(Meta.CONTENT_TYPE)) doc = doc.withMeta(Meta.CONTENT_TYPE, t);
+        yield ctx.reject(doc, WarcReason.BINARY_TYPE, t, 0);
+      }
+      case UNSUPPORTED -> notHtml(doc, d.detected() ? d.type() : type);
+    };
   }
 
   /** Bytes read from an HTTP body; not complete when it ended early (EOF in chunks or gzip). */

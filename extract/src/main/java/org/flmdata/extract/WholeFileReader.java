@@ -14,7 +14,8 @@ import org.flmdata.pipeline.io.InputFiles;
  * of them {@code .gz}) through {@link HtmlExtractor}, or a text file as strict UTF-8. The outcome's
  * {@code bytesIn} is the file's stored size. Checked in order: {@code read/empty-file}, {@code
  * read/too-large} (more than {@code max_record_bytes} after decompression; reading stops there),
- * gzip failures, {@code read/binary}, then {@code read/invalid-utf8} for text.
+ * gzip failures, {@code read/binary} (except, in {@code html} inputs, a PDF/Office file, which Tika
+ * parses: {@link FileContext#finishDocument}), then {@code read/invalid-utf8} for text.
  */
 final class WholeFileReader extends OutcomeReader {
   private final FileContext ctx;
@@ -66,7 +67,16 @@ final class WholeFileReader extends OutcomeReader {
       return ctx.reject(doc, ReadReason.EMPTY_FILE, "0 bytes after decompression", stored);
     }
     String binary = BinarySniffer.sniff(bytes, len);
-    if (binary != null) return ctx.reject(doc, ReadReason.BINARY, binary, stored);
+    if (binary != null) {
+      // a PDF or Word file saved among the pages (named .html) is parsed as what it is
+      PayloadType.Decision d = html ? PayloadType.decide(null, bytes, len) : null;
+      if (d != null && d.kind() == PayloadType.Kind.DOCUMENT) {
+        Document t =
+            doc.withMeta(Meta.CONTENT_TYPE, d.type()).withMeta(Meta.DETECTED_TYPE, d.type());
+        return ctx.finishDocument(t, bytes, len, d.type(), stored);
+      }
+      return ctx.reject(doc, ReadReason.BINARY, binary, stored);
+    }
     if (html) {
       HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode());
       Document d =

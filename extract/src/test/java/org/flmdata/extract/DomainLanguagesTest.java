@@ -26,7 +26,7 @@ class DomainLanguagesTest {
   void otherwiseTheScriptGuessDecides() {
     assertEquals(new DomainLanguages.Decision("zh", true), EN_ZH.decide(null, "中华人民共和国"));
     assertEquals(
-        new DomainLanguages.Decision("ru", false), EN_ZH.decide(null, "Москва столица России"));
+        new DomainLanguages.Decision("ru", false), EN_ZH.decide(null, "Москва является столицей России, и это самый большой город."));
     assertEquals(new DomainLanguages.Decision("und", false), EN_ZH.decide(null, "12345"));
   }
 }

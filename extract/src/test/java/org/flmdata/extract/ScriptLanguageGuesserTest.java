@@ -27,8 +27,8 @@ class ScriptLanguageGuesserTest {
   }
 
   @Test
-  void cyrillicIsRussianUnlessUkrainianLettersShow() {
-    assertEquals("ru", guess("Москва является столицей Российской Федерации."));
+  void cyrillicLanguagesAreToldApart() {
+    assertEquals("ru", guess("Москва является столицей России, и это самый большой город в стране."));
     assertEquals("uk", guess("Київ є столицею України, і це дуже гарне місто."));
   }
 
@@ -52,9 +52,9 @@ class ScriptLanguageGuesserTest {
   }
 
   @Test
-  void otherLatinLanguagesAreUnknown() {
-    assertEquals("und", guess("Der schnelle braune Fuchs springt über den faulen Hund."));
-    assertEquals("und", guess("Le renard brun rapide saute par-dessus le chien paresseux."));
+  void latinLanguagesOfWikipediaAreTold() {
+    assertEquals("de", guess("Der schnelle braune Fuchs springt über den faulen Hund, und er ist nicht müde."));
+    assertEquals("fr", guess("Le renard brun rapide saute par-dessus le chien paresseux et il ne dort pas."));
   }
 
   @Test

@@ -114,4 +114,32 @@ class WholeFileReaderTest {
     assertEquals("invalid-utf8", b.getReason());
     assertEquals("invalid UTF-8 at byte 3", b.getDetail());
   }
+
+  @Test
+  void aPdfAmongHtmlFilesIsParsedByTikaUpToMaxTikaBytes() throws Exception {
+    Path root = dir.resolve("docs");
+    byte[] pdf = Documents.pdf("Hours", TikaTextTest.LINES);
+    write(root.resolve("hours.html"), pdf);
+    InputContext roomy = Fixtures.input(Fixtures.spec(root, InputFormat.HTML), List.of("en"));
+    InputContext tight =
+        new InputContext(
+            "Web",
+            new DomainLanguages(List.of("en")),
+            Fixtures.spec(root, InputFormat.HTML),
+            50L << 20,
+            1,
+            HtmlExtractor.DEFAULT_MODE,
+            0.01,
+            pdf.length - 1,
+            30_000);
+
+    Outcome parsed = Fixtures.read(roomy).get(0);
+    Outcome skipped = Fixtures.read(tight).get(0);
+
+    assertTrue(parsed.isKept(), parsed.toString());
+    assertEquals(String.join("\n\n", TikaTextTest.LINES), parsed.getText());
+    assertEquals("application/pdf", parsed.getMeta().get(Meta.DETECTED_TYPE));
+    assertEquals("tika/too-large", skipped.getRule() + "/" + skipped.getReason());
+    assertEquals(pdf.length + " bytes > max_tika_bytes " + (pdf.length - 1), skipped.getDetail());
+  }
 }
