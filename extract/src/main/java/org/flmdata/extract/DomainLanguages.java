@@ -23,25 +23,35 @@ record DomainLanguages(List<String> languages, String lidModel, double lidMinPro
   }
 
   /** A decision: the code to keep in {@code Document.lang} and whether the domain takes it. */
-  record Decision(String lang, boolean inDomain) {}
+  /**
+   * @param score the identifier's confidence in [0, 1] (fastText's probability, or the model-free
+   *     guesser's), NaN when no identifier decided (a given language, a one-language domain)
+   */
+  record Decision(String lang, boolean inDomain, double score) {}
 
   Decision decide(String given, String text) {
     String g = normalize(given);
     if (g != null) {
       String m = match(g);
-      return m != null ? new Decision(m, true) : new Decision(g, false);
+      return m != null ? new Decision(m, true, Double.NaN) : new Decision(g, false, Double.NaN);
     }
     boolean model = lidModel != null && !lidModel.isBlank();
-    if (!model && languages.size() == 1) return new Decision(languages.get(0), true);
-    String script = ScriptLanguageGuesser.guess(text);
-    String guess = script;
+    if (!model && languages.size() == 1) {
+      return new Decision(languages.get(0), true, Double.NaN);
+    }
+    WikiLanguageDetector.Guess script = ScriptLanguageGuesser.guessWithConfidence(text);
+    String guess = script.lang();
+    double score = script.confidence();
     // Han text is told by its Kana share: lid.176 calls short Simplified Chinese "ja"
-    if (model && !script.equals("zh") && !script.equals("ja")) {
+    if (model && !guess.equals("zh") && !guess.equals("ja")) {
       FastTextLid.Prediction p = FastTextLid.of(lidModel).predict(text);
-      if (p != null && p.prob() >= lidMinProb) guess = p.lang();
+      if (p != null && p.prob() >= lidMinProb) {
+        guess = p.lang();
+        score = p.prob();
+      }
     }
     String m = match(guess);
-    return m != null ? new Decision(m, true) : new Decision(guess, false);
+    return m != null ? new Decision(m, true, score) : new Decision(guess, false, score);
   }
 
   /** Lower case, '_' as '-', trimmed; null when blank. */

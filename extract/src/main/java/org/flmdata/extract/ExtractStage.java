@@ -150,6 +150,11 @@ public final class ExtractStage implements Stage {
               LID_MIN_PROB));
 
   @Override
+  public java.util.Map<String, String> reportedMeta() {
+    return java.util.Map.of(Meta.LANG_SCORE, "language-ID confidence");
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

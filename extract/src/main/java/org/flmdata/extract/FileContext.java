@@ -133,6 +133,9 @@ final class FileContext {
     }
     DomainLanguages.Decision lang = in.languages().decide(givenLang, text);
     d = d.withLang(lang.lang());
+    if (!Double.isNaN(lang.score())) {
+      d = d.withMeta(Meta.LANG_SCORE, String.format(java.util.Locale.ROOT, "%.3f", lang.score()));
+    }
     String g = DomainLanguages.normalize(givenLang);
     if (g != null && !g.equals(lang.lang())) d = d.withMeta(Meta.LANG_GIVEN, givenLang);
     if (!lang.inDomain()) {

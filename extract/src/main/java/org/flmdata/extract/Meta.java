@@ -49,4 +49,7 @@ public final class Meta {
 
   /** The language as the input gave it, when it differs from the code kept in {@code lang}. */
   public static final String LANG_GIVEN = "lang_given";
+
+  /** The language identifier's confidence in [0, 1] (fastText's probability or the guesser's). */
+  public static final String LANG_SCORE = "lang_score";
 }

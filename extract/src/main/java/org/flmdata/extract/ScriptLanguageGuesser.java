@@ -50,7 +50,17 @@ public final class ScriptLanguageGuesser {
 
   /** The guessed ISO 639-1 code, or {@code und}. */
   public static String guess(String text) {
-    if (text == null || text.isEmpty()) return "und";
+    return guessWithConfidence(text).lang();
+  }
+
+  /**
+   * The guess with a confidence in [0, 1]: for Latin and Cyrillic text the function-word
+   * detector's margin ({@link WikiLanguageDetector}), for a language told by its script alone
+   * (zh, ja, ko, el, ...) that script's share of the letters.
+   */
+  public static WikiLanguageDetector.Guess guessWithConfidence(String text) {
+    final WikiLanguageDetector.Guess none = new WikiLanguageDetector.Guess("und", 0);
+    if (text == null || text.isEmpty()) return none;
     int end = Math.min(text.length(), SAMPLE_CHARS);
     long[] counts = new long[Script.values().length];
     int persian = 0;
@@ -65,26 +75,28 @@ public final class ScriptLanguageGuesser {
     long cjk = counts[Script.HAN.ordinal()] + counts[Script.KANA.ordinal()];
     long total = 0;
     for (Script s : Script.values()) total += weight(s, counts[s.ordinal()]);
-    if (total == 0) return "und";
+    if (total == 0) return none;
     if (weight(Script.HAN, cjk) >= MIN_SHARE * total) {
-      return counts[Script.KANA.ordinal()] >= MIN_KANA_SHARE * cjk ? "ja" : "zh";
+      String lang = counts[Script.KANA.ordinal()] >= MIN_KANA_SHARE * cjk ? "ja" : "zh";
+      return new WikiLanguageDetector.Guess(lang, (double) weight(Script.HAN, cjk) / total);
     }
     for (Script s : Script.values()) {
       long n = counts[s.ordinal()];
       if (s == Script.HAN || s == Script.KANA || weight(s, n) < MIN_SHARE * total) continue;
+      double share = (double) weight(s, n) / total;
       return switch (s) {
-        case HANGUL -> "ko";
-        case GREEK -> "el";
-        case HEBREW -> "he";
-        case THAI -> "th";
-        case DEVANAGARI -> "hi";
-        case CYRILLIC -> WikiLanguageDetector.cyrillic(text, end).lang();
-        case ARABIC -> persian >= 0.03 * n ? "fa" : "ar";
-        case LATIN -> WikiLanguageDetector.latin(text, end).lang();
-        default -> "und";
+        case HANGUL -> new WikiLanguageDetector.Guess("ko", share);
+        case GREEK -> new WikiLanguageDetector.Guess("el", share);
+        case HEBREW -> new WikiLanguageDetector.Guess("he", share);
+        case THAI -> new WikiLanguageDetector.Guess("th", share);
+        case DEVANAGARI -> new WikiLanguageDetector.Guess("hi", share);
+        case CYRILLIC -> WikiLanguageDetector.cyrillic(text, end);
+        case ARABIC -> new WikiLanguageDetector.Guess(persian >= 0.03 * n ? "fa" : "ar", share);
+        case LATIN -> WikiLanguageDetector.latin(text, end);
+        default -> none;
       };
     }
-    return "und";
+    return none;
   }
 
   private static long weight(Script s, long n) {

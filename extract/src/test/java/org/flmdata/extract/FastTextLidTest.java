@@ -50,8 +50,8 @@ class FastTextLidTest {
     // script guess (no Kana: zh) in DomainLanguages
     assertEquals("ja", lid.predict(ZH).lang());
     DomainLanguages zhJa = new DomainLanguages(List.of("zh", "ja"), model(), 0.5);
-    assertEquals(new DomainLanguages.Decision("zh", true), zhJa.decide(null, ZH));
-    assertEquals(new DomainLanguages.Decision("ja", true), zhJa.decide(null, JA));
+    assertEquals(new DomainLanguages.Decision("zh", true, 0), verdict(zhJa.decide(null, ZH)));
+    assertEquals(new DomainLanguages.Decision("ja", true, 0), verdict(zhJa.decide(null, JA)));
     assertNull(lid.predict(""));
     assertNull(lid.predict(" \n "));
   }
@@ -59,21 +59,21 @@ class FastTextLidTest {
   @Test
   void withAModelSingleLanguageDomainsAreCheckedToo() {
     DomainLanguages en = new DomainLanguages(List.of("en"), model(), 0.5);
-    assertEquals(new DomainLanguages.Decision("en", true), en.decide(null, EN));
-    assertEquals(new DomainLanguages.Decision("de", false), en.decide(null, DE));
+    assertEquals(new DomainLanguages.Decision("en", true, 0), verdict(en.decide(null, EN)));
+    assertEquals(new DomainLanguages.Decision("de", false, 0), verdict(en.decide(null, DE)));
     // a given language still wins over the model
-    assertEquals(new DomainLanguages.Decision("en", true), en.decide("en", DE));
+    assertEquals(new DomainLanguages.Decision("en", true, 0), verdict(en.decide("en", DE)));
     // without a model the single language is taken as before
     assertEquals(
-        new DomainLanguages.Decision("en", true), new DomainLanguages(List.of("en")).decide(null, DE));
+        new DomainLanguages.Decision("en", true, 0), verdict(new DomainLanguages(List.of("en")).decide(null, DE)));
   }
 
   @Test
   void belowTheMinimumProbabilityTheScriptGuessDecides() {
     DomainLanguages zh = new DomainLanguages(List.of("zh", "en"), model(), 1.01);
     // no prediction reaches 1.01: the model-free guess names Han text zh and German de
-    assertEquals(new DomainLanguages.Decision("zh", true), zh.decide(null, ZH));
-    assertEquals(new DomainLanguages.Decision("de", false), zh.decide(null, DE));
+    assertEquals(new DomainLanguages.Decision("zh", true, 0), verdict(zh.decide(null, ZH)));
+    assertEquals(new DomainLanguages.Decision("de", false, 0), verdict(zh.decide(null, DE)));
   }
 
   @Test
@@ -103,5 +103,10 @@ class FastTextLidTest {
     assertThrows(
         IllegalStateException.class,
         () -> FastTextLid.of(dir.resolve("none.ftz").toString()));
+  }
+
+  /** The decision without its score (language and whether the domain keeps it). */
+  static DomainLanguages.Decision verdict(DomainLanguages.Decision d) {
+    return new DomainLanguages.Decision(d.lang(), d.inDomain(), 0);
   }
 }
