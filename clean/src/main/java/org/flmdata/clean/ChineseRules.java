@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The Chinese profile's own rules, as ChineseWebText's preprocess.py applies them: length (at most
  * {@code zh_min_chars} characters is too short) and average line length, share of Han characters
- * (U+4E00..U+9FA5), and internal repetition: of the character 13-grams of the text lower-cased
+ * (U+4E00..U+9FA5), listed sensitive words per line ({@code zh_sensitive_words}, off when empty),
+ * and internal repetition: of the character 13-grams of the text lower-cased
  * with spaces, tabs and newlines removed, the share belonging to 13-grams that occur more than
  * once. Counts are in characters, never whitespace tokens.
  */
@@ -25,11 +26,24 @@ public final class ChineseRules {
     }
     double han = hanShare(text);
     if (han < p.zhMinHanShare()) return RuleResult.drop(CleanReason.ZH_HAN_SHARE, han, p.zhMinHanShare());
+    if (!p.zhSensitiveWords().isEmpty()) {
+      double perLine = (double) distinctPresent(text, p.zhSensitiveWords()) / lines;
+      if (perLine > p.zhMaxSensitiveWordsPerLine()) {
+        return RuleResult.drop(CleanReason.ZH_SENSITIVE, perLine, p.zhMaxSensitiveWordsPerLine());
+      }
+    }
     double rep = repeatedNgramShare(text, NGRAM);
     if (rep > p.zhMaxRepeated13gramShare()) {
       return RuleResult.drop(CleanReason.ZH_REPEAT, rep, p.zhMaxRepeated13gramShare());
     }
     return RuleResult.keep(text);
+  }
+
+  /** How many of {@code words} occur in {@code text} (each counted once, as ChineseWebText does). */
+  static int distinctPresent(String text, java.util.Set<String> words) {
+    int n = 0;
+    for (String w : words) if (!w.isEmpty() && text.contains(w)) n++;
+    return n;
   }
 
   static double hanShare(String text) {

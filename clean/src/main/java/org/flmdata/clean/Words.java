@@ -14,6 +14,14 @@ import java.util.List;
 public final class Words {
   private Words() {}
 
+  /**
+   * The tokens the word-based rules of profile {@code p} count: {@link ChineseSegmenter} words for
+   * the Chinese profile, {@link #tokens(String)} otherwise.
+   */
+  public static List<String> tokens(String text, Profile p) {
+    return p.zh() ? ChineseSegmenter.tokens(text) : tokens(text);
+  }
+
   /** All tokens of {@code text}: words and punctuation tokens. Never null. */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
