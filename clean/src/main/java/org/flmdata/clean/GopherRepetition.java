@@ -119,7 +119,12 @@ public final class GopherRepetition {
 
     /** Characters of the n-gram at i joined with single spaces. */
     long chars(int i, int n) {
-      return lenPrefix[i + n] - lenPrefix[i] + (n - 1);
+      return joinedChars(i, n) + (n - 1);
+    }
+
+    /** Characters of the n-gram at i joined without separator. */
+    long joinedChars(int i, int n) {
+      return lenPrefix[i + n] - lenPrefix[i];
     }
   }
 
@@ -147,7 +152,7 @@ public final class GopherRepetition {
 
   /**
    * Characters covered by n-grams seen before, skipping past a repeated n-gram so that its words
-   * are not counted again (datatrove's find_all_duplicate).
+   * are not counted again (datatrove's find_all_duplicate, which joins the words with "").
    */
   static long dupNgramChars(List<String> words, int n) {
     return dupNgramChars(new Grams(words), n);
@@ -163,7 +168,7 @@ public final class GopherRepetition {
     while (i < count) {
       long key = hashes[i];
       if (seen.get(key) > 0) {
-        chars += g.chars(i, n);
+        chars += g.joinedChars(i, n); // datatrove joins these with "" (top n-grams with " ")
         i += n;
       } else {
         seen.increment(key);
