@@ -108,9 +108,9 @@ class CleanStageTest {
     shuffles(with.rdd(), shuffles, new java.util.HashSet<>());
     assertEquals(2, shuffles.size(), with.toDebugString());
     for (org.apache.spark.ShuffleDependency<?, ?, ?> d : shuffles) {
-      // what each shuffle partitions by: line occurrences, then document partition numbers
+      // what each shuffle partitions by: line keys (combined per partition), then partitions
       Object p = d.partitioner();
-      assertTrue(p instanceof ParagraphDedup.LinePartitioner
+      assertTrue(p instanceof org.apache.spark.HashPartitioner
           || p instanceof ParagraphDedup.ExactPartitioner, p.toString());
     }
     Map<String, Object> off = dedupOnly();
