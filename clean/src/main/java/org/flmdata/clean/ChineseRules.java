@@ -1,7 +1,5 @@
 package org.flmdata.clean;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The Chinese profile's own rules, as ChineseWebText's preprocess.py applies them: length (at most
@@ -15,11 +13,13 @@ public final class ChineseRules {
   private ChineseRules() {}
 
   static final int NGRAM = 13;
+  private static final long P = 0x100000001b3L;
 
   public static RuleResult apply(String text, Profile p) {
     int len = text.length();
     if (len <= p.zhMinChars()) return RuleResult.drop(CleanReason.ZH_SHORT, len, p.zhMinChars());
-    int lines = Words.splitLines(text).size();
+    int lines = 1; // text.split('\n') in ChineseWebText: newlines + 1
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     double avgLine = (double) len / lines;
     if (avgLine < p.zhMinAvgLineChars()) {
       return RuleResult.drop(CleanReason.ZH_SHORT_LINES, avgLine, p.zhMinAvgLineChars());
@@ -61,13 +61,22 @@ public final class ChineseRules {
       char c = lower.charAt(i);
       if (c != ' ' && c != '\n' && c != '\t') sb.append(c);
     }
-    String s = sb.toString();
-    int total = s.length() - n + 1;
+    int total = sb.length() - n + 1;
     if (total <= 0) return 0;
-    Map<String, Integer> counts = new HashMap<>(total * 2);
-    for (int i = 0; i < total; i++) counts.merge(s.substring(i, i + n), 1, Integer::sum);
-    long repeated = 0;
-    for (int c : counts.values()) if (c > 1) repeated += c;
-    return (double) repeated / total;
+    // n-grams as 64-bit rolling hashes (no substring per position): counted, then every position
+    // whose n-gram occurs more than once is one repeated n-gram
+    long[] grams = new long[total];
+    long top = 1;
+    for (int k = 1; k < n; k++) top *= P;
+    long g = 0;
+    for (int k = 0; k < n; k++) g = g * P + sb.charAt(k);
+    grams[0] = g;
+    for (int i = 1; i < total; i++) {
+      g = (g - sb.charAt(i - 1) * top) * P + sb.charAt(i + n - 1);
+      grams[i] = g;
+    }
+    LongCounts counts = new LongCounts(total);
+    for (long x : grams) counts.increment(x);
+    return (double) counts.repeatedTotal() / total;
   }
 }
