@@ -41,8 +41,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clean-stage benchmarks: per-core throughput of the per-document cleaning on real sample text,
- * paragraph dedup on generated corpora of 1x, 2x and 4x size (time should grow about linearly),
- * and the zh profile's kept shares on ChineseWebText's clean and dirty samples. Run with
+ * per profile (en, zh) and per rule family, jieba segmentation included; paragraph dedup on
+ * generated corpora of 1x, 2x and 4x size (time should grow about linearly; ratios of CPU time,
+ * wall time and the marginal cost per document are printed); and the zh profile's kept shares on
+ * ChineseWebText's clean and dirty samples. Times are CPU times (the machine is shared), wall
+ * times beside them. Run with
  * {@code mvn -B verify -Pbench -pl tests -am -Dtest=CleanBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
