@@ -42,6 +42,7 @@ public enum CleanReason implements DropReason {
   ZH_SHORT_LINES("zh", "min-avg-line-chars"),
   ZH_HAN_SHARE("zh", "min-han-share"),
   ZH_REPEAT("zh", "max-repeated-13gram-share"),
+  ZH_SENSITIVE("zh", "max-sensitive-words-per-line"),
   // domain cleaners
   CODE_MAX_LINE("code", "max-line-length"),
   CODE_MEAN_LINE("code", "mean-line-length"),

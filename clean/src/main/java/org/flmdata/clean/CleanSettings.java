@@ -151,10 +151,25 @@ public final class CleanSettings {
   public static final Setting<Double> ZH_MAX_REPEATED_13GRAM_SHARE =
       fraction("zh_max_repeated_13gram_share", 0.5,
           "ChineseWebText max_repeat: share of character 13-grams occurring more than once");
+  public static final Setting<Map<String, String>> ZH_MAX_TOP_NGRAM_CHAR_FRAC =
+      ngramMap("zh_max_top_ngram_char_frac", ordered("2", "0.256", "3", "0.201", "4", "0.171"),
+          "FineWeb-2 cmn_Hani.yml top_n_grams (jieba word n-grams)");
+  public static final Setting<Map<String, String>> ZH_MAX_DUP_NGRAM_CHAR_FRAC =
+      ngramMap("zh_max_dup_ngram_char_frac", ordered("5", "0.198", "6", "0.182", "7", "0.167",
+              "8", "0.154", "9", "0.14", "10", "0.127"),
+          "FineWeb-2 cmn_Hani.yml dup_n_grams (jieba word n-grams)");
+  public static final Setting<List<String>> ZH_SENSITIVE_WORDS =
+      Setting.stringList("zh_sensitive_words", List.of(),
+          "ChineseWebText's sensitive-word rule: words whose distinct occurrences per line are"
+              + " counted; empty (off) by default: ChineseWebText's dict.txt has no licence and"
+              + " mixes porn/gambling/drug terms with political names, a list a user must choose");
+  public static final Setting<Double> ZH_MAX_SENSITIVE_WORDS_PER_LINE =
+      nonNeg("zh_max_sensitive_words_per_line", 0.5,
+          "ChineseWebText max_sensitive_word_per_line (distinct listed words found / lines)");
   public static final Setting<Double> ZH_MIN_AVG_WORD_LENGTH =
-      nonNeg("zh_min_avg_word_length", 1.0, "FineWeb-2 cmn (tokens here are characters)");
+      nonNeg("zh_min_avg_word_length", 1.0, "FineWeb-2 cmn_Hani.yml (jieba words)");
   public static final Setting<Double> ZH_MAX_AVG_WORD_LENGTH =
-      nonNeg("zh_max_avg_word_length", 5.0, "FineWeb-2 cmn");
+      nonNeg("zh_max_avg_word_length", 5.0, "FineWeb-2 cmn_Hani.yml (jieba words)");
   public static final Setting<Double> ZH_MIN_ALPHA_WORDS_RATIO =
       fraction("zh_min_alpha_words_ratio", 0.735, "FineWeb-2 cmn max_non_alpha_words_ratio");
   public static final Setting<Double> ZH_MAX_DUP_LINE_FRAC =
@@ -191,7 +206,8 @@ public final class CleanSettings {
       ZH_MAX_REPEATED_13GRAM_SHARE, ZH_MIN_AVG_WORD_LENGTH, ZH_MAX_AVG_WORD_LENGTH,
       ZH_MIN_ALPHA_WORDS_RATIO, ZH_MAX_DUP_LINE_FRAC, ZH_LINE_PUNCT_THR, ZH_SHORT_LINE_THR, ZH_CHAR_DUP_RATIO,
       ZH_NEW_LINE_RATIO,
-      ZH_STOP_WORDS);
+      ZH_STOP_WORDS, ZH_MAX_TOP_NGRAM_CHAR_FRAC, ZH_MAX_DUP_NGRAM_CHAR_FRAC, ZH_SENSITIVE_WORDS,
+      ZH_MAX_SENSITIVE_WORDS_PER_LINE);
 
   static SettingsSpec spec(String name) {
     return new SettingsSpec(name, ALL);

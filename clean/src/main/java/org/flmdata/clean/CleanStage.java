@@ -186,16 +186,16 @@ public final class CleanStage implements Stage {
     B apply(A a);
   }
 
-  /** Applies a partition's drop set to its documents, lazily, then the after-dedup rules. */
+  /** Applies a partition's line decisions to its documents, lazily, then the after-dedup rules. */
   private static final class Deduped implements Iterator<Outcome> {
     private final Iterator<Outcome> docs;
-    private final Map<Integer, Set<Long>> drops;
+    private final Map<Long, Integer> keepers;
     private final Cleaners cleaners;
     private int i = 0;
 
-    Deduped(Iterator<Outcome> docs, Map<Integer, Set<Long>> drops, Cleaners cleaners) {
+    Deduped(Iterator<Outcome> docs, Map<Long, Integer> keepers, Cleaners cleaners) {
       this.docs = docs;
-      this.drops = drops;
+      this.keepers = keepers;
       this.cleaners = cleaners;
     }
 
@@ -211,8 +211,12 @@ public final class CleanStage implements Stage {
       Document d = o.toDocument();
       if (cleaners.maxDocs(o.getDomain()) <= 0) return finish(o, d, cleaners);
       String before = d.getText() == null ? "" : d.getText();
-      String text = ParagraphDedup.apply(before, drops.getOrDefault(index, Set.of()),
-          cleaners.exact(o.getDomain()));
+      String lang = o.getLang() == null ? "und" : o.getLang();
+      // a repeated line stays only in the document the dedup chose to keep it in
+      String text = ParagraphDedup.apply(before, h -> {
+        Integer keeper = keepers.get(ParagraphDedup.key(h, lang));
+        return keeper != null && keeper != index;
+      }, cleaners.exact(o.getDomain()));
       long removed = before.length() - text.length();
       int left = text.strip().length();
       if (left < cleaners.minChars(o.getDomain())) {

@@ -30,7 +30,7 @@ public final class FineWebRules {
       r = (double) GopherRepetition.duplicates(nonEmpty)[1] / chars;
       if (r >= p.charDupRatio()) return RuleResult.drop(CleanReason.DUP_LINE_CHARS, r, p.charDupRatio());
     }
-    int words = Words.tokens(text).size();
+    int words = Words.tokens(text, p).size();
     int newLines = lines.size() - 1;
     if (words > 0) {
       r = (double) newLines / words;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Gopher quality rules (Rae et al. 2021, appendix A1), checked in datatrove's order. Words are
- * {@link Words} tokens that are not punctuation; for the Chinese profile they are characters, and
+ * {@link Words} tokens that are not punctuation; for the Chinese profile jieba words ({@link
+ * ChineseSegmenter}), as datatrove counts them for FineWeb-2, and
  * the length bound is {@code zh_min_chars} (see {@link ChineseRules}). Every ratio guards its
  * denominator: an empty or one-word document is judged on counts, never divides by zero.
  */
@@ -12,7 +13,7 @@ public final class GopherQuality {
   private GopherQuality() {}
 
   public static RuleResult apply(String text, Profile p) {
-    List<String> tokens = Words.tokens(text);
+    List<String> tokens = Words.tokens(text, p);
     List<String> words = Words.words(tokens);
     int n = words.size();
     if (n < p.minWords()) return RuleResult.drop(CleanReason.FEW_WORDS, n, p.minWords());
@@ -53,15 +54,24 @@ public final class GopherQuality {
         return RuleResult.drop(CleanReason.ELLIPSIS_LINES, e, p.maxEllipsisLinesRatio());
       }
     }
+    // datatrove counts the alphabetic share over all tokens, punctuation included; the Chinese
+    // profile follows it, as FineWeb-2's cmn max_non_alpha_words_ratio was fitted that way
+    List<String> alphaOver = p.zh() ? tokens : words;
     int alpha = 0;
-    for (String w : words) if (hasLetter(w)) alpha++;
-    double a = (double) alpha / n;
+    for (String w : alphaOver) if (hasLetter(w)) alpha++;
+    double a = (double) alpha / alphaOver.size();
     if (a < p.minAlphaWordsRatio()) {
       return RuleResult.drop(CleanReason.NON_ALPHA_WORDS, a, p.minAlphaWordsRatio());
     }
     int stops = 0;
-    for (String t : tokens) {
-      if (p.stopWords().contains(p.zh() ? t : t.toLowerCase(java.util.Locale.ROOT))) stops++;
+    if (p.zh()) {
+      // datatrove: distinct stop words among the (jieba) words
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String t : tokens) if (p.stopWords().contains(t) && seen.add(t)) stops++;
+    } else {
+      for (String t : tokens) {
+        if (p.stopWords().contains(t.toLowerCase(java.util.Locale.ROOT))) stops++;
+      }
     }
     if (stops < p.minStopWords()) {
       return RuleResult.drop(CleanReason.STOP_WORDS, stops, p.minStopWords());

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Gopher repetition rules (Rae et al. 2021, Table A1), measured as datatrove's
  * GopherRepetitionFilter does: duplicate paragraphs ("\n\n"-separated) and lines by count and by
  * characters, the characters of the most frequent 2/3/4-gram, and the characters in repeated
- * 5..10-grams. For the Chinese profile the n-gram checks are replaced by {@link ChineseRules}'
- * 13-gram share. Ratios over an empty text are 0.
+ * 5..10-grams, over jieba words for the Chinese profile (FineWeb-2's cmn values). Ratios over an
+ * empty text are 0.
  */
 public final class GopherRepetition {
   private GopherRepetition() {}
@@ -42,7 +42,7 @@ public final class GopherRepetition {
       }
     }
     if (p.topNgrams().isEmpty() && p.dupNgrams().isEmpty()) return RuleResult.keep(text);
-    List<String> words = Words.tokens(text);
+    List<String> words = Words.tokens(text, p);
     Grams grams = new Grams(words);
     for (double[] t : p.topNgrams()) {
       int n = (int) t[0];
@@ -119,7 +119,12 @@ public final class GopherRepetition {
 
     /** Characters of the n-gram at i joined with single spaces. */
     long chars(int i, int n) {
-      return lenPrefix[i + n] - lenPrefix[i] + (n - 1);
+      return joinedChars(i, n) + (n - 1);
+    }
+
+    /** Characters of the n-gram at i joined without separator. */
+    long joinedChars(int i, int n) {
+      return lenPrefix[i + n] - lenPrefix[i];
     }
   }
 
@@ -147,7 +152,7 @@ public final class GopherRepetition {
 
   /**
    * Characters covered by n-grams seen before, skipping past a repeated n-gram so that its words
-   * are not counted again (datatrove's find_all_duplicate).
+   * are not counted again (datatrove's find_all_duplicate, which joins the words with "").
    */
   static long dupNgramChars(List<String> words, int n) {
     return dupNgramChars(new Grams(words), n);
@@ -163,7 +168,7 @@ public final class GopherRepetition {
     while (i < count) {
       long key = hashes[i];
       if (seen.get(key) > 0) {
-        chars += g.chars(i, n);
+        chars += g.joinedChars(i, n); // datatrove joins these with "" (top n-grams with " ")
         i += n;
       } else {
         seen.increment(key);

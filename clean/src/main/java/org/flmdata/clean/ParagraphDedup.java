@@ -2,7 +2,6 @@ package org.flmdata.clean;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,91 +17,108 @@ import scala.Tuple2;
 /**
  * Corpus-wide paragraph (line) dedup, CCNet style (Wenzek et al. 2020), scoped per language: every
  * occurrence of a line after its first is removed, the first being the one in the document with
- * the smallest id (ties by position, so the result does not depend on partitioning); a line in
- * more documents than the domain's {@code paragraph_dedup_max_docs} is boilerplate and removed
- * everywhere. Documents are never shuffled: each partition emits one small row per distinct line
- * (language, hash, doc id, partition, index), one shuffle groups them by (language, hash), sorted,
- * and the resulting drop list (partition, index, hash) goes back to the documents' own partitions,
- * where it is zipped with them. Memory: a group holds at most max_docs+1 rows; a partition holds
- * the drop list of its own documents.
+ * the smallest id (ties by partition and position, so the result does not depend on partitioning);
+ * a line in more documents than the domain's {@code paragraph_dedup_max_docs} is boilerplate and
+ * removed everywhere.
+ *
+ * <p>Two shuffles, neither carrying documents, and why not one: whether an occurrence stays
+ * depends on every other occurrence of its line (the smallest document id, the number of
+ * documents), an aggregate keyed by line, while the text to change is keyed by document. Data must
+ * go from document partitions to line partitions and back: two all-to-all exchanges. A broadcast
+ * could replace the second only if the table of repeated lines fit in one executor's memory, which
+ * a corpus-wide table does not. So both exchanges are made small:
+ *
+ * <ol>
+ *   <li>by line, with map-side combining ({@code combineByKey}, which spills): each partition
+ *       sends one {@link Line} per distinct (language, line) it holds — its first document (id,
+ *       position), how many of its documents hold the line, its partition number — however many
+ *       of its documents repeat it. Lines merge into: the global first, the document count, the
+ *       partitions holding the line (at most the number of partitions).
+ *   <li>back by partition ({@link ExactPartitioner}): for each line held by two documents or more,
+ *       one row per partition holding it: (key, the position of the document that keeps it there,
+ *       or -1). A line in one document sends nothing back.
+ * </ol>
+ *
+ * A partition then knows, for each of its repeated lines, which of its documents (if any) keeps
+ * it: memory per partition is bounded by its own distinct repeated lines, a merged line by the
+ * number of partitions.
  */
 public final class ParagraphDedup {
   private ParagraphDedup() {}
 
-  /** One document's distinct line, as shuffled. */
-  public static final class Occ implements Serializable {
-    private static final long serialVersionUID = 1L;
-    final String lang;
-    final long hash;
-    final String docId;
-    final int part;
-    final int index;
-    final int maxDocs;
+  /** A line's occurrences merged so far (one partition's, then all). */
+  public static final class Line implements Serializable {
+    private static final long serialVersionUID = 2L;
+    /** The first occurrence: smallest document id, then partition, then position. */
+    String docId;
+    int part;
+    int index;
+    /** The boilerplate limit of the first occurrence's document, and the largest seen. */
+    int ownLimit;
+    int limit;
+    /** Documents holding the line. */
+    long docs;
+    /** Partitions holding the line, sorted, distinct. */
+    int[] parts;
 
-    Occ(String lang, long hash, String docId, int part, int index, int maxDocs) {
-      this.lang = lang;
-      this.hash = hash;
+    Line(String docId, int part, int index, int limit) {
       this.docId = docId == null ? "" : docId;
       this.part = part;
       this.index = index;
-      this.maxDocs = maxDocs;
+      this.ownLimit = limit;
+      this.limit = limit;
+      this.docs = 1;
+      this.parts = new int[] {part};
     }
 
-    boolean sameLine(Occ o) {
-      return hash == o.hash && lang.equals(o.lang);
-    }
-  }
-
-  /** Orders occurrences by line, then by document id, partition and index. */
-  static final class OccOrder implements Comparator<Occ>, Serializable {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int compare(Occ a, Occ b) {
-      int c = a.lang.compareTo(b.lang);
-      if (c != 0) return c;
-      c = Long.compare(a.hash, b.hash);
-      if (c != 0) return c;
-      c = a.docId.compareTo(b.docId);
-      if (c != 0) return c;
-      c = Integer.compare(a.part, b.part);
-      return c != 0 ? c : Integer.compare(a.index, b.index);
-    }
-  }
-
-  /** Partitions occurrences by line only, so a line's group is in one partition. */
-  static final class LinePartitioner extends Partitioner {
-    private static final long serialVersionUID = 1L;
-    private final int n;
-
-    LinePartitioner(int n) {
-      this.n = n;
+    /** {@code this} merged with {@code o} (order-independent); returns this. */
+    Line merge(Line o) {
+      if (before(o.docId, o.part, o.index)) {
+        docId = o.docId;
+        part = o.part;
+        index = o.index;
+        ownLimit = o.ownLimit;
+      }
+      limit = Math.max(limit, o.limit);
+      docs += o.docs;
+      parts = union(parts, o.parts);
+      return this;
     }
 
-    @Override
-    public int numPartitions() {
-      return n;
+    private boolean before(String id, int p, int i) {
+      int c = id.compareTo(docId);
+      if (c != 0) return c < 0;
+      if (p != part) return p < part;
+      return i < index;
     }
 
-    @Override
-    public int getPartition(Object key) {
-      Occ o = (Occ) key;
-      int h = Long.hashCode(o.hash * 31 + o.lang.hashCode());
-      return Math.floorMod(h, n);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof LinePartitioner p && p.n == n;
-    }
-
-    @Override
-    public int hashCode() {
-      return n;
+    /** Whether the first occurrence keeps the line: not boilerplate for its own domain or any. */
+    boolean firstKeeps() {
+      return docs <= ownLimit && docs <= limit;
     }
   }
 
-  /** Sends a drop row to the partition its document lives in. */
+  static int[] union(int[] a, int[] b) {
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int v;
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        v = a[i++];
+      } else if (i >= a.length || b[j] < a[i]) {
+        v = b[j++];
+      } else {
+        v = a[i++];
+        j++;
+      }
+      out[n++] = v;
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Sends a row to the partition its documents live in. */
   static final class ExactPartitioner extends Partitioner {
     private static final long serialVersionUID = 1L;
     private final int n;
@@ -147,7 +163,12 @@ public final class ParagraphDedup {
     boolean exact(Object doc);
   }
 
-  /** The (language, hash) of each distinct non-empty line of {@code text}, first occurrence. */
+  /** The key of a line hash in a language: lines are compared within a language only. */
+  public static long key(long hash, String lang) {
+    return LongCounts.mix(hash * 0x9E3779B97F4A7C15L + (lang == null ? "und" : lang).hashCode());
+  }
+
+  /** The hashes of the distinct non-empty lines of {@code text}, in first-occurrence order. */
   static List<Long> distinctHashes(String text, boolean exact) {
     List<Long> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
@@ -161,13 +182,14 @@ public final class ParagraphDedup {
   }
 
   /**
-   * For each partition of {@code docs}: the hashes to remove, per document index. {@code docs}
-   * must give the same partitions each time it is computed (persisted, or deterministic input).
+   * For each partition of {@code docs}: (partition, {line key, position of the document keeping
+   * the line there or -1}) for every line held by two documents or more. {@code docs} must give
+   * the same partitions each time it is computed (persisted, or deterministic input).
    */
   public static <T> JavaPairRDD<Integer, long[]> dropLists(JavaRDD<T> docs, Keyed k,
       int shufflePartitions) {
-    JavaPairRDD<Occ, Boolean> occs = docs.mapPartitionsWithIndex((part, it) -> {
-      List<Tuple2<Occ, Boolean>> out = new ArrayList<>();
+    JavaPairRDD<Long, Line> occs = docs.mapPartitionsWithIndex((part, it) -> {
+      List<Tuple2<Long, Line>> out = new ArrayList<>();
       int i = 0;
       while (it.hasNext()) {
         Object d = it.next();
@@ -175,96 +197,35 @@ public final class ParagraphDedup {
         if (max > 0) {
           String lang = Objects.requireNonNullElse(k.lang(d), "und");
           for (long h : distinctHashes(Objects.requireNonNullElse(k.text(d), ""), k.exact(d))) {
-            out.add(new Tuple2<>(new Occ(lang, h, k.id(d), part, i, max), Boolean.TRUE));
+            out.add(new Tuple2<>(key(h, lang), new Line(k.id(d), part, i, max)));
           }
         }
         i++;
       }
       return out.iterator();
     }, true).mapToPair(t -> t);
-    JavaPairRDD<Occ, Boolean> grouped = occs.repartitionAndSortWithinPartitions(
-        new LinePartitioner(shufflePartitions), new OccOrder());
-    JavaPairRDD<Integer, long[]> drops = grouped.mapPartitionsToPair(
-        it -> new GroupDecider(it));
-    return drops.partitionBy(new ExactPartitioner(docs.getNumPartitions()));
+    JavaPairRDD<Long, Line> lines = occs.combineByKey(l -> l, Line::merge, Line::merge,
+        new org.apache.spark.HashPartitioner(shufflePartitions));
+    JavaPairRDD<Integer, long[]> back = lines.flatMapToPair(t -> {
+      Line l = t._2();
+      if (l.docs < 2) return java.util.Collections.emptyIterator();
+      List<Tuple2<Integer, long[]>> rows = new ArrayList<>(l.parts.length);
+      boolean keeps = l.firstKeeps();
+      for (int p : l.parts) {
+        long keeper = keeps && p == l.part ? l.index : -1;
+        rows.add(new Tuple2<>(p, new long[] {t._1(), keeper}));
+      }
+      return rows.iterator();
+    });
+    return back.partitionBy(new ExactPartitioner(docs.getNumPartitions()));
   }
 
-  /**
-   * Walks the sorted occurrences group by group and emits (partition, {index, hash}) for every
-   * occurrence to remove; buffers at most the largest boilerplate limit of a group.
-   */
-  static final class GroupDecider implements Iterator<Tuple2<Integer, long[]>> {
-    private final Iterator<Tuple2<Occ, Boolean>> in;
-    private final List<Tuple2<Integer, long[]>> ready = new ArrayList<>();
-    private int readyAt = 0;
-    private Occ pending;
-
-    GroupDecider(Iterator<Tuple2<Occ, Boolean>> in) {
-      this.in = in;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (readyAt >= ready.size()) {
-        ready.clear();
-        readyAt = 0;
-        if (!fill()) return false;
-      }
-      return true;
-    }
-
-    @Override
-    public Tuple2<Integer, long[]> next() {
-      if (!hasNext()) throw new java.util.NoSuchElementException();
-      return ready.get(readyAt++);
-    }
-
-    /** Decides the next group; false when the input is exhausted. */
-    private boolean fill() {
-      Occ first = pending != null ? pending : (in.hasNext() ? in.next()._1() : null);
-      pending = null;
-      if (first == null) return false;
-      List<Occ> group = new ArrayList<>();
-      group.add(first);
-      int limit = first.maxDocs;
-      boolean overflow = false;
-      while (in.hasNext()) {
-        Occ o = in.next()._1();
-        if (!o.sameLine(first)) {
-          pending = o;
-          break;
-        }
-        limit = Math.max(limit, o.maxDocs);
-        if (overflow) {
-          ready.add(drop(o));
-        } else {
-          group.add(o);
-          if (group.size() > limit) {
-            overflow = true; // more documents than any limit seen: boilerplate everywhere
-            for (Occ g : group) ready.add(drop(g));
-            group.clear();
-          }
-        }
-      }
-      int size = group.size();
-      for (int j = 0; j < size; j++) {
-        Occ o = group.get(j);
-        if (j > 0 || size > o.maxDocs) ready.add(drop(o));
-      }
-      return true;
-    }
-
-    private static Tuple2<Integer, long[]> drop(Occ o) {
-      return new Tuple2<>(o.part, new long[] {o.index, o.hash});
-    }
-  }
-
-  /** The drop set of one partition: document index -> hashes to remove. */
-  static Map<Integer, Set<Long>> collect(Iterator<Tuple2<Integer, long[]>> drops) {
-    Map<Integer, Set<Long>> m = new HashMap<>();
-    while (drops.hasNext()) {
-      long[] d = drops.next()._2();
-      m.computeIfAbsent((int) d[0], x -> new HashSet<>()).add(d[1]);
+  /** One partition's repeated lines: line key -> position of the document keeping it, or -1. */
+  static Map<Long, Integer> collect(Iterator<Tuple2<Integer, long[]>> rows) {
+    Map<Long, Integer> m = new HashMap<>();
+    while (rows.hasNext()) {
+      long[] r = rows.next()._2();
+      m.put(r[0], (int) r[1]);
     }
     return m;
   }
@@ -280,6 +241,11 @@ public final class ParagraphDedup {
 
   /** As {@link #apply(String, Set)}, with lines compared exactly when {@code exact}. */
   public static String apply(String text, Set<Long> drop, boolean exact) {
+    return apply(text, drop::contains, exact);
+  }
+
+  /** As {@link #apply(String, Set)}, dropping the lines whose hash {@code drop} accepts. */
+  public static String apply(String text, java.util.function.LongPredicate drop, boolean exact) {
     StringBuilder sb = new StringBuilder(text.length());
     Set<Long> seen = new HashSet<>();
     boolean blank = false;
@@ -292,7 +258,7 @@ public final class ParagraphDedup {
         }
       } else {
         long h = ParagraphKey.hash(n);
-        if (drop.contains(h) || !seen.add(h)) continue;
+        if (drop.test(h) || !seen.add(h)) continue;
       }
       if (sb.length() > 0) sb.append(blank ? "\n\n" : "\n");
       blank = false;

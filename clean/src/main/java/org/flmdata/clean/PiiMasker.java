@@ -67,14 +67,17 @@ public final class PiiMasker {
     String t = text;
     if (t.indexOf('@') >= 0) t = maskEmails(t, counts);
     int[] runs = digitRuns(t);
-    if (runs[0] >= 8) {
-      t = replace(t, ID_CN, Type.ID_CN, counts, PiiMasker::validChineseId);
+    // each pattern only where its least digits can occur: a scan is much cheaper than a regex pass
+    if (runs[2] >= 17) t = replace(t, ID_CN, Type.ID_CN, counts, PiiMasker::validChineseId);
+    if (runs[0] >= 11) { // cards have 13+ digits, Chinese mobiles 11
       t = replace(t, CARD, Type.CREDIT_CARD, counts, PiiMasker::validCard);
       t = replace(t, MOBILE_CN, Type.PHONE, counts, s -> true);
+    }
+    if (runs[0] >= 8 && plusDigit(t)) {
       t = replace(t, PHONE_INTL, Type.PHONE, counts, PiiMasker::plausibleIntlPhone);
     }
     if (runs[1] >= 3) t = replace(t, IPV4, Type.IP, counts, s -> true);
-    if (t.indexOf(':') >= 0) t = replace(t, IPV6, Type.IP, counts, PiiMasker::plausibleIpv6);
+    if (hexColonHex(t)) t = replace(t, IPV6, Type.IP, counts, PiiMasker::plausibleIpv6);
     return new Result(t, counts);
   }
 
@@ -133,21 +136,52 @@ public final class PiiMasker {
     return sb.toString();
   }
 
+  /** A '+' right before a digit: where an international phone number can start. */
+  static boolean plusDigit(String t) {
+    for (int i = t.indexOf('+'); i >= 0 && i + 1 < t.length(); i = t.indexOf('+', i + 1)) {
+      char c = t.charAt(i + 1);
+      if (c >= '1' && c <= '9') return true;
+    }
+    return false;
+  }
+
+  /** A ':' with a hex digit or ':' on both sides: where an IPv6 address can be. */
+  static boolean hexColonHex(String t) {
+    for (int i = t.indexOf(':'); i >= 0; i = t.indexOf(':', i + 1)) {
+      if (i == 0 || i + 1 >= t.length()) continue;
+      char a = t.charAt(i - 1);
+      char b = t.charAt(i + 1);
+      if ((a == ':' || Character.digit(a, 16) >= 0 && a < 128)
+          && (b == ':' || Character.digit(b, 16) >= 0 && b < 128)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * {most digits in one run of digits and phone/card separators, most dots in one run of digits
-   * and dots}: no PII pattern can match below 8 digits (phones, IDs, cards) or 3 dots (IPv4).
+   * and dots, most digits in a run of digits only}: no PII pattern can match below 8 digits
+   * (phones, IDs, cards), 3 dots (IPv4) or 17 adjacent digits (Chinese ID).
    */
   static int[] digitRuns(String t) {
     int digits = 0;
     int maxDigits = 0;
     int dots = 0;
     int maxDots = 0;
+    int pure = 0;
+    int maxPure = 0;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
         maxDigits = Math.max(maxDigits, digits);
-      } else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.') {
+        pure++;
+        maxPure = Math.max(maxPure, pure);
+        continue;
+      }
+      pure = 0;
+      if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.') {
         if (c == '.') {
           dots++;
           maxDots = Math.max(maxDots, dots);
@@ -161,7 +195,7 @@ public final class PiiMasker {
         dots = 0;
       }
     }
-    return new int[] {maxDigits, maxDots};
+    return new int[] {maxDigits, maxDots, maxPure};
   }
 
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

@@ -15,8 +15,10 @@ import org.flmdata.pipeline.config.Settings;
  * replace their counterparts and counts are in characters. The Chinese profile follows
  * FineWeb-2's per-language recipe (fineweb-2-pipeline.py: no C4 filters; Gopher repetition with
  * only dup_line_frac and n-grams; FineWeb quality with char_duplicates_ratio 0.1 — but
- * keeping FineWeb's short-line rule, which FineWeb-2 turns off, see {@code zh_short_line_thr}; Gopher quality with cmn_Hani.yml values) plus ChineseWebText's
- * length, Han-share and 13-gram rules, which replace the word n-gram checks and the word count.
+ * keeping FineWeb's short-line rule, which FineWeb-2 turns off, see {@code zh_short_line_thr};
+ * Gopher quality with cmn_Hani.yml values), words being jieba words ({@link ChineseSegmenter}) as
+ * in datatrove, plus ChineseWebText's length, Han-share, sensitive-word and 13-gram rules; the
+ * length bound is ChineseWebText's, in characters, instead of a word count.
  */
 public record Profile(
     boolean zh,
@@ -53,7 +55,9 @@ public record Profile(
     int zhMinChars,
     double zhMinAvgLineChars,
     double zhMinHanShare,
-    double zhMaxRepeated13gramShare)
+    double zhMaxRepeated13gramShare,
+    Set<String> zhSensitiveWords,
+    double zhMaxSensitiveWordsPerLine)
     implements Serializable {
 
   /** A ratio threshold no ratio reaches: the check is off. */
@@ -87,8 +91,8 @@ public record Profile(
         zh ? OFF : s.get(MAX_DUP_PARA_FRAC),
         zh ? OFF : s.get(MAX_DUP_LINE_CHAR_FRAC),
         zh ? OFF : s.get(MAX_DUP_PARA_CHAR_FRAC),
-        zh ? List.of() : ngrams(s.get(MAX_TOP_NGRAM_CHAR_FRAC)), // zh: 13-gram share instead
-        zh ? List.of() : ngrams(s.get(MAX_DUP_NGRAM_CHAR_FRAC)),
+        ngrams(s.get(zh ? ZH_MAX_TOP_NGRAM_CHAR_FRAC : MAX_TOP_NGRAM_CHAR_FRAC)),
+        ngrams(s.get(zh ? ZH_MAX_DUP_NGRAM_CHAR_FRAC : MAX_DUP_NGRAM_CHAR_FRAC)),
         s.get(C4_TERMINAL_PUNCT),
         zh ? 0 : s.get(C4_MIN_WORDS_PER_LINE), // words per line is meaningless in characters
         s.get(C4_MAX_WORD_LENGTH),
@@ -106,7 +110,9 @@ public record Profile(
         s.get(ZH_MIN_CHARS),
         s.get(ZH_MIN_AVG_LINE_CHARS),
         s.get(ZH_MIN_HAN_SHARE),
-        s.get(ZH_MAX_REPEATED_13GRAM_SHARE));
+        s.get(ZH_MAX_REPEATED_13GRAM_SHARE),
+        Set.copyOf(s.get(ZH_SENSITIVE_WORDS)),
+        s.get(ZH_MAX_SENSITIVE_WORDS_PER_LINE));
   }
 
   /** The default profile with the declared defaults, for tests and tools. */

@@ -14,6 +14,34 @@ import java.util.List;
 public final class Words {
   private Words() {}
 
+  /**
+   * The tokens the word-based rules of profile {@code p} count: {@link ChineseSegmenter} words for
+   * the Chinese profile, {@link #tokens(String)} otherwise. Unmodifiable.
+   */
+  public static List<String> tokens(String text, Profile p) {
+    Memo m = LAST.get();
+    if (m.text == text && m.zh == p.zh() && text != null) return m.tokens;
+    List<String> t = java.util.Collections.unmodifiableList(
+        p.zh() ? ChineseSegmenter.tokens(text) : tokens(text));
+    m.text = text;
+    m.zh = p.zh();
+    m.tokens = t;
+    return t;
+  }
+
+  /**
+   * The last tokenisation of this thread: the word-based rules of one document (Gopher repetition,
+   * Gopher quality, FineWeb) ask for the tokens of the same String in turn, and segmenting Chinese
+   * is the costliest step of the clean path. Keyed by identity, so a changed text never hits.
+   */
+  private static final class Memo {
+    String text;
+    boolean zh;
+    List<String> tokens;
+  }
+
+  private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
+
   /** All tokens of {@code text}: words and punctuation tokens. Never null. */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();

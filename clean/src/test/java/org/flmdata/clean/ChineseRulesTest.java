@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Verdict;
+import org.flmdata.pipeline.config.Settings;
 import org.flmdata.pipeline.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ChineseRulesTest {
 
   @Test
   void aFinePageJustPassesTheZhRules() {
-    String page = TextFixtures.zhProse(12);
+    String page = TextFixtures.zhPage();
     assertNull(ChineseRules.apply(page, zh).drop());
     DocumentCleaner c = new DocumentCleaner(CleanStage.SECTION.defaults("t"));
     Verdict v = c.clean(doc(page, "zh"));
@@ -49,6 +50,34 @@ class ChineseRulesTest {
     assertEquals(CleanReason.ZH_REPEAT, r.drop(), r.detail());
     DocumentCleaner c = new DocumentCleaner(CleanStage.SECTION.defaults("t"));
     assertTrue(!c.clean(doc(spun, "zh")).kept());
+  }
+
+  @Test
+  void sensitiveWordsPerLineTripAboveChineseWebTextsLimit() {
+    String page = TextFixtures.zhPage(); // 4 lines
+    Profile listed = withSensitive(java.util.Set.of("祠堂", "刺绣", "游客"));
+    // 3 distinct listed words / 4 lines = 0.75 > 0.5
+    RuleResult r = ChineseRules.apply(page, listed);
+    assertEquals(CleanReason.ZH_SENSITIVE, r.drop(), r.detail());
+    // 2 / 4 = 0.5 is not above the limit
+    assertNull(ChineseRules.apply(page, withSensitive(java.util.Set.of("祠堂", "刺绣"))).drop());
+    assertNull(ChineseRules.apply(page, zh).drop()); // default list is empty: rule off
+  }
+
+  @Test
+  void zhWordNgramsAreJiebaWords() {
+    // one phrase of jieba words repeated: FineWeb-2's cmn dup 5-gram share (0.198) trips
+    String spun = String.join("", java.util.Collections.nCopies(12, "我们今天讨论环境保护的重要问题。"))
+        + TextFixtures.zhPage();
+    RuleResult r = GopherRepetition.apply(spun, zh);
+    assertTrue(r.dropped(), r.toString());
+    assertNull(GopherRepetition.apply(TextFixtures.zhPage(), zh).drop());
+  }
+
+  private Profile withSensitive(java.util.Set<String> words) {
+    Settings s = CleanStage.SECTION.parse(
+        java.util.Map.of("zh_sensitive_words", List.copyOf(words)), "t.yaml");
+    return Profile.zh(s);
   }
 
   @Test
@@ -78,9 +107,9 @@ class ChineseRulesTest {
   }
 
   /**
-   * ChineseWebText's own clean/dirty sample (10 + 10 pages, labelled by its quality model): the zh
-   * profile keeps clean pages more often. Rules alone cannot see most of what the model calls
-   * dirty (a driver tutorial, an idiom list), so the gap is modest; the filter stage does the rest.
+   * ChineseWebText's fastText training sample (10 + 10 pages: "clean" encyclopedia-style entries,
+   * "dirty" CommonCrawl pages): the zh profile keeps clean pages far more often. Thresholds are the
+   * published ones (ChineseWebText, FineWeb-2 cmn); these pages are evidence, not targets.
    */
   @Test
   void chineseWebTextCleanIsKeptFarMoreOftenThanDirty() throws IOException {
@@ -89,7 +118,8 @@ class ChineseRulesTest {
     double clean = keptShare(c, dir.resolve("clean.jsonl"));
     double dirty = keptShare(c, dir.resolve("dirty.jsonl"));
     System.out.printf("zh profile kept: clean %.3f, dirty %.3f%n", clean, dirty);
-    assertTrue(clean > dirty && clean >= 0.7, "clean " + clean + " dirty " + dirty);
+    // "far more often": at least twice as often
+    assertTrue(clean > 0 && clean >= 2 * dirty, "clean " + clean + " dirty " + dirty);
   }
 
   static double keptShare(DocumentCleaner c, Path jsonl) throws IOException {

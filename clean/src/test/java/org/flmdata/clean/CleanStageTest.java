@@ -94,6 +94,44 @@ class CleanStageTest {
     assertEquals(Long.toString(removed), out.get("b").getMeta().get("clean.removed.paragraph-dedup"));
   }
 
+  /**
+   * The plan of the stage: with paragraph dedup, exactly two shuffles, neither carrying documents
+   * (line occurrences grouped by line, then drop rows sent back to the documents' partitions);
+   * without it, none.
+   */
+  @Test
+  void paragraphDedupShufflesTwiceAndNeverShufflesDocuments() {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+    JavaRDD<Document> rdd = jsc.parallelize(corpus(), 2);
+    JavaRDD<Outcome> with = CleanStage.run(rdd, Map.of("WebText", settings(dedupOnly())), 3);
+    List<org.apache.spark.ShuffleDependency<?, ?, ?>> shuffles = new ArrayList<>();
+    shuffles(with.rdd(), shuffles, new java.util.HashSet<>());
+    assertEquals(2, shuffles.size(), with.toDebugString());
+    for (org.apache.spark.ShuffleDependency<?, ?, ?> d : shuffles) {
+      // what each shuffle partitions by: line keys (combined per partition), then partitions
+      Object p = d.partitioner();
+      assertTrue(p instanceof org.apache.spark.HashPartitioner
+          || p instanceof ParagraphDedup.ExactPartitioner, p.toString());
+    }
+    Map<String, Object> off = dedupOnly();
+    off.put("paragraph_dedup", false);
+    JavaRDD<Outcome> without = CleanStage.run(rdd, Map.of("WebText", settings(off)), 3);
+    shuffles.clear();
+    shuffles(without.rdd(), shuffles, new java.util.HashSet<>());
+    assertEquals(0, shuffles.size(), without.toDebugString());
+  }
+
+  private static void shuffles(org.apache.spark.rdd.RDD<?> rdd,
+      List<org.apache.spark.ShuffleDependency<?, ?, ?>> out, java.util.Set<Integer> seen) {
+    if (!seen.add(rdd.id())) return;
+    scala.collection.Iterator<org.apache.spark.Dependency<?>> it = rdd.dependencies().iterator();
+    while (it.hasNext()) {
+      org.apache.spark.Dependency<?> d = it.next();
+      if (d instanceof org.apache.spark.ShuffleDependency<?, ?, ?> s) out.add(s);
+      shuffles(d.rdd(), out, seen);
+    }
+  }
+
   @Test
   void underTheBoilerplateLimitTheSmallestIdKeepsTheLineWhateverThePartitioning() {
     Map<String, Object> raw = dedupOnly();

@@ -67,7 +67,7 @@ class FineWebRulesTest {
     assertNull(reason(sb.toString()));
     Profile strict = new Profile(false, 50, 100000, 3, 10, 0.1, 0.9, 0.3, 0.8, 2, p.stopWords(),
         0.3, 0.3, 0.2, 0.2, p.topNgrams(), p.dupNgrams(), true, 3, 1000, 5, true, true, true, true,
-        true, 0.12, 0.67, 30, 0.01, 0.1, 200, 10, 0.3, 0.5);
+        true, 0.12, 0.67, 30, 0.01, 0.1, 200, 10, 0.3, 0.5, java.util.Set.of(), 0.5);
     assertEquals(CleanReason.LIST_RATIO, FineWebRules.apply(sb.toString(), strict).drop());
   }
 }

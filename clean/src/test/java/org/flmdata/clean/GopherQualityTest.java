@@ -57,7 +57,7 @@ class GopherQualityTest {
   void tooManyWordsTrips() {
     Profile small = new Profile(false, 0, 70, 3, 10, 0.1, 0.9, 0.3, 0.8, 2, p.stopWords(), 1, 1,
         1, 1, List.of(), List.of(), true, 3, 1000, 5, true, true, true, true, true, 0.12, 0.67,
-        30, 0.01, 0.3, 200, 10, 0.3, 0.5);
+        30, 0.01, 0.3, 200, 10, 0.3, 0.5, java.util.Set.of(), 0.5);
     assertEquals(CleanReason.MANY_WORDS, reason(TextFixtures.prose(5), small)); // 80 words
     assertNull(reason(TextFixtures.prose(4), small)); // 64 words
   }
@@ -130,6 +130,6 @@ class GopherQualityTest {
         p.minAlphaWordsRatio(), p.minStopWords(), p.stopWords(), p.maxDupLineFrac(),
         p.maxDupParaFrac(), p.maxDupLineCharFrac(), p.maxDupParaCharFrac(), p.topNgrams(),
         p.dupNgrams(), true, 3, 1000, 5, true, true, true, true, true, 0.12, 0.67, 30, 0.01, 0.3,
-        200, 10, 0.3, 0.5);
+        200, 10, 0.3, 0.5, java.util.Set.of(), 0.5);
   }
 }

@@ -51,6 +51,19 @@ final class TextFixtures {
     return sb.toString().strip();
   }
 
+  /** A short original news-style Chinese page, four paragraphs of varied prose (no repeats). */
+  static String zhPage() {
+    return String.join("\n",
+        "今年春天，江南小镇的居民迎来了一场特别的文化活动。镇政府联合当地学校，在老街的祠堂里举办了为期两周的"
+            + "传统手工艺展览，展出竹编、木雕、刺绣等一百多件作品，吸引了周边城市的许多游客。",
+        "负责策展的李老师介绍说，这些作品大多出自镇上老人之手，有的技艺已经传承了四五代。为了让年轻人也能"
+            + "亲手体验，展览期间每天下午都安排了免费的体验课，报名的孩子比预想的多出一倍。",
+        "不少游客表示，平时在网上只能看到图片，这次走进祠堂，才真正感受到手艺人的耐心与专注。一位从上海赶来"
+            + "的摄影爱好者说，他拍下了近千张照片，打算整理成一本小册子送给镇里的图书馆。",
+        "镇长在闭幕式上说，明年还会继续办下去，并计划把展览和乡村旅游结合起来，让更多人了解这里的历史，"
+            + "也让老手艺找到新的出路。");
+  }
+
   static List<String> repeat(String s, int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) out.add(s);
