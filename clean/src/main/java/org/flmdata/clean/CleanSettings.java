@@ -66,8 +66,9 @@ public final class CleanSettings {
               + " punctuation and spacing ignored); exact = the line as written, edges trimmed");
   public static final Setting<Integer> PARAGRAPH_DEDUP_MIN_CHARS =
       Setting.integer("paragraph_dedup_min_chars", 200,
-              "a document with fewer characters left after paragraph dedup is"
-                  + " paragraph-dedup/too-short; 200 = ChineseWebText's min_len")
+              "a document that paragraph dedup cut to fewer characters than this is"
+                  + " paragraph-dedup/too-short (one it did not cut is left to the length"
+                  + " rules); 200 = ChineseWebText's min_len")
           .check(v -> v >= 0, "must be >= 0");
 
   // --- Gopher quality ---

@@ -219,7 +219,9 @@ public final class CleanStage implements Stage {
       }, cleaners.exact(o.getDomain()));
       long removed = before.length() - text.length();
       int left = text.strip().length();
-      if (left < cleaners.minChars(o.getDomain())) {
+      // only dedup's own cuts make a document too short here; one that arrived short (a patent
+      // abstract, a short answer) is for the length rules of its domain to judge
+      if (removed > 0 && left < cleaners.minChars(o.getDomain())) {
         return Outcome.rejected(d, CleanReason.PARAGRAPH_DEDUP,
             removed + " chars removed, " + left + " left", o.getBytesIn());
       }

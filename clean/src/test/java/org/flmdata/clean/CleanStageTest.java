@@ -170,8 +170,11 @@ class CleanStageTest {
     assertEquals("1", p.getMeta().get("clean.pii.email"));
     assertEquals("normalise/empty", out.get("q").getRule() + "/" + out.get("q").getReason());
     assertEquals("normalise/empty", out.get("r").getRule() + "/" + out.get("r").getReason());
-    // a has under paragraph_dedup_min_chars (200) left; s is long but has 3 sentences
-    assertEquals("paragraph-dedup", out.get("a").getRule());
+    // b lost its copy of the shared line (a keeps the first) and has under
+    // paragraph_dedup_min_chars (200) left; a lost nothing, so it is short for the rules to judge
+    assertEquals("paragraph-dedup/too-short", out.get("b").getRule() + "/" + out.get("b").getReason());
+    assertEquals("c4", out.get("a").getRule());
+    // s is long but has 3 sentences
     assertEquals("c4/min-sentences", out.get("s").getRule() + "/" + out.get("s").getReason());
     for (Outcome o : out.values()) {
       assertEquals(Outcome.utf8Length(docs.stream().filter(d -> d.getId().equals(o.getId()))
