@@ -19,15 +19,17 @@ public final class CleanSettings {
   private CleanSettings() {}
 
   public static final Set<String> RULE_SETS =
-      Set.of("c4", "gopher_repetition", "gopher_quality", "fineweb");
+      Set.of("c4", "gopher_repetition", "gopher_quality", "fineweb", "chinesewebtext");
   public static final Set<String> CLEANERS = Set.of("wikipedia", "book", "code", "qa", "latex");
 
   // --- what runs ---
   public static final Setting<List<String>> RULES =
-      Setting.stringList("rules", List.of("c4", "gopher_repetition", "gopher_quality", "fineweb"),
+      Setting.stringList("rules",
+              List.of("c4", "gopher_repetition", "gopher_quality", "fineweb", "chinesewebtext"),
               "heuristic rule sets applied, in this order, after normalisation and cleaners; the"
                   + " default is the FineWeb recipe's set (C4 lines, Gopher repetition+quality,"
-                  + " FineWeb); [] for curated text (books, code)")
+                  + " FineWeb) plus ChineseWebText's rules for zh documents (min length, Han"
+                  + " share, ...); [] for curated text (books, code, classical Chinese)")
           .check(l -> RULE_SETS.containsAll(l), "must list only " + RULE_SETS);
   public static final Setting<List<String>> DOMAIN_CLEANERS =
       Setting.stringList("cleaners", List.of(),

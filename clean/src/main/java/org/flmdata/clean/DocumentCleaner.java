@@ -80,7 +80,7 @@ public final class DocumentCleaner implements Serializable {
     return Verdict.keep(d);
   }
 
-  /** The heuristic rule sets, in the configured order, then the Chinese rules for zh text. */
+  /** The heuristic rule sets, in the configured order ({@code chinesewebtext} for zh text only). */
   public Verdict after(Document doc) {
     Profile p = isZh(doc.getLang()) ? zh : latin;
     Document d = doc;
@@ -88,19 +88,17 @@ public final class DocumentCleaner implements Serializable {
     if (text.isBlank()) return Verdict.drop(CleanReason.EMPTY);
     for (String rule : rules) {
       if (p.zh() && rule.equals("c4")) continue; // FineWeb-2: "we do not apply the C4 filters"
+      if (!p.zh() && rule.equals("chinesewebtext")) continue;
       RuleResult r = switch (rule) {
         case "c4" -> C4Rules.apply(d.getText(), p);
         case "gopher_repetition" -> GopherRepetition.apply(d.getText(), p);
         case "gopher_quality" -> GopherQuality.apply(d.getText(), p);
         case "fineweb" -> FineWebRules.apply(d.getText(), p);
+        case "chinesewebtext" -> ChineseRules.apply(d.getText(), p);
         default -> RuleResult.keep(d.getText());
       };
       if (r.dropped()) return Verdict.drop(r.drop(), r.detail());
       d = note(d, rule, r);
-    }
-    if (p.zh()) {
-      RuleResult r = ChineseRules.apply(d.getText(), p);
-      if (r.dropped()) return Verdict.drop(r.drop(), r.detail());
     }
     return Verdict.keep(d);
   }
