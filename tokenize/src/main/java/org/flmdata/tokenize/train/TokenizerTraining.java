@@ -2,7 +2,7 @@ package org.flmdata.tokenize.train;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.sum;
 
 import java.nio.charset.StandardCharsets;
@@ -152,12 +152,12 @@ public final class TokenizerTraining {
     Dataset<Row> sample = CorpusSample.sample(docs, perDomain, o.seed())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row sizes = sample.agg(count(col("text")), sum(length(col("text")))).first();
+      Row sizes = sample.agg(count(col("text")), sum(octet_length(col("text")))).first();
       long nDocs = sizes.getLong(0);
+      long bytes = sizes.isNullAt(1) ? 0L : sizes.getLong(1);
       TrainingSplitter splitter = TrainingSplitter.from(o.style().normalizer(), o.style().preTokenizer());
       WordCounter.Counted counted = WordCounter.count(sample.select("text").as(Encoders.STRING()),
           splitter, o.minFrequency(), o.maxWords());
-      long bytes = sampleBytes(sample);
       long t1 = System.nanoTime();
       TrainedBpe bpe = BpeTrainer.train(counted.words(), o.vocabSize(), o.specials(), true, 0);
       long t2 = System.nanoTime();
@@ -173,11 +173,5 @@ public final class TokenizerTraining {
     } finally {
       sample.unpersist(false);
     }
-  }
-
-  private static long sampleBytes(Dataset<Row> sample) {
-    return sample.select("text").as(Encoders.STRING()).javaRDD()
-        .map(t -> t == null ? 0L : (long) t.getBytes(StandardCharsets.UTF_8).length)
-        .fold(0L, Long::sum);
   }
 }

@@ -42,8 +42,10 @@ public final class WordCounter {
     JavaPairRDD<String, Long> totals = partial.reduceByKey(Long::sum, partitions)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
-      long distinct = totals.count();
-      long occurrences = totals.values().fold(0L, Long::sum);
+      long[] sums = totals.values().map(v -> new long[] {1L, v})
+          .fold(new long[2], (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
+      long distinct = sums[0];
+      long occurrences = sums[1];
       List<Tuple2<String, Long>> top = totals.filter(t -> t._2() >= minCount)
           .takeOrdered(maxWords, new ByCountThenWord());
       List<BpeTrainer.WordCount> words = new ArrayList<>(top.size());
