@@ -34,7 +34,7 @@ class TrainerParityTest {
   void mergesEqualTheRustTrainersOnTheSameText() throws Exception {
     NodeTokenizers node = NodeTokenizers.require();
     for (PreTokenizerStyle style : PreTokenizerStyle.values()) {
-      List<String> docs = GeneratedText.docs(1500, 11 + style.ordinal());
+      List<String> docs = GeneratedText.docs(700, 11 + style.ordinal());
       Path lines = dir.resolve(style.label() + ".txt");
       Files.writeString(lines, String.join("\n", docs) + "\n", StandardCharsets.UTF_8);
       String empty = TokenizerJson.write(new TrainedBpe(List.of(), List.of(), 0, 0), style);
