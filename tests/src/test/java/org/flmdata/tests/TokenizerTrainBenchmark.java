@@ -80,6 +80,8 @@ class TokenizerTrainBenchmark {
 
     // ours: Spark counting (local[2]) + merges on the driver
     SparkSession spark = SparkTestSession.get();
+    // three 33 MB files: at Spark's default 128 MB split they are 3 tasks for 2 cores
+    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(8 << 20));
     Dataset<Row> docs = spark.read().text(en.toString(), zh.toString(), code.toString())
         .select(concat(col("value"), lit("\n")).as("text"),
             org.apache.spark.sql.functions.input_file_name().as("file"));

@@ -1,23 +1,27 @@
 package org.flmdata.tokenize.train;
 
-import java.io.Serializable;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.flmdata.tokenize.bpe.TrainingSplitter;
 import scala.Tuple2;
 
 /**
  * Counts the words (pre-tokens in the byte-level alphabet) of texts with Spark: each partition
  * splits its texts with the encoder's own pre-tokenizer and pre-aggregates in a bounded map, a
- * {@code reduceByKey} sums the counts, and only words occurring at least {@code minCount} times,
- * at most {@code maxWords} of them (the most frequent; ties by word), reach the driver.
+ * Dataset aggregation sums the counts (shuffle partitions as Spark sizes them), and only words
+ * occurring at least {@code minCount} times, at most {@code maxWords} of them (the most frequent;
+ * ties by word), reach the driver.
  */
 public final class WordCounter {
   /** Flush a partition's local counts when they hold this many distinct words. */
@@ -36,20 +40,21 @@ public final class WordCounter {
 
   public static Counted count(Dataset<String> texts, TrainingSplitter splitter, long minCount,
       int maxWords) {
-    JavaRDD<String> rdd = texts.javaRDD();
-    JavaPairRDD<String, Long> partial = rdd.mapPartitionsToPair(it -> splitAndCount(it, splitter));
-    int partitions = Math.max(1, rdd.getNumPartitions());
-    JavaPairRDD<String, Long> totals = partial.reduceByKey(Long::sum, partitions)
+    Dataset<Row> partial = texts.mapPartitions(
+        (MapPartitionsFunction<String, Tuple2<String, Long>>) it -> splitAndCount(it, splitter),
+        Encoders.tuple(Encoders.STRING(), Encoders.LONG())).toDF("word", "n");
+    Dataset<Row> totals = partial.groupBy("word").agg(sum("n").as("n"))
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
-      long[] sums = totals.values().map(v -> new long[] {1L, v})
-          .fold(new long[2], (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
-      long distinct = sums[0];
-      long occurrences = sums[1];
-      List<Tuple2<String, Long>> top = totals.filter(t -> t._2() >= minCount)
-          .takeOrdered(maxWords, new ByCountThenWord());
+      Row sums = totals.agg(org.apache.spark.sql.functions.count(lit(1)), sum("n")).first();
+      long distinct = sums.getLong(0);
+      long occurrences = sums.isNullAt(1) ? 0L : sums.getLong(1);
+      // most frequent first, ties by word: the cut at maxWords is deterministic; the driver
+      // receives at most maxWords rows
+      List<Row> top = totals.filter(col("n").geq(minCount))
+          .orderBy(col("n").desc(), col("word").asc()).limit(maxWords).collectAsList();
       List<BpeTrainer.WordCount> words = new ArrayList<>(top.size());
-      for (Tuple2<String, Long> t : top) words.add(new BpeTrainer.WordCount(t._1(), t._2()));
+      for (Row r : top) words.add(new BpeTrainer.WordCount(r.getString(0), r.getLong(1)));
       return new Counted(words, distinct, occurrences);
     } finally {
       totals.unpersist(false);
@@ -72,16 +77,5 @@ public final class WordCounter {
   private static void drain(Map<String, long[]> local, List<Tuple2<String, Long>> out) {
     for (Map.Entry<String, long[]> e : local.entrySet()) out.add(new Tuple2<>(e.getKey(), e.getValue()[0]));
     local.clear();
-  }
-
-  /** Most frequent first, then by word, so the cut at {@code maxWords} is deterministic. */
-  static final class ByCountThenWord implements Comparator<Tuple2<String, Long>>, Serializable {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int compare(Tuple2<String, Long> x, Tuple2<String, Long> y) {
-      int c = Long.compare(y._2(), x._2());
-      return c != 0 ? c : x._1().compareTo(y._1());
-    }
   }
 }
