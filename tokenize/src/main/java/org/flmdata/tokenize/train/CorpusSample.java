@@ -6,8 +6,6 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +21,9 @@ import org.apache.spark.sql.types.StructType;
  * A seeded sample of documents across domains with per-domain shares. Each document gets a
  * position {@code xxhash64(id, seed)}; a domain with share {@code s} of {@code n} documents keeps
  * its {@code round(n * s / sum(shares))} documents of lowest position (all of them when it has
- * fewer). Only a pre-filtered slice (a hash range a little wider than needed) is ranked, so the
- * shuffle is sized by the sample, not by the corpus. Same input, shares and seed: same sample.
+ * fewer). Same input, shares and seed: same sample.
  *
- * <p>Rows in and out: {@code domain, lang, id, text}; out adds {@code rank} (1-based, by position
- * within the domain), which the compression report uses to take its evaluation slice.
+ * <p>Rows in: {@code domain, lang, id, text}; out adds {@code pos}.
  */
 public final class CorpusSample {
   private static final long BUCKETS = 1L << 40;
@@ -63,38 +59,70 @@ public final class CorpusSample {
 
   /**
    * Samples {@code docs}. {@code perDomain}: target documents per domain (see {@link #targets});
-   * null keeps every document (ranked all the same).
+   * null keeps every document. Rows out: {@code domain, lang, id, text, pos}.
+   *
+   * <p>Exact without moving text through a per-domain window: a slice of the hash range wide
+   * enough to hold the target with near certainty is kept, the {@code n}-th smallest position of
+   * each domain is found on the {@code (domain, pos)} columns of that slice only, and documents up
+   * to it are kept (a domain with fewer documents keeps them all).
    */
   public static Dataset<Row> sample(Dataset<Row> docs, Map<String, Long> perDomain, long seed) {
     Column h = pmod(xxhash64(col("id"), lit(seed)), lit(BUCKETS));
     Dataset<Row> withPos = docs.select(col("domain"), col("lang"), col("id"), col("text"), h.as("pos"));
-    if (perDomain != null) {
-      Map<String, Long> available = new LinkedHashMap<>();
-      for (Row r : docs.groupBy("domain").count().collectAsList()) {
-        available.put(r.getString(0), r.getLong(1));
-      }
-      Column keep = lit(false);
-      for (Map.Entry<String, Long> e : perDomain.entrySet()) {
-        long have = available.getOrDefault(e.getKey(), 0L);
-        long want = e.getValue();
-        if (have == 0 || want <= 0) continue;
-        // a hash range wide enough to hold `want` documents with near certainty (mean + 6 sd)
-        double f = Math.min(1.0, (want + 6 * Math.sqrt(want) + 16) / (double) have);
-        long below = f >= 1.0 ? BUCKETS : (long) Math.ceil(f * BUCKETS);
-        keep = keep.or(col("domain").equalTo(lit(e.getKey())).and(col("pos").lt(lit(below))));
-      }
-      withPos = withPos.filter(keep);
+    if (perDomain == null) return withPos;
+    Map<String, Long> available = counts(docs);
+    Column keep = lit(false);
+    for (Map.Entry<String, Long> e : perDomain.entrySet()) {
+      long have = available.getOrDefault(e.getKey(), 0L);
+      long want = e.getValue();
+      if (have == 0 || want <= 0) continue;
+      // mean + 6 standard deviations + 16: short of the target with negligible probability
+      double f = Math.min(1.0, (want + 6 * Math.sqrt(want) + 16) / (double) have);
+      long below = f >= 1.0 ? BUCKETS : (long) Math.ceil(f * BUCKETS);
+      keep = keep.or(col("domain").equalTo(lit(e.getKey())).and(col("pos").lt(lit(below))));
     }
-    Column rank = row_number().over(Window.partitionBy("domain").orderBy(col("pos"), col("id")));
-    Dataset<Row> ranked = withPos.withColumn("rank", rank);
-    if (perDomain != null) {
-      Column within = lit(false);
-      for (Map.Entry<String, Long> e : perDomain.entrySet()) {
-        within = within.or(col("domain").equalTo(lit(e.getKey())).and(col("rank").leq(lit(e.getValue()))));
-      }
-      ranked = ranked.filter(within);
+    Dataset<Row> slice = withPos.filter(keep);
+    Column rank = row_number().over(Window.partitionBy("domain").orderBy(col("pos")));
+    Column atTarget = lit(false);
+    for (Map.Entry<String, Long> e : perDomain.entrySet()) {
+      atTarget = atTarget.or(col("domain").equalTo(lit(e.getKey())).and(col("rank").equalTo(lit(e.getValue()))));
     }
-    return ranked.select("domain", "lang", "id", "text", "rank");
+    Map<String, Long> cutoff = new TreeMap<>();
+    for (Row r : slice.select("domain", "pos").withColumn("rank", rank).filter(atTarget)
+        .select("domain", "pos").collectAsList()) {
+      cutoff.put(r.getString(0), r.getLong(1));
+    }
+    Column within = lit(false);
+    for (Map.Entry<String, Long> e : perDomain.entrySet()) {
+      if (e.getValue() <= 0) continue;
+      Column d = col("domain").equalTo(lit(e.getKey()));
+      Long c = cutoff.get(e.getKey());
+      within = within.or(c == null ? d : d.and(col("pos").leq(lit(c))));
+    }
+    return slice.filter(within);
+  }
+
+  /**
+   * About {@code perDomain} documents of each domain of a sample, chosen by a second hash of the
+   * id (independent of the sampling position): all of a domain with fewer.
+   */
+  public static Dataset<Row> evalSlice(Dataset<Row> sample, long perDomain, long seed) {
+    Map<String, Long> have = counts(sample);
+    Column h2 = pmod(xxhash64(col("id"), lit(seed + 1)), lit(BUCKETS));
+    Column keep = lit(false);
+    for (Map.Entry<String, Long> e : have.entrySet()) {
+      double f = Math.min(1.0, perDomain / (double) e.getValue());
+      long below = f >= 1.0 ? BUCKETS : (long) Math.ceil(f * BUCKETS);
+      keep = keep.or(col("domain").equalTo(lit(e.getKey())).and(h2.lt(lit(below))));
+    }
+    return sample.filter(keep);
+  }
+
+  /** Documents per domain (one small row per domain reaches the driver). */
+  static Map<String, Long> counts(Dataset<Row> docs) {
+    Map<String, Long> m = new TreeMap<>();
+    for (Row r : docs.groupBy("domain").count().collectAsList()) m.put(r.getString(0), r.getLong(1));
+    return m;
   }
 
   /**
@@ -127,13 +155,5 @@ public final class CorpusSample {
     }
     if (all == null) throw new IllegalArgumentException("no --input given");
     return all;
-  }
-
-  /** The domains of a Dataset with their document counts (driver-side; one row per domain). */
-  static List<String> domains(Dataset<Row> docs) {
-    List<String> d = new ArrayList<>();
-    for (Row r : docs.select("domain").distinct().collectAsList()) d.add(r.getString(0));
-    d.sort(null);
-    return d;
   }
 }

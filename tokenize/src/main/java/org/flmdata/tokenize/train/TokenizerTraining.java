@@ -145,7 +145,7 @@ public final class TokenizerTraining {
       Map<String, Double> shares = o.shares();
       if (shares == null) {
         shares = new LinkedHashMap<>();
-        for (String d : CorpusSample.domains(docs)) shares.put(d, 1.0);
+        for (String d : CorpusSample.counts(docs).keySet()) shares.put(d, 1.0);
       }
       perDomain = CorpusSample.targets(shares, o.docs());
     }
@@ -167,7 +167,7 @@ public final class TokenizerTraining {
         List<CompressionReport.Named> toks = new ArrayList<>();
         toks.add(new CompressionReport.Named("trained", json.getBytes(StandardCharsets.UTF_8)));
         toks.addAll(o.compare());
-        report = CompressionReport.measure(sample.filter(col("rank").leq(o.evalDocs())), toks);
+        report = CompressionReport.measure(CorpusSample.evalSlice(sample, o.evalDocs(), o.seed()), toks);
       }
       return new Result(json, bpe, nDocs, bytes, counted, (t1 - t0) / 1e9, (t2 - t1) / 1e9, report);
     } finally {
