@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code pipeline tokenizer ...}: tokenizer tools (DESIGN.md "Command line"). */
 @Command(name = "tokenizer", mixinStandardHelpOptions = true,
-    description = "Tokenizer tools: encode JSONL text to token ids.",
-    subcommands = {TokenizerCommand.Encode.class})
+    description = "Tokenizer tools: encode JSONL text to token ids; train byte-level BPE.",
+    subcommands = {TokenizerCommand.Encode.class, TokenizerTrainCommand.class})
 final class TokenizerCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,0 +1,171 @@
+package org.flmdata.tokenize.train;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.flmdata.tokenize.bpe.TrainingSplitter;
+
+/**
+ * Byte-level BPE training on counted words, the algorithm of Hugging Face's {@code BpeTrainer}
+ * ({@code tokenizers/src/models/bpe/trainer.rs}): special tokens get the first ids, then the
+ * alphabet sorted by code point, then one token per merge. Each step merges the most frequent
+ * adjacent pair (weighted by word counts), ties going to the smallest pair of ids; merging updates
+ * the counts of the neighbouring pairs only in the words that hold the pair (a pair -> words
+ * index), and a max-heap with lazy invalidation finds the next pair. Training stops at {@code
+ * vocabSize} tokens, or when the best pair occurs fewer than {@code minPairCount} times.
+ *
+ * <p>Deterministic: the result depends on the words and counts only, not on their order.
+ */
+public final class BpeTrainer {
+  private BpeTrainer() {}
+
+  /** A word (in the byte-level alphabet) and how often it occurred. */
+  public record WordCount(String word, long count) implements java.io.Serializable {}
+
+  /**
+   * Trains on {@code words}.
+   *
+   * @param vocabSize target size, special tokens and alphabet included
+   * @param specials special tokens, given ids 0, 1, ... in this order
+   * @param fullByteAlphabet put all 256 byte-level characters in the alphabet (no unknown bytes
+   *     later), as the Rust trainer with {@code initial_alphabet=ByteLevel.alphabet()}; otherwise
+   *     only the characters seen, as its default
+   * @param minPairCount stop when the best pair occurs fewer times (the Rust trainer's {@code
+   *     min_frequency}; 0 or 1: no limit)
+   */
+  public static TrainedBpe train(List<WordCount> words, int vocabSize, List<String> specials,
+      boolean fullByteAlphabet, long minPairCount) {
+    List<String> vocab = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    for (String s : specials) {
+      if (!ids.containsKey(s)) {
+        ids.put(s, vocab.size());
+        vocab.add(s);
+      }
+    }
+    TreeSet<Integer> alphabet = new TreeSet<>();
+    if (fullByteAlphabet) {
+      for (int b = 0; b < 256; b++) alphabet.add((int) TrainingSplitter.byteChar(b));
+    }
+    for (WordCount w : words) w.word().codePoints().forEach(alphabet::add);
+    for (int cp : alphabet) {
+      String s = new String(Character.toChars(cp));
+      if (!ids.containsKey(s)) {
+        ids.put(s, vocab.size());
+        vocab.add(s);
+      }
+    }
+    int n = words.size();
+    int[][] syms = new int[n][];
+    int[] lens = new int[n];
+    long[] counts = new long[n];
+    long totalSymbols = 0;
+    for (int i = 0; i < n; i++) {
+      WordCount w = words.get(i);
+      int[] cps = w.word().codePoints().toArray();
+      int[] s = new int[cps.length];
+      for (int j = 0; j < cps.length; j++) s[j] = ids.get(new String(Character.toChars(cps[j])));
+      syms[i] = s;
+      lens[i] = s.length;
+      counts[i] = w.count();
+      totalSymbols += s.length;
+    }
+    PairIndex index = new PairIndex((int) Math.min(1 << 24, Math.max(1024, totalSymbols / 4)));
+    for (int i = 0; i < n; i++) {
+      int[] s = syms[i];
+      for (int j = 0; j + 1 < lens[i]; j++) {
+        int slot = index.slot(s[j], s[j + 1]);
+        index.add(slot, counts[i]);
+        index.addWord(slot, i);
+      }
+    }
+    PairHeap heap = new PairHeap();
+    for (int slot = 0; slot < index.size(); slot++) {
+      if (index.count(slot) > 0) heap.push(index.count(slot), index.pairKey(slot));
+    }
+    List<String[]> merges = new ArrayList<>();
+    java.util.HashSet<Long> merged = new java.util.HashSet<>();
+    int[] touched = new int[64];
+    boolean[] isTouched = new boolean[1024];
+    while (ids.size() < vocabSize && heap.size() > 0) {
+      long key = heap.topKey();
+      long stored = heap.topCount();
+      heap.pop();
+      int a = PairIndex.first(key);
+      int b = PairIndex.second(key);
+      int slot = index.find(a, b);
+      long current = index.count(slot);
+      if (stored != current) {
+        if (current > 0) heap.push(current, key);
+        continue;
+      }
+      if (current < 1 || current < minPairCount) break;
+      String token = vocab.get(a) + vocab.get(b);
+      Integer existing = ids.get(token);
+      int newId;
+      if (existing == null) {
+        newId = vocab.size();
+        vocab.add(token);
+        ids.put(token, newId);
+      } else {
+        newId = existing; // the same string reached by another pair: one token, two merges
+      }
+      if (merged.add(key)) merges.add(new String[] {vocab.get(a), vocab.get(b)});
+      int[] where = index.words(slot);
+      int nWhere = index.wordCount(slot);
+      index.clearWords(slot);
+      int nTouched = 0;
+      for (int k = 0; k < nWhere; k++) {
+        int w = where[k];
+        int[] s = syms[w];
+        int len = lens[w];
+        long c = counts[w];
+        int i = 0;
+        while (i < len) {
+          if (s[i] == a && i + 1 < len && s[i + 1] == b) {
+            if (i > 0) {
+              index.add(index.slot(s[i - 1], a), -c);
+              int p = index.slot(s[i - 1], newId);
+              index.add(p, c);
+              index.addWord(p, w);
+              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
+              if (!isTouched[p]) {
+                isTouched[p] = true;
+                if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
+                touched[nTouched++] = p;
+              }
+            }
+            s[i] = newId;
+            System.arraycopy(s, i + 2, s, i + 1, len - i - 2);
+            len--;
+            if (i + 1 < len) {
+              int p = index.slot(newId, s[i + 1]);
+              index.add(p, c);
+              index.addWord(p, w);
+              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
+              if (!isTouched[p]) {
+                isTouched[p] = true;
+                if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
+                touched[nTouched++] = p;
+              }
+              index.add(index.slot(b, s[i + 1]), -c);
+            }
+          }
+          i++;
+        }
+        lens[w] = len;
+      }
+      index.setCount(slot, 0); // merged everywhere it occurred
+      // a pair that was formed and undone in the same step (count 0 again) is not queued, as in
+      // the Rust trainer
+      for (int t = 0; t < nTouched; t++) {
+        int p = touched[t];
+        isTouched[p] = false;
+        if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p));
+      }
+    }
+    return new TrainedBpe(vocab, merges, (int) specials.stream().distinct().count(), n);
+  }
+}

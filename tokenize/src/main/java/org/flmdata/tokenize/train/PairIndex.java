@@ -1,0 +1,147 @@
+package org.flmdata.tokenize.train;
+
+import java.util.Arrays;
+
+/**
+ * The trainer's pair index: each symbol pair {@code (a, b)} gets a dense slot holding its weighted
+ * count and the words it may occur in (appended as pairs form; a word may be listed after the pair
+ * left it, which merging tolerates). Open addressing on the packed {@code long} key, no boxing.
+ */
+final class PairIndex {
+  private long[] keys;
+  private int[] slots; // slot + 1, 0 = empty
+  private int size;
+  private long[] counts = new long[1024];
+  private int[][] words = new int[1024][];
+  private int[] wordLen = new int[1024];
+  private long[] pairKeys = new long[1024];
+
+  PairIndex(int expected) {
+    int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+    keys = new long[cap];
+    slots = new int[cap];
+  }
+
+  static long key(int a, int b) {
+    return ((long) a << 32) | (b & 0xFFFFFFFFL);
+  }
+
+  static int first(long key) {
+    return (int) (key >>> 32);
+  }
+
+  static int second(long key) {
+    return (int) key;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The slot of a pair, created when absent. */
+  int slot(int a, int b) {
+    long k = key(a, b);
+    int mask = keys.length - 1;
+    int i = (int) mix(k) & mask;
+    while (slots[i] != 0) {
+      if (keys[i] == k) return slots[i] - 1;
+      i = (i + 1) & mask;
+    }
+    int s = size++;
+    keys[i] = k;
+    slots[i] = s + 1;
+    if (s == counts.length) grow();
+    pairKeys[s] = k;
+    if (size * 2 > keys.length) rehash();
+    return s;
+  }
+
+  /** The slot of a pair, or -1. */
+  int find(int a, int b) {
+    long k = key(a, b);
+    int mask = keys.length - 1;
+    int i = (int) mix(k) & mask;
+    while (slots[i] != 0) {
+      if (keys[i] == k) return slots[i] - 1;
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  long count(int slot) {
+    return counts[slot];
+  }
+
+  long pairKey(int slot) {
+    return pairKeys[slot];
+  }
+
+  void add(int slot, long delta) {
+    counts[slot] += delta;
+  }
+
+  void setCount(int slot, long c) {
+    counts[slot] = c;
+  }
+
+  /** Notes that the pair occurs in {@code word}. */
+  void addWord(int slot, int word) {
+    int[] w = words[slot];
+    int n = wordLen[slot];
+    if (w == null) {
+      w = new int[2];
+      words[slot] = w;
+    } else if (n > 0 && w[n - 1] == word) {
+      return;
+    } else if (n == w.length) {
+      w = Arrays.copyOf(w, n * 2);
+      words[slot] = w;
+    }
+    w[n] = word;
+    wordLen[slot] = n + 1;
+  }
+
+  int[] words(int slot) {
+    return words[slot] == null ? new int[0] : words[slot];
+  }
+
+  int wordCount(int slot) {
+    return wordLen[slot];
+  }
+
+  /** Frees the word list of a merged pair. */
+  void clearWords(int slot) {
+    words[slot] = null;
+    wordLen[slot] = 0;
+  }
+
+  private void grow() {
+    int n = counts.length * 2;
+    counts = Arrays.copyOf(counts, n);
+    words = Arrays.copyOf(words, n);
+    wordLen = Arrays.copyOf(wordLen, n);
+    pairKeys = Arrays.copyOf(pairKeys, n);
+  }
+
+  private void rehash() {
+    long[] oldKeys = keys;
+    int[] oldSlots = slots;
+    keys = new long[oldKeys.length * 2];
+    slots = new int[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      if (oldSlots[j] == 0) continue;
+      int i = (int) mix(oldKeys[j]) & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      keys[i] = oldKeys[j];
+      slots[i] = oldSlots[j];
+    }
+  }
+
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    return k;
+  }
+}
