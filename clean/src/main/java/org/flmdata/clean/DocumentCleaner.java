@@ -26,6 +26,7 @@ public final class DocumentCleaner implements Serializable {
   public static final String PII_PREFIX = "clean.pii.";
 
   private final Profile latin;
+  private final Profile otherLatin;
   private final Profile zh;
   private final Set<String> zhLanguages;
   private final List<String> rules;
@@ -36,6 +37,10 @@ public final class DocumentCleaner implements Serializable {
 
   public DocumentCleaner(Settings s) {
     this.latin = Profile.of(s);
+    // Gopher's stop-word rule is for English: with its English list, text in the other spaced
+    // languages (de, fr, ... in WorldKnowledge) has no stop words by construction
+    this.otherLatin = s.get(CleanSettings.STOP_WORDS).equals(CleanSettings.STOP_WORDS.defaultValue())
+        ? Profile.of(s.with(CleanSettings.MIN_STOP_WORDS, 0)) : latin;
     this.zh = Profile.zh(s);
     this.zhLanguages = Set.copyOf(s.get(CJK_LANGUAGES));
     this.rules = List.copyOf(s.get(RULES));
@@ -82,7 +87,9 @@ public final class DocumentCleaner implements Serializable {
 
   /** The heuristic rule sets, in the configured order ({@code chinesewebtext} for zh text only). */
   public Verdict after(Document doc) {
-    Profile p = isZh(doc.getLang()) ? zh : latin;
+    Profile p = isZh(doc.getLang()) ? zh
+        : doc.getLang() == null || doc.getLang().equals("en") || doc.getLang().equals("und")
+            ? latin : otherLatin;
     Document d = doc;
     String text = d.getText() == null ? "" : d.getText();
     if (text.isBlank()) return Verdict.drop(CleanReason.EMPTY);

@@ -62,10 +62,12 @@ public final class SampleCorpus {
    *     a sample corpus
    */
   public static CorpusSummary write(Path dir) throws IOException {
+    String tokenizer = SampleTokenizer.train();
     prepare(dir);
     CorpusWriter out = new CorpusWriter(dir);
     List<Capture> web = WebCorpus.write(out, SEED);
     new CuratedCorpus(out, SEED).writeAll();
+    SampleTokenizer.write(dir, tokenizer);
     Map<String, Integer> pages = new TreeMap<>();
     Map<String, Integer> kinds = new TreeMap<>();
     for (Capture c : web) {
@@ -105,6 +107,7 @@ public final class SampleCorpus {
       }
       for (String sub : DOMAIN_FOLDERS) deleteTree(dir.resolve(sub));
       Files.deleteIfExists(dir.resolve(MARKER));
+      Files.deleteIfExists(dir.resolve(SampleTokenizer.FILE));
     }
     Files.createDirectories(dir);
   }

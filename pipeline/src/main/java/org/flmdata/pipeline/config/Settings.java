@@ -27,6 +27,14 @@ public final class Settings implements Serializable {
     return (T) values.get(setting.key());
   }
 
+  /** A copy with {@code setting} set to {@code value} (e.g. a rule turned off for one case). */
+  public <T> Settings with(Setting<T> setting, T value) {
+    get(setting);
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
+    copy.put(setting.key(), value);
+    return new Settings(section, copy);
+  }
+
   public String section() {
     return section;
   }

@@ -52,13 +52,15 @@ final class Mixture {
   }
 
   /**
-   * One row per copy: id, domain ({@link #DOMAIN}), lang, text, shard (0..shards-1), key; to be
+   * One row per copy: id, domain ({@link #DOMAIN}), the document's own domain ({@link
+   * ShardWriter#SOURCE}, for compression statistics), lang, text, shard (0..shards-1), key; to be
    * partitioned by shard and sorted by (shard, key, id, copy).
    */
   static Dataset<Row> rows(Dataset<Document> input, int shards, long seed) {
     Column copy = functions.explode(functions.sequence(lit(0), copies().minus(lit(1))));
     Dataset<Row> expanded = input.filter(copies().gt(lit(0)))
-        .select(col("id"), col("lang"), col("text"), copy.as("copy"));
+        .select(col("id"), col("domain").as(ShardWriter.SOURCE), col("lang"), col("text"),
+            copy.as("copy"));
     Column key = functions.xxhash64(col("id"), col("copy"), lit(seed));
     return expanded.withColumn("key", key)
         .withColumn("domain", lit(DOMAIN))

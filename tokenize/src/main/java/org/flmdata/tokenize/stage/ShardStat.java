@@ -5,8 +5,9 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 
 /**
- * What one task wrote for one (shard, language): documents, tokens (EOD included), UTF-8 text
- * bytes, and the shard's {@code .bin} SHA-256. Small rows, collected to the driver for the
+ * What one task wrote for one (shard, source domain, language): documents, tokens (EOD included),
+ * UTF-8 text bytes, and the shard's {@code .bin} SHA-256. {@code domain} names the shard's group
+ * ({@code mix} for a materialised mixture), {@code source} the documents' own domain. Small rows, collected to the driver for the
  * manifest, blend file and compression statistics.
  */
 public class ShardStat implements Serializable {
@@ -15,6 +16,7 @@ public class ShardStat implements Serializable {
 
   private String shard;
   private String domain;
+  private String source;
   private String lang;
   private long docs;
   private long tokens;
@@ -23,9 +25,11 @@ public class ShardStat implements Serializable {
 
   public ShardStat() {}
 
-  public ShardStat(String shard, String domain, String lang, long docs, long tokens, long textBytes, String sha256) {
+  public ShardStat(String shard, String domain, String source, String lang, long docs, long tokens,
+      long textBytes, String sha256) {
     this.shard = shard;
     this.domain = domain;
+    this.source = source;
     this.lang = lang;
     this.docs = docs;
     this.tokens = tokens;
@@ -37,6 +41,8 @@ public class ShardStat implements Serializable {
   public void setShard(String v) { shard = v; }
   public String getDomain() { return domain; }
   public void setDomain(String v) { domain = v; }
+  public String getSource() { return source; }
+  public void setSource(String v) { source = v; }
   public String getLang() { return lang; }
   public void setLang(String v) { lang = v; }
   public long getDocs() { return docs; }

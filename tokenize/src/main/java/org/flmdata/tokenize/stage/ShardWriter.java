@@ -46,6 +46,13 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     this.conf = conf;
   }
 
+  /** Optional column: the documents' own domain when {@code domain} names a shard group. */
+  static final String SOURCE = "source_domain";
+
+  private static boolean hasSource(Row r) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(SOURCE);
+  }
+
   static String prefix(String shardsDir, String domain, int shard) {
     String safe = TokenizeStage.safeName(domain);
     return shardsDir + "/" + safe + "/" + safe + String.format("_%05d", shard);
@@ -59,7 +66,9 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     IndexedDatasetWriter w = null;
     String domain = null;
     int shard = -1;
-    Map<String, long[]> byLang = new TreeMap<>(); // lang -> docs, tokens, bytes
+    int sourceField = -2; // unknown until the first row
+    // (source domain, lang) -> docs, tokens, bytes
+    Map<String, long[]> byLang = new TreeMap<>();
     File tmp = new File(System.getProperty("java.io.tmpdir"));
     try {
       while (rows.hasNext()) {
@@ -75,11 +84,14 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
         }
         String text = r.getString(r.fieldIndex("text"));
         String lang = r.getString(r.fieldIndex("lang"));
+        if (sourceField == -2) sourceField = hasSource(r) ? r.fieldIndex(SOURCE) : -1;
+        String source = sourceField >= 0 ? r.getString(sourceField) : domain;
         ids.clear();
         if (text != null) tok.encode(text, ids);
         ids.add(eod);
         w.addDocument(ids.array(), ids.size());
-        long[] l = byLang.computeIfAbsent(lang == null ? "und" : lang, k -> new long[3]);
+        long[] l = byLang.computeIfAbsent((source == null ? "" : source) + "\u0000"
+            + (lang == null ? "und" : lang), k -> new long[3]);
         l[0]++;
         l[1] += ids.size();
         l[2] += text == null ? 0 : Outcome.utf8Length(text);
@@ -99,7 +111,8 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     prefix = prefix.substring(0, prefix.length() - ".bin".length());
     for (Map.Entry<String, long[]> e : byLang.entrySet()) {
       long[] l = e.getValue();
-      out.add(new ShardStat(prefix, domain, e.getKey(), l[0], l[1], l[2], w.binSha256()));
+      String[] k = e.getKey().split("\u0000", 2);
+      out.add(new ShardStat(prefix, domain, k[0], k[1], l[0], l[1], l[2], w.binSha256()));
     }
     byLang.clear();
   }

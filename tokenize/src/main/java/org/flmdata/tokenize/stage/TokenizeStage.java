@@ -206,7 +206,9 @@ public final class TokenizeStage implements Stage {
       bc.destroy();
     }
     stats = new ArrayList<>(stats);
-    stats.sort(java.util.Comparator.comparing(ShardStat::getShard).thenComparing(ShardStat::getLang));
+    stats.sort(java.util.Comparator.comparing(ShardStat::getShard)
+        .thenComparing(x -> x.getSource() == null ? "" : x.getSource())
+        .thenComparing(ShardStat::getLang));
     writeManifest(fs, dir, stats, tokPath, sha, tok.vocabSize(), dtype, eodToken, eod);
     writeBlend(fs, dir, stats, proportions);
   }
@@ -224,7 +226,8 @@ public final class TokenizeStage implements Stage {
       t[0] += s.getDocs();
       t[1] += s.getTokens();
       meta.put(s.getShard(), new String[] {s.getDomain(), s.getSha256()});
-      long[] c = compression.computeIfAbsent(s.getDomain() + "\u0000" + s.getLang(), k -> new long[3]);
+      String source = s.getSource() == null ? s.getDomain() : s.getSource();
+      long[] c = compression.computeIfAbsent(source + "\u0000" + s.getLang(), k -> new long[3]);
       c[0] += s.getDocs();
       c[1] += s.getTextBytes();
       c[2] += s.getTokens() - s.getDocs(); // text tokens, without the EOD

@@ -115,6 +115,16 @@ class TokenizeMixtureTest {
       totalTokens += tokens;
     }
     assertTrue(expected.values().stream().allMatch(v -> v == 0), "every copy written once");
+    // compression stays per source domain (Table 3), copies counted as written
+    Map<String, Long> docsByDomain = new HashMap<>();
+    for (Document d : docs) {
+      docsByDomain.merge(d.getDomain(), Long.parseLong(d.getMeta().get("mix.copies")), Long::sum);
+    }
+    Map<String, Long> compressionDocs = new HashMap<>();
+    for (JsonNode c : manifest.get("compression")) {
+      compressionDocs.merge(c.get("domain").asText(), c.get("docs").asLong(), Long::sum);
+    }
+    assertEquals(docsByDomain, compressionDocs);
     assertTrue(manifest.get("shards").size() > 1);
     assertEquals(manifest.get("shards").size(), mixedShards, "every shard mixes both domains");
     for (String line : Files.readAllLines(Path.of(layout.shardsDir(), "blend.txt"))) {
