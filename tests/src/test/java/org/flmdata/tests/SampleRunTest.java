@@ -110,9 +110,12 @@ class SampleRunTest {
 
   @Test
   void runPrintsWhereDocumentsAndStatsLanded() {
-    // the documents line names the last stage that ran: dedup (tokenize needs a tokenizer file)
-    assertTrue(runOutput.contains("documents: " + out.resolve("dedup/status=kept")), runOutput);
-    assertTrue(runOutput.contains("tokenize  not configured, skipped: "), runOutput);
+    // every stage runs (sample-corpus trains the sample's tokenizer); the last one is tokenize
+    for (String stage : List.of("extract", "clean", "filter", "dedup", "mix", "tokenize")) {
+      assertTrue(runOutput.contains(String.format("%-9s ", stage)), stage + ":\n" + runOutput);
+      assertTrue(Files.exists(out.resolve(stage + "/_SUCCESS")), stage);
+    }
+    assertTrue(runOutput.contains("documents: " + out.resolve("tokenize/status=kept")), runOutput);
     assertTrue(runOutput.contains("stats:     " + out.resolve("report/stats.json")), runOutput);
     assertTrue(Files.exists(out.resolve("report/stats.json")));
     assertTrue(Files.exists(out.resolve("extract/_SUCCESS")));
@@ -147,6 +150,29 @@ class SampleRunTest {
     assertTrue(fromWarc.stream().anyMatch(r -> r.get("lang").asText().equals("zh")
         && r.get("text").asText().codePoints().filter(c -> Character.UnicodeScript.of(c)
             == Character.UnicodeScript.HAN).count() > 100), "a Chinese WARC page with Han text");
+  }
+
+  @Test
+  void theMixtureReachesMegatronShardsAtTheTable1Shares() throws Exception {
+    JsonNode manifest = JSON.readTree(out.resolve("shards/manifest.json").toFile());
+    long shardTokens = 0;
+    for (JsonNode s : manifest.get("shards")) {
+      shardTokens += s.get("tokens").asLong();
+      assertTrue(Files.size(Path.of(s.get("path").asText() + ".bin")) > 0, s.toString());
+      assertTrue(Files.exists(Path.of(s.get("path").asText() + ".idx")), s.toString());
+    }
+    JsonNode stats = JSON.readTree(out.resolve("report/stats.json").toFile());
+    long achieved = 0;
+    for (JsonNode m : stats.get("mix")) {
+      achieved += m.get("achieved_tokens").asLong();
+      // WebText, the one domain with enough documents for its share to be met closely
+      if (m.get("domain").asText().equals("WebText")) {
+        assertEquals(m.get("target_share").asDouble(), m.get("achieved_share").asDouble(), 0.02);
+      }
+    }
+    // the mix counts tokens with EOD, as the shards hold them
+    assertEquals(shardTokens, achieved);
+    assertTrue(Files.readString(out.resolve("shards/blend.txt")).contains("shards/mix/mix_00000"));
   }
 
   @Test
