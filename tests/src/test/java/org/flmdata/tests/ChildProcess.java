@@ -48,6 +48,12 @@ final class ChildProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL to the process and its descendants (no shutdown hooks run), then waits for it. */
+  void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() {
     destroyTree(process);

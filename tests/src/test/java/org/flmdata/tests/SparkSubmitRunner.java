@@ -124,6 +124,13 @@ final class SparkSubmitRunner {
    * @throws IllegalStateException if the run outlives the timeout (the child is then killed)
    */
   SubmitResult run(String... appArgs) throws IOException, InterruptedException {
+    try (Running r = start(appArgs)) {
+      return r.await();
+    }
+  }
+
+  /** Starts the run and returns at once; {@link Running#await} or {@link Running#kill} it. */
+  Running start(String... appArgs) throws IOException {
     Path logs = ProjectLayout.scratch("spark-submit");
     String name = label + "-" + RUNS.incrementAndGet();
     Path out = logs.resolve(name + ".stdout");
@@ -134,18 +141,55 @@ final class SparkSubmitRunner {
         .directory(workDir.toFile())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
-    long start = System.nanoTime();
-    int exit;
-    try (ChildProcess child = ChildProcess.start("spark-submit " + name, pb)) {
+    return new Running(name, pb, ChildProcess.start("spark-submit " + name, pb), out, err,
+        timeout);
+  }
+
+  /** A spark-submit child in flight. */
+  static final class Running implements AutoCloseable {
+    private final String name;
+    private final ProcessBuilder pb;
+    private final ChildProcess child;
+    private final Path out;
+    private final Path err;
+    private final Duration timeout;
+    private final long start = System.nanoTime();
+
+    private Running(String name, ProcessBuilder pb, ChildProcess child, Path out, Path err,
+        Duration timeout) {
+      this.name = name;
+      this.pb = pb;
+      this.child = child;
+      this.out = out;
+      this.err = err;
+      this.timeout = timeout;
+    }
+
+    boolean isAlive() {
+      return child.isAlive();
+    }
+
+    /** SIGKILL to the driver JVM and everything it started: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+      child.kill();
+    }
+
+    /** Waits for the end (up to the timeout) and returns the result whatever the exit code. */
+    SubmitResult await() throws IOException, InterruptedException {
       if (!child.waitFor(timeout)) {
-        // leaving the try kills the child and its descendants
+        child.close();
         throw new IllegalStateException("spark-submit " + name + " still running after "
             + timeout.toSeconds() + " s, killed; logs: " + out + ", " + err);
       }
-      exit = child.exitCode();
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return new SubmitResult(pb.command(), child.exitCode(), read(out), read(err), out, err,
+          elapsed);
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    return new SubmitResult(pb.command(), exit, read(out), read(err), out, err, elapsed);
+
+    @Override
+    public void close() {
+      child.close();
+    }
   }
 
   /** Lenient: a stray non-UTF-8 byte in a log must not hide the result. */
