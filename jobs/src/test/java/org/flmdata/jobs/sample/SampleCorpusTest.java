@@ -83,6 +83,7 @@ class SampleCorpusTest {
     }
     List<Path> onDisk = new ArrayList<>(files(first));
     onDisk.remove(Path.of(SampleCorpus.MARKER));
+    assertTrue(onDisk.remove(Path.of(SampleTokenizer.FILE)), "the sample tokenizer is written");
     assertEquals(onDisk, listed.stream().sorted().toList());
     assertEquals(summary.describe(), Files.readString(first.resolve(SampleCorpus.MARKER)));
   }
