@@ -2,15 +2,16 @@ package org.flmdata.tokenize.bpe;
 
 /**
  * Open-addressing map from a symbol pair {@code (left, right)} to its merge {@code (rank, newId)},
- * both packed in longs; immutable after construction, so safe to share between threads.
+ * both packed in longs; immutable after construction, so safe to share between threads. Used by
+ * the tokenizer.json BPE and by the SentencePiece BPE (pair to score rank and merged piece).
  */
-final class MergeTable {
-  static final long ABSENT = -1L;
+public final class MergeTable {
+  public static final long ABSENT = -1L;
   private final long[] keys;
   private final long[] values;
   private final int mask;
 
-  MergeTable(int capacity) {
+  public MergeTable(int capacity) {
     int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
     keys = new long[size];
     values = new long[size];
@@ -26,7 +27,7 @@ final class MergeTable {
    * Puts the merge; a pair listed twice keeps its last rank, as the Hugging Face library's
    * merge map (collected from the merges list in order) does.
    */
-  void put(int left, int right, int rank, int newId) {
+  public void put(int left, int right, int rank, int newId) {
     long k = pair(left, right);
     int i = slot(k);
     while (keys[i] != ABSENT && keys[i] != k) i = (i + 1) & mask;
@@ -35,7 +36,7 @@ final class MergeTable {
   }
 
   /** {@code (rank << 32) | newId}, or {@link #ABSENT}. */
-  long get(int left, int right) {
+  public long get(int left, int right) {
     long k = pair(left, right);
     int i = slot(k);
     while (true) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flmdata.tokenize.bpe.IntBuffer;
+import org.flmdata.tokenize.bpe.MergeTable;
 import org.flmdata.tokenize.bpe.TokenizerFormatException;
 
 /**
@@ -41,7 +42,7 @@ public final class SentencePieceBpe {
   private final int[] rank; // 0 = highest score
   private final int[] charIds = new int[65536];
   private final Map<Integer, Integer> supplementaryIds = new HashMap<>();
-  private final PairTable pairs;
+  private final MergeTable pairs;
   private final List<String> userDefined = new ArrayList<>();
   private final boolean anyUserDefined;
   private final boolean anyUnused;
@@ -142,7 +143,7 @@ public final class SentencePieceBpe {
         if (t.charAt(i) == SPACE && t.charAt(i - 1) != SPACE) spaceInside = true;
       }
     }
-    pairs = new PairTable(Math.max(4, pairCount));
+    pairs = new MergeTable(Math.max(4, pairCount));
     for (Map.Entry<String, Integer> e : pieces.entrySet()) {
       String t = e.getKey();
       for (int i = t.offsetByCodePoints(0, 1); i < t.length(); i = t.offsetByCodePoints(i, 1)) {
@@ -330,7 +331,7 @@ public final class SentencePieceBpe {
     if (frozen != null && (frozen[l] || frozen[r])) return -1;
     if (id[l] >= 0 && id[r] >= 0) {
       long m = pairs.get(id[l], id[r]);
-      return m == PairTable.ABSENT ? -1 : (int) m;
+      return m == MergeTable.ABSENT ? -1 : (int) m;
     }
     Integer v = pieces.get(s.substring(start[l], end[r]));
     return v == null ? -1 : v;
