@@ -170,13 +170,19 @@ class ScaleOutTest {
       String stage = stages.get(i);
       assertEquals(sa.path("stages").get(i).path("rows"), sb.path("stages").get(i).path("rows"),
           "ledger of " + stage);
-      Dataset<Row> x = StageOutput.readAll(spark, a.resolve(stage).toString());
-      Dataset<Row> y = StageOutput.readAll(spark, b.resolve(stage).toString());
+      Dataset<Row> x = comparable(StageOutput.readAll(spark, a.resolve(stage).toString()));
+      Dataset<Row> y = comparable(StageOutput.readAll(spark, b.resolve(stage).toString()));
       assertEquals(x.count(), y.count(), stage);
       assertEquals(0, x.exceptAll(y).count(), "rows of " + stage + " only in " + a);
       assertEquals(0, y.exceptAll(x).count(), "rows of " + stage + " only in " + b);
     }
     assertShardsEqual(a, b);
+  }
+
+  /** Rows with {@code meta} as its sorted entries: Spark's set operations refuse map columns. */
+  static Dataset<Row> comparable(Dataset<Row> rows) {
+    return rows.withColumn("meta", org.apache.spark.sql.functions.array_sort(
+        org.apache.spark.sql.functions.map_entries(org.apache.spark.sql.functions.col("meta"))));
   }
 
   /** Every shard file of one run equals the other's byte for byte (none when tokenize skipped). */
@@ -192,7 +198,14 @@ class ScaleOutTest {
     for (Path f : files) {
       Path other = b.resolve("shards").resolve(sa.relativize(f));
       assertTrue(Files.isRegularFile(other), "missing in second run: " + other);
-      assertEquals(-1L, Files.mismatch(f, other), "differs: " + sa.relativize(f));
+      String name = f.getFileName().toString();
+      if (name.endsWith(".bin") || name.endsWith(".idx")) {
+        assertEquals(-1L, Files.mismatch(f, other), "differs: " + sa.relativize(f));
+      } else {
+        // blend.txt and manifest.json name the shards by path: equal up to the run's root
+        assertEquals(Files.readString(f).replace(a.toString(), "<run>"),
+            Files.readString(other).replace(b.toString(), "<run>"), "differs: " + name);
+      }
     }
   }
 }
