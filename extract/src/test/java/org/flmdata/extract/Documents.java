@@ -13,14 +13,16 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Real documents made in the test by the libraries Tika itself parses with (PDFBox, POI): a PDF
- * with one line of text per paragraph, a DOCX with one Word paragraph per paragraph.
+ * with one line of text per paragraph, a DOCX with one Word paragraph per paragraph. Shared with
+ * the end-to-end tests through this module's test-jar.
  */
-final class Documents {
+public final class Documents {
   private Documents() {}
 
-  static byte[] pdf(String title, List<String> lines) {
+  /** A one-page PDF, {@code title} in its document information (none when null). */
+  public static byte[] pdf(String title, List<String> lines) {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      doc.getDocumentInformation().setTitle(title);
+      if (title != null) doc.getDocumentInformation().setTitle(title);
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
@@ -41,7 +43,7 @@ final class Documents {
     }
   }
 
-  static byte[] docx(List<String> paragraphs) {
+  public static byte[] docx(List<String> paragraphs) {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String p : paragraphs) doc.createParagraph().createRun().setText(p);
       doc.write(out);

@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.flmdata.jobs.Main;
 import org.flmdata.pipeline.testing.SparkTestSession;
@@ -79,41 +78,21 @@ class BadInputCorpusTest {
         "run", "-c", dir.resolve("conf/pipeline.yaml").toString(), "--stages", "extract");
     assertEquals(0, code, "the run must finish on bad input: " + err);
     JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
-    for (JsonNode st : stats.get("stages")) {
-      if (st.get("name").asText().equals("extract")) extract = st;
-    }
-  }
-
-  static Map<String, Long> rejected(String domain) {
-    Map<String, Long> m = new HashMap<>();
-    for (JsonNode row : extract.get("rows")) {
-      if (!row.get("domain").asText().equals(domain)) continue;
-      row.get("rejected").fields().forEachRemaining(e -> m.merge(e.getKey(), e.getValue().asLong(),
-          Long::sum));
-    }
-    return m;
-  }
-
-  static long kept(String domain) {
-    long n = 0;
-    for (JsonNode row : extract.get("rows")) {
-      if (row.get("domain").asText().equals(domain)) n += row.get("docs_kept").asLong();
-    }
-    return n;
+    extract = StatsJson.stage(stats, "extract");
   }
 
   @Test
   void everyCaseIsCountedAndTheValidDocumentsAreKept() {
-    Map<String, Long> web = rejected("WebText");
-    Map<String, Long> book = rejected("Book");
+    Map<String, Long> web = StatsJson.rejected(extract, "WebText");
+    Map<String, Long> book = StatsJson.rejected(extract, "Book");
     // pages 1, 2 and 4 (the reader finds the member after the corrupt one), deep.html, good.html;
     // page 3's member is read/corrupt-gzip; UTF-16 without a BOM (NUL in every other byte) is
     // read/binary: counted, not guessed
     assertEquals(Map.of("read/corrupt-gzip", 1L, "read/binary", 1L), web);
-    assertEquals(5, kept("WebText"));
+    assertEquals(5, StatsJson.kept(extract, "WebText"));
     // three JSON objects (the NUL bytes do not stop one); the two lines that are not objects
     assertEquals(Map.of("read/bad-json", 2L), book);
-    assertEquals(3, kept("Book"));
+    assertEquals(3, StatsJson.kept(extract, "Book"));
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -123,9 +122,7 @@ class BadInputRunTest {
       log = capture.lines();
     }
     JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
-    for (JsonNode st : stats.get("stages")) {
-      if (st.get("name").asText().equals("extract")) extract = st;
-    }
+    extract = StatsJson.stage(stats, "extract");
   }
 
   static int blockLength(int i) {
@@ -134,31 +131,13 @@ class BadInputRunTest {
         + html.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8).length + html.length;
   }
 
-  private static Map<String, Long> rejected(String domain) {
-    Map<String, Long> m = new HashMap<>();
-    for (JsonNode row : extract.get("rows")) {
-      if (!row.get("domain").asText().equals(domain)) continue;
-      row.get("rejected").fields().forEachRemaining(e -> m.merge(e.getKey(), e.getValue().asLong(),
-          Long::sum));
-    }
-    return m;
-  }
-
-  private static long kept(String domain) {
-    long n = 0;
-    for (JsonNode row : extract.get("rows")) {
-      if (row.get("domain").asText().equals(domain)) n += row.get("docs_kept").asLong();
-    }
-    return n;
-  }
-
   @Test
   void eachBadInputIsCountedUnderItsOwnReason() {
-    Map<String, Long> web = rejected("WebText");
+    Map<String, Long> web = StatsJson.rejected(extract, "WebText");
     assertEquals(1L, web.get("read/truncated-gzip"), web.toString());
     assertEquals(1L, web.get("warc/bad-record"), web.toString());
     assertEquals(1L, web.get("read/binary"), web.toString());
-    Map<String, Long> book = rejected("Book");
+    Map<String, Long> book = StatsJson.rejected(extract, "Book");
     assertEquals(1L, book.get("read/invalid-utf8"), book.toString());
     assertEquals(1L, book.get("read/empty-file"), book.toString());
   }
@@ -166,8 +145,8 @@ class BadInputRunTest {
   @Test
   void validDocumentsOfTheSameFilesAreKept() {
     // pages 1, 2 (before the cut), 12, 13 (after the bad record) and good.html; two book lines
-    assertEquals(5, kept("WebText"));
-    assertEquals(2, kept("Book"));
+    assertEquals(5, StatsJson.kept(extract, "WebText"));
+    assertEquals(2, StatsJson.kept(extract, "Book"));
   }
 
   @Test

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +36,8 @@ final class HeadlessChromium implements AutoCloseable {
   private final Path profile;
 
   HeadlessChromium(int width, int height) throws IOException, InterruptedException {
-    int port = freePort();
-    int deadProxy = freePort();
+    int port = LoopbackPort.free();
+    int deadProxy = LoopbackPort.free();
     profile = Files.createTempDirectory("chromium-profile");
     driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -149,12 +147,6 @@ final class HeadlessChromium implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IOException("chromedriver did not start in 30 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   @Override

@@ -12,14 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPOutputStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.spark.sql.Row;
+import org.flmdata.extract.Documents;
 import org.flmdata.jobs.Main;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,13 +51,13 @@ class MixedWarcRunTest {
     Path web = Files.createDirectories(dir.resolve("web"));
     ByteArrayOutputStream warc = new ByteArrayOutputStream();
     warc.write(response(1, "http://e/a", "text/html; charset=utf-8", utf8(ARTICLE), null));
-    warc.write(response(2, "http://e/b.pdf", "application/pdf", pdf(PDF_LINES), null));
+    warc.write(response(2, "http://e/b.pdf", "application/pdf", Documents.pdf(null, PDF_LINES), null));
     warc.write(
         response(
             3,
             "http://e/m.docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            docx(DOCX_PARAGRAPHS),
+            Documents.docx(DOCX_PARAGRAPHS),
             null));
     warc.write(
         response(
@@ -74,7 +68,7 @@ class MixedWarcRunTest {
             null));
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
     warc.write(response(5, "http://e/c.png", "image/png", png, null));
-    warc.write(response(6, "http://e/d", "text/html", gzip(new byte[4 << 20]), "gzip"));
+    warc.write(response(6, "http://e/d", "text/html", BadInputRunTest.gzipMember(new byte[4 << 20]), "gzip"));
     Files.write(web.resolve("crawl.warc"), warc.toByteArray());
 
     Files.createDirectories(dir.resolve("conf/domains"));
@@ -160,43 +154,5 @@ class MixedWarcRunTest {
     block.writeTo(rec);
     rec.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     return rec.toByteArray();
-  }
-
-  static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
-      gz.write(data);
-    }
-    return buf.toByteArray();
-  }
-
-  static byte[] pdf(List<String> lines) throws IOException {
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-        s.beginText();
-        s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        s.setLeading(18);
-        s.newLineAtOffset(72, 720);
-        for (String line : lines) {
-          s.showText(line);
-          s.newLine();
-        }
-        s.endText();
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
-  }
-
-  static byte[] docx(List<String> paragraphs) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      for (String p : paragraphs) doc.createParagraph().createRun().setText(p);
-      doc.write(out);
-      return out.toByteArray();
-    }
   }
 }

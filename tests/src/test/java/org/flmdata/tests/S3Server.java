@@ -3,8 +3,6 @@ package org.flmdata.tests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +74,7 @@ final class S3Server implements AutoCloseable {
     Path jar = ProjectLayout.s3proxyJar();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-      int port = freePort();
+      int port = LoopbackPort.free();
       Path home = ProjectLayout.scratch("s3proxy/" + bucket + "-" + port);
       Path data = Files.createDirectories(home.resolve("data"));
       Path log = home.resolve("s3proxy.log");
@@ -97,7 +95,7 @@ final class S3Server implements AutoCloseable {
         return server;
       } catch (IllegalStateException e) {
         server.close();
-        last = e; // most likely the port was taken between freePort() and bind: try another
+        last = e; // most likely the port was taken between LoopbackPort.free() and bind: try another
       }
     }
     throw last;
@@ -112,12 +110,6 @@ final class S3Server implements AutoCloseable {
         "jclouds.provider=filesystem",
         "jclouds.filesystem.basedir=" + data,
         "");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   /** Polls until the server answers HTTP (any status: unsigned requests get 403). */

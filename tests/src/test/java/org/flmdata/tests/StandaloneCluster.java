@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +50,8 @@ final class StandaloneCluster implements AutoCloseable {
     SparkJvm jvm = SparkJvm.fromBuild();
     Path home = sparkHome(jvm);
     Path logs = ProjectLayout.scratch("standalone");
-    int port = freePort();
-    int ui = freePort();
+    int port = LoopbackPort.free();
+    int ui = LoopbackPort.free();
     StandaloneCluster c = new StandaloneCluster("spark://127.0.0.1:" + port, ui);
     try {
       c.launch(jvm, home, logs.resolve("master.log"), "org.apache.spark.deploy.master.Master",
@@ -64,7 +62,7 @@ final class StandaloneCluster implements AutoCloseable {
         c.launch(jvm, home, logs.resolve("worker-" + i + ".log"),
             "org.apache.spark.deploy.worker.Worker",
             List.of("--host", "127.0.0.1", "--cores", Integer.toString(coresPerWorker),
-                "--memory", memoryPerWorker, "--webui-port", Integer.toString(freePort()),
+                "--memory", memoryPerWorker, "--webui-port", Integer.toString(LoopbackPort.free()),
                 "--work-dir", work.toString(), c.masterUrl));
       }
       c.awaitWorkers(workers);
@@ -143,12 +141,6 @@ final class StandaloneCluster implements AutoCloseable {
     Path release = home.resolve("RELEASE");
     if (!Files.exists(release)) Files.writeString(release, "flmdata test SPARK_HOME\n");
     return home;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,34 @@ final class StatsJson {
     List<String> names = new ArrayList<>();
     stats.path("stages").forEach(s -> names.add(s.path("name").asText()));
     return names;
+  }
+
+  /** The entry of stage {@code name}, or null when the run has none. */
+  static JsonNode stage(JsonNode stats, String name) {
+    for (JsonNode s : stats.path("stages")) {
+      if (s.path("name").asText().equals(name)) return s;
+    }
+    return null;
+  }
+
+  /** A stage's rejections by {@code rule/reason} for one domain, languages summed. */
+  static Map<String, Long> rejected(JsonNode stage, String domain) {
+    Map<String, Long> m = new HashMap<>();
+    for (JsonNode row : stage.path("rows")) {
+      if (!row.path("domain").asText().equals(domain)) continue;
+      row.path("rejected").properties()
+          .forEach(e -> m.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+    }
+    return m;
+  }
+
+  /** A stage's kept documents of one domain, languages summed. */
+  static long kept(JsonNode stage, String domain) {
+    long n = 0;
+    for (JsonNode row : stage.path("rows")) {
+      if (row.path("domain").asText().equals(domain)) n += row.path("docs_kept").asLong();
+    }
+    return n;
   }
 
   /**
