@@ -4,6 +4,8 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.config.PipelineConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the SparkSession and the Hadoop configuration of a command. Under spark-submit the
@@ -11,6 +13,8 @@ import org.flmdata.pipeline.config.PipelineConfig;
  * run takes {@code spark:} from pipeline.yaml plus {@code --conf} overrides and binds to loopback.
  */
 final class Sessions {
+  private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
   private Sessions() {}
 
   /** True when launched by spark-submit (which passes its settings as system properties). */
@@ -65,6 +69,11 @@ final class Sessions {
       config.sparkConf().forEach(b::config);
     }
     overrides.forEach(b::config);
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    if (config.output() != null) {
+      String committer = Committers.configure(spark, config.output());
+      if (committer != null) LOG.info(committer);
+    }
+    return spark;
   }
 }

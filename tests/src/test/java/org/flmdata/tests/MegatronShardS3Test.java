@@ -60,4 +60,25 @@ class MegatronShardS3Test {
     }
     fs.close();
   }
+
+  @Test
+  void anAbortedShardLeavesNoObjectOnS3a() throws Exception {
+    Configuration conf = s3.newHadoopConfiguration();
+    Path folder = new Path(s3.uri("aborted/Web"));
+    FileSystem fs = FileSystem.newInstance(URI.create(s3.uri("")), conf);
+    IndexedDatasetWriter w =
+        IndexedDatasetWriter.open(fs, new Path(folder, "Web_00000"), TokenDType.UINT16, null);
+    int[] doc = new int[200_000]; // 400 KB: past the stream's first buffer
+    for (int d = 0; d < 40; d++) {
+      java.util.Arrays.fill(doc, d);
+      w.addDocument(doc, doc.length);
+    }
+    // the task fails here: the shard is given up, 16 MB of it already written
+    w.abort();
+    assertTrue(!fs.exists(new Path(folder, "Web_00000.bin")), "no partial .bin");
+    assertTrue(!fs.exists(new Path(folder, "Web_00000.idx")), "no .idx");
+    assertTrue(!fs.exists(folder) || fs.listStatus(folder).length == 0,
+        "nothing under " + folder);
+    fs.close();
+  }
 }

@@ -12,19 +12,26 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** Packs {@link SubmitProbe} (and its nested classes) alone into {@code tests/target/probe/submit-probe.jar}. */
+/**
+ * Packs a probe main class (and its nested classes) alone into {@code tests/target/probe/<name>.jar}:
+ * {@link SubmitProbe} by default.
+ */
 final class ProbeJar {
   private ProbeJar() {}
 
-  static synchronized Path build() throws IOException {
+  static Path build() throws IOException {
+    return build(SubmitProbe.class);
+  }
+
+  static synchronized Path build(Class<?> main) throws IOException {
     Path classes;
     try {
-      classes = Path.of(SubmitProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      classes = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    String pkg = SubmitProbe.class.getPackageName().replace('.', '/');
-    String prefix = SubmitProbe.class.getSimpleName();
+    String pkg = main.getPackageName().replace('.', '/');
+    String prefix = main.getSimpleName();
     List<Path> files;
     try (Stream<Path> s = Files.list(classes.resolve(pkg))) {
       files = s.filter(p -> {
@@ -35,7 +42,8 @@ final class ProbeJar {
     if (files.isEmpty()) {
       throw new IllegalStateException("no " + prefix + " classes under " + classes);
     }
-    Path jar = ProjectLayout.scratch("probe").resolve("submit-probe.jar");
+    String name = prefix.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    Path jar = ProjectLayout.scratch("probe").resolve(name + ".jar");
     Manifest mf = new Manifest();
     mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,50 +16,79 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole run of the sample pipeline through the shaded jar under SparkSubmit on local[2], to a
- * local folder and to s3a:// on a local S3 server; every stats.json row must account for every
- * document.
+ * The whole sample pipeline (six stages) through the shaded jar under SparkSubmit on local[2],
+ * once on local folders and once entirely on s3a:// (a local S3 server): config, domain files,
+ * inputs and tokenizer read from the bucket, every stage's output, the shards and the report
+ * written to it. Every stats.json row accounts for every document, and the s3a run's ledger and
+ * shards equal the local run's.
  */
 class SparkSubmitSampleRunTest {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+  private static final List<String> STAGES =
+      List.of("extract", "clean", "filter", "dedup", "mix", "tokenize");
+
+  @TempDir static Path local;
+  private static SubmitResult localRun;
 
   @BeforeAll
-  static void writeSampleCorpus() throws Exception {
+  static void runLocally() throws Exception {
     SampleRun.ensureCorpusWritten();
     assertTrue(Files.isRegularFile(SampleRun.pipelineYaml()), "missing " + SampleRun.pipelineYaml());
+    localRun = SparkSubmitRunner.pipeline().timeout(RUN_TIMEOUT).label("sample-local")
+        .run("run", "-c", SampleRun.pipelineYaml().toString(), "--output", local.toString());
   }
 
   @Test
-  void sampleRunWritesExtractMarkerAndBalancedStatsLocally(@TempDir Path out) throws Exception {
-    SubmitResult r = SparkSubmitRunner.pipeline().timeout(RUN_TIMEOUT).label("sample-local")
-        .run("run", "-c", SampleRun.pipelineYaml().toString(), "--output", out.toString());
-
-    assertEquals(0, r.exitCode(), r::describe);
-    assertTrue(Files.isRegularFile(out.resolve("extract/_SUCCESS")), r::describe);
-    Path stats = out.resolve("report/stats.json");
-    assertTrue(Files.isRegularFile(stats), r::describe);
-    JsonNode json = StatsJson.parse(Files.readAllBytes(stats));
-    assertTrue(StatsJson.stageNames(json).contains("extract"), () -> "no extract stage in " + json);
+  void sampleRunWritesEveryStageAndBalancedStatsLocally() throws Exception {
+    assertEquals(0, localRun.exitCode(), localRun::describe);
+    for (String stage : STAGES) {
+      assertTrue(Files.isRegularFile(local.resolve(stage + "/_SUCCESS")), stage);
+    }
+    JsonNode json = StatsJson.parse(Files.readAllBytes(local.resolve("report/stats.json")));
+    assertEquals(STAGES, StatsJson.stageNames(json));
     StatsJson.assertEveryRowBalanced(json);
   }
 
   @Test
-  void sampleRunWritesToS3aWithConfFlagsAndBalancedStats() throws Exception {
-    try (S3Server s3 = S3Server.start()) {
+  void sampleRunReadsAndWritesOnlyS3aAndMatchesTheLocalRun(@TempDir Path copy) throws Exception {
+    assertEquals(0, localRun.exitCode(), localRun::describe);
+    Path root = ProjectLayout.root();
+    try (S3Server s3 = S3Server.start();
+        FileSystem fs = FileSystem.newInstance(URI.create(s3.uri("")), s3.newHadoopConfiguration())) {
+      // the same relative layout in the bucket, so the config's relative paths resolve there
+      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(root.resolve("jobs/conf/sample").toUri()),
+          new org.apache.hadoop.fs.Path(s3.uri("jobs/conf/sample")));
+      fs.copyFromLocalFile(
+          new org.apache.hadoop.fs.Path(root.resolve("jobs/target/sample-corpus").toUri()),
+          new org.apache.hadoop.fs.Path(s3.uri("jobs/target/sample-corpus")));
       String out = s3.uri("run");
-      SubmitResult r = SparkSubmitRunner.pipeline().timeout(RUN_TIMEOUT).conf(s3.sparkConf()).label("sample-s3a")
-          .run("run", "-c", SampleRun.pipelineYaml().toString(), "--output", out);
+      SubmitResult r = SparkSubmitRunner.pipeline().timeout(RUN_TIMEOUT).conf(s3.sparkConf())
+          .label("sample-s3a")
+          .run("run", "-c", s3.uri("jobs/conf/sample/pipeline.yaml"), "--output", out);
 
       assertEquals(0, r.exitCode(), () -> r.describe() + "\ns3proxy log tail:\n" + s3.logTail());
-      try (FileSystem fs = FileSystem.newInstance(URI.create(out), s3.newHadoopConfiguration())) {
-        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out + "/extract/_SUCCESS")), r::describe);
-        JsonNode json;
-        try (FSDataInputStream in = fs.open(new org.apache.hadoop.fs.Path(out + "/report/stats.json"))) {
-          json = StatsJson.parse(in.readAllBytes());
-        }
-        assertTrue(StatsJson.stageNames(json).contains("extract"), () -> "no extract stage in " + json);
-        StatsJson.assertEveryRowBalanced(json);
+      for (String stage : STAGES) {
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out + "/" + stage + "/_SUCCESS")), stage);
       }
+      assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out + "/report/index.html")));
+      JsonNode json;
+      try (FSDataInputStream in = fs.open(new org.apache.hadoop.fs.Path(out + "/report/stats.json"))) {
+        json = StatsJson.parse(in.readAllBytes());
+      }
+      assertEquals(STAGES, StatsJson.stageNames(json));
+      StatsJson.assertEveryRowBalanced(json);
+      JsonNode localJson = StatsJson.parse(Files.readAllBytes(local.resolve("report/stats.json")));
+      for (int i = 0; i < STAGES.size(); i++) {
+        assertEquals(localJson.path("stages").get(i).path("rows"),
+            json.path("stages").get(i).path("rows"), "ledger of " + STAGES.get(i));
+      }
+      fs.copyToLocalFile(new org.apache.hadoop.fs.Path(out + "/shards"),
+          new org.apache.hadoop.fs.Path(copy.resolve("shards").toUri()));
+      // manifest.json and blend.txt name the run's root and the tokenizer's path: local ones here
+      String bucket = s3.uri("").replaceAll("/$", "");
+      ScaleOutTest.assertShardsEqual(local,
+          t -> t.replace(local.toString(), "<run>").replace(root.toString(), "<root>"), copy,
+          t -> t.replace(out, "<run>").replace(bucket, "<root>"));
     }
   }
 }

@@ -31,6 +31,11 @@ import org.apache.hadoop.fs.Path;
  * temporary file, so memory does not depend on shard size. {@link #close()} finishes the
  * {@code .bin} first and writes the {@code .idx} last, so an {@code .idx} is only ever next to a
  * complete {@code .bin}. Not thread-safe: one writer per task.
+ *
+ * <p>No partial file is ever visible under a shard's name ({@link ShardFile}): on an object store
+ * an object appears only when its upload completes, and {@link #abort()} cancels the upload; on a
+ * file system with atomic rename each file is written under a hidden temporary name and renamed
+ * into place once complete, and {@link #abort()} deletes it.
  */
 public final class IndexedDatasetWriter implements Closeable {
 
@@ -44,6 +49,7 @@ public final class IndexedDatasetWriter implements Closeable {
   private final Path binPath;
   private final Path idxPath;
   private final TokenDType dtype;
+  private final ShardFile binFile;
   private final DigestOutputStream bin;
   private final File lengthsFile;
   private final OutputStream lengths;
@@ -66,8 +72,9 @@ public final class IndexedDatasetWriter implements Closeable {
     this.lengthsFile = File.createTempFile("megatron-lengths-", ".i32", tmpDir);
     this.lengthsFile.deleteOnExit();
     this.lengths = new BufferedOutputStream(Files.newOutputStream(lengthsFile.toPath()), 1 << 16);
+    this.binFile = ShardFile.create(fs, binPath);
     this.bin = new DigestOutputStream(
-        new BufferedOutputStream(fs.create(binPath, true), 1 << 20), sha256());
+        new BufferedOutputStream(binFile.stream(), 1 << 20), sha256());
   }
 
   /**
@@ -142,14 +149,24 @@ public final class IndexedDatasetWriter implements Closeable {
     return idxPath;
   }
 
-  /** Finishes the {@code .bin}, then writes the {@code .idx}; removes the spilled lengths. */
+  /**
+   * Finishes the {@code .bin}, then writes the {@code .idx}; removes the spilled lengths. When
+   * this fails, the file that failed is discarded, so a shard is complete or absent (or, failing
+   * between the two, a complete {@code .bin} without its {@code .idx}).
+   */
   @Override
   public void close() throws IOException {
     if (closed) return;
     closed = true;
     try {
-      lengths.close();
-      bin.close();
+      try {
+        lengths.close();
+        bin.flush();
+        binFile.commit();
+      } catch (IOException | RuntimeException e) {
+        binFile.abort();
+        throw e;
+      }
       binSha256 = HexFormat.of().formatHex(bin.getMessageDigest().digest());
       writeIndex();
     } finally {
@@ -157,8 +174,31 @@ public final class IndexedDatasetWriter implements Closeable {
     }
   }
 
+  /**
+   * Gives up a shard that cannot be finished (its task failed): the {@code .bin} written so far is
+   * discarded and no {@code .idx} is written, so nothing of it becomes visible under its name.
+   * Never throws; a no-op after {@link #close()}.
+   */
+  public void abort() {
+    if (closed) return;
+    closed = true;
+    binFile.abort();
+    try {
+      lengths.close();
+    } catch (IOException ignored) {
+      // the spill is deleted next either way
+    }
+    try {
+      Files.deleteIfExists(lengthsFile.toPath());
+    } catch (IOException ignored) {
+      // deleteOnExit is registered too
+    }
+  }
+
   private void writeIndex() throws IOException {
-    try (OutputStream idx = new BufferedOutputStream(fs.create(idxPath, true), 1 << 20)) {
+    ShardFile idxFile = ShardFile.create(fs, idxPath);
+    try {
+      OutputStream idx = new BufferedOutputStream(idxFile.stream(), 1 << 20);
       idx.write(INDEX_HEADER);
       writeLong(idx, VERSION);
       idx.write(dtype.code());
@@ -178,6 +218,11 @@ public final class IndexedDatasetWriter implements Closeable {
       for (long i = 0; i <= documents; i++) {
         writeLong(idx, i);
       }
+      idx.flush();
+      idxFile.commit();
+    } catch (IOException | RuntimeException e) {
+      idxFile.abort();
+      throw e;
     }
   }
 

@@ -99,7 +99,7 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
       if (w != null) finish(w, domain, byLang, out);
       w = null;
     } finally {
-      if (w != null) w.close();
+      if (w != null) w.abort(); // the task failed mid-shard: nothing of it becomes visible
     }
     return out.iterator();
   }

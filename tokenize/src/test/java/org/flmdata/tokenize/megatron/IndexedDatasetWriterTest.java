@@ -182,4 +182,48 @@ class IndexedDatasetWriterTest {
       assertTrue(e.getMessage().contains("70000"), e.getMessage());
     }
   }
+
+  /** Names in {@code folder}, hidden ones (temporary files, checksums) included. */
+  private static List<String> names(File folder) {
+    String[] n = folder.list();
+    List<String> out = new ArrayList<>(n == null ? List.of() : List.of(n));
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void aShardIsInvisibleUntilClosedAndNothingIsLeftWhenAborted() throws Exception {
+    File out = new File(dir, "out");
+    assertTrue(out.mkdir());
+    Path prefix = new Path(new File(out, "w_00000").getAbsolutePath());
+    IndexedDatasetWriter w = IndexedDatasetWriter.open(localFs(), prefix, TokenDType.UINT16, dir);
+    for (int[] d : documents(5, 50, 200, 1000, 0)) w.addDocument(d, d.length);
+    assertTrue(names(out).stream().allMatch(n -> n.startsWith(".")),
+        "only hidden files while writing: " + names(out));
+    w.abort();
+    assertEquals(List.of(), names(out));
+    w.close(); // a no-op after abort
+    assertEquals(List.of(), names(out));
+  }
+
+  @Test
+  void aRetriedShardReplacesTheFormerAttempt() throws Exception {
+    File out = new File(dir, "out");
+    assertTrue(out.mkdir());
+    Path prefix = new Path(new File(out, "w_00000").getAbsolutePath());
+    List<int[]> first = documents(6, 30, 100, 1000, 0);
+    List<int[]> second = documents(7, 10, 50, 1000, 0);
+    try (IndexedDatasetWriter w = IndexedDatasetWriter.open(localFs(), prefix, TokenDType.UINT16, dir)) {
+      for (int[] d : first) w.addDocument(d, d.length);
+    }
+    try (IndexedDatasetWriter w = IndexedDatasetWriter.open(localFs(), prefix, TokenDType.UINT16, dir)) {
+      for (int[] d : second) w.addDocument(d, d.length);
+    }
+    assertEquals(List.of(".w_00000.bin.crc", ".w_00000.idx.crc", "w_00000.bin", "w_00000.idx"),
+        names(out));
+    try (IndexedDatasetReader r = IndexedDatasetReader.open(localFs(), prefix)) {
+      assertEquals(second.size(), r.sequenceCount());
+      for (int i = 0; i < second.size(); i++) assertArrayEquals(second.get(i), r.sequence(i));
+    }
+  }
 }
