@@ -14,15 +14,18 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
-/** Parquet files written without Spark, good and bad, for the Parquet input's tests. */
-final class ParquetFiles {
+/**
+ * Parquet files written without Spark, good and bad, for the Parquet input's tests. Shared with the
+ * end-to-end tests through this module's test-jar.
+ */
+public final class ParquetFiles {
   private ParquetFiles() {}
 
   /**
    * A Parquet file of {@code schema} (Parquet's message syntax) holding {@code rows}, each an array
    * of (column, value) pairs; values are String, Integer or Long.
    */
-  static Path write(Path file, String schema, Object[]... rows) {
+  public static Path write(Path file, String schema, Object[]... rows) {
     MessageType type = MessageTypeParser.parseMessageType(schema);
     try {
       Files.createDirectories(file.getParent());
@@ -54,14 +57,14 @@ final class ParquetFiles {
   }
 
   /** {@code n} random bytes named as Parquet. */
-  static Path junk(Path file, int n, long seed) {
+  public static Path junk(Path file, int n, long seed) {
     byte[] b = new byte[n];
     new Random(seed).nextBytes(b);
     return Fixtures.write(file, b);
   }
 
   /** {@code good} without its last {@code cut} bytes (the footer's end and magic). */
-  static Path truncated(Path good, Path file, int cut) {
+  public static Path truncated(Path good, Path file, int cut) {
     try {
       byte[] b = Files.readAllBytes(good);
       return Fixtures.write(file, Arrays.copyOf(b, b.length - cut));
@@ -71,7 +74,7 @@ final class ParquetFiles {
   }
 
   /** The magic at both ends and a footer length that fits, around bytes that are no footer. */
-  static Path garbageFooter(Path file) {
+  public static Path garbageFooter(Path file) {
     byte[] junk = new byte[64];
     new Random(3).nextBytes(junk);
     byte[] b = new byte[4 + junk.length + 8];
