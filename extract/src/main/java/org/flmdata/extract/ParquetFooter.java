@@ -26,6 +26,9 @@ import org.flmdata.pipeline.io.InputFiles.InputFile;
 final class ParquetFooter {
   private ParquetFooter() {}
 
+  /** Column names kept in a verdict: enough for a message, bounded for wide tables. */
+  static final int MAX_COLUMNS_NAMED = 100;
+
   enum Status {
     /** Readable; {@link Verdict#group} says its column types. */
     OK,
@@ -53,19 +56,27 @@ final class ParquetFooter {
   /**
    * The footer's verdict on a file.
    *
-   * @param group for OK files, the types of the input's columns in this file; files with equal
-   *     groups are read together. For BAD_SCHEMA files, the same for what is there.
-   * @param columns the file's top-level column names (null when the footer is unreadable)
+   * @param group the types of the input's configured columns in this file, in the order given to
+   *     {@link #check} (null for a column unset or absent); OK files with equal groups are read
+   *     together. Null when the footer is unreadable.
+   * @param columns the file's top-level column names, at most {@value #MAX_COLUMNS_NAMED} (null
+   *     when the footer is unreadable, or dropped by {@link #withoutColumns})
    * @param textType the text column's type as the footer gives it, or null when absent
    */
   record Verdict(
       InputFile file,
       Status status,
       String detail,
-      String group,
+      List<String> group,
       List<String> columns,
       String textType)
-      implements Serializable {}
+      implements Serializable {
+
+    /** This verdict without the column names: what the driver keeps of a good file. */
+    Verdict withoutColumns() {
+      return new Verdict(file, status, detail, group, null, textType);
+    }
+  }
 
   /**
    * Checks {@code file}. {@code fields} are the input's configured columns, the text column first
@@ -92,11 +103,16 @@ final class ParquetFooter {
       throw e;
     }
     List<String> columns = new ArrayList<>();
-    for (Type t : schema.getFields()) columns.add(t.getName());
-    StringBuilder group = new StringBuilder();
+    for (Type t : schema.getFields()) {
+      if (columns.size() == MAX_COLUMNS_NAMED) {
+        columns.add("... " + (schema.getFieldCount() - MAX_COLUMNS_NAMED) + " more");
+        break;
+      }
+      columns.add(t.getName());
+    }
+    List<String> group = new ArrayList<>();
     for (String f : fields) {
-      group.append(f == null || !schema.containsField(f) ? "-" : describe(schema.getType(f)));
-      group.append('|');
+      group.add(f == null || !schema.containsField(f) ? null : describe(schema.getType(f)));
     }
     String text = fields.get(0);
     if (!schema.containsField(text)) {
@@ -104,7 +120,7 @@ final class ParquetFooter {
           file,
           Status.BAD_SCHEMA,
           "no column \"" + text + "\"; columns: " + columns,
-          group.toString(),
+          group,
           columns,
           null);
     }
@@ -114,11 +130,11 @@ final class ParquetFooter {
           file,
           Status.BAD_SCHEMA,
           "column \"" + text + "\" is " + describe(t) + ", not a string",
-          group.toString(),
+          group,
           columns,
           describe(t));
     }
-    return new Verdict(file, Status.OK, null, group.toString(), columns, describe(t));
+    return new Verdict(file, Status.OK, null, group, columns, describe(t));
   }
 
   private static Verdict corrupt(InputFile file, Exception e) {

@@ -76,7 +76,7 @@ final class ParquetInput {
     List<ParquetFooter.Verdict> verdicts =
         jsc.parallelize(files, tasks).map(new CheckFooter(fields, conf)).collect();
 
-    Map<String, List<InputFile>> groups = new LinkedHashMap<>();
+    Map<List<String>, List<InputFile>> groups = new LinkedHashMap<>();
     List<ParquetFooter.Verdict> bad = new ArrayList<>();
     ParquetFooter.Verdict firstOk = null;
     for (ParquetFooter.Verdict v : verdicts) {
@@ -89,11 +89,15 @@ final class ParquetInput {
     }
     if (firstOk == null) noUsableFile(verdicts, domainFile, key, spec);
     String[] keys = {key + ".text_field", key + ".id_field", key + ".lang_field", key + ".url_field"};
-    for (int i = 1; i < fields.size(); i++) {
+    for (int i = 1; i < fields.size() && firstOk != null; i++) {
       if (fields.get(i) == null) continue;
       boolean somewhere = false;
-      for (String g : groups.keySet()) somewhere |= !g.split("\\|", -1)[i].equals("-");
-      if (!somewhere) throw notAColumn(fields.get(i), firstOk.columns(), domainFile, keys[i], spec);
+      for (List<String> g : groups.keySet()) somewhere |= g.get(i) != null;
+      if (!somewhere) {
+        // the one footer read on the driver, to name the columns there are
+        List<String> columns = columnsOf(firstOk.file(), fields, conf);
+        throw notAColumn(fields.get(i), columns, domainFile, keys[i], spec);
+      }
     }
 
     InputFile first = files.get(0);
@@ -137,6 +141,15 @@ final class ParquetInput {
     }
     if (readable != null) {
       throw notAColumn(spec.textField(), readable.columns(), domainFile, key + ".text_field", spec);
+    }
+  }
+
+  private static List<String> columnsOf(
+      InputFile file, List<String> fields, Broadcast<HadoopConf> conf) {
+    try {
+      return ParquetFooter.check(file, fields, conf.value().get()).columns();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -231,7 +244,9 @@ final class ParquetInput {
 
     @Override
     public ParquetFooter.Verdict call(InputFile file) throws Exception {
-      return ParquetFooter.check(file, fields, conf.value().get());
+      ParquetFooter.Verdict v = ParquetFooter.check(file, fields, conf.value().get());
+      // the driver keeps one verdict per file: a good file's column names would only weigh
+      return v.status() == ParquetFooter.Status.OK ? v.withoutColumns() : v;
     }
   }
 

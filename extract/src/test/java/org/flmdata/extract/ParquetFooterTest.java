@@ -41,7 +41,9 @@ class ParquetFooterTest {
     ParquetFooter.Verdict s2 = check(good("s2.parquet", true));
     assertEquals(ParquetFooter.Status.OK, s.status());
     assertEquals(List.of("text", "id"), s.columns());
-    assertEquals("binary (STRING)|binary (STRING)|-|-|", s.group());
+    assertEquals(null, s.withoutColumns().columns());
+    assertEquals(Arrays.asList("binary (STRING)", "binary (STRING)", null, null), s.group());
+    assertEquals(Arrays.asList("binary (STRING)", "int32", null, null), i.group());
     assertEquals(s.group(), s2.group());
     assertNotEquals(s.group(), i.group());
   }
@@ -117,5 +119,16 @@ class ParquetFooterTest {
     InputFile gone = new InputFile(dir.resolve("gone.parquet").toUri().toString(), "gone.parquet", 10);
     assertEquals(
         ParquetFooter.Status.IO_ERROR, ParquetFooter.check(gone, FIELDS, Fixtures.CONF).status());
+  }
+
+  @Test
+  void aWideTableNamesAHundredColumns() throws IOException {
+    StringBuilder schema = new StringBuilder("message m { optional binary text (STRING);");
+    for (int i = 0; i < 150; i++) schema.append(" optional int32 c").append(i).append(';');
+    Path p = ParquetFiles.write(dir.resolve("wide.parquet"), schema + " }", new Object[0]);
+    List<String> columns = check(p).columns();
+    assertEquals(ParquetFooter.MAX_COLUMNS_NAMED + 1, columns.size());
+    assertEquals("c98", columns.get(99));
+    assertEquals("... 51 more", columns.get(100));
   }
 }

@@ -139,6 +139,6 @@ class ParquetInputTest {
     write(dir.resolve("in/pq/b.parquet"), new byte[0]);
     assertEquals(
         Map.of("read/corrupt-parquet", 1, "read/empty-file", 1),
-        counts(run("{path: ../in/pq, format: parquet}")));
+        counts(run("{path: ../in/pq, format: parquet, id_field: id}")));
   }
 }
