@@ -3,9 +3,9 @@ package org.flmdata.extract;
 /**
  * Removes HTTP/1.1 chunked transfer coding (RFC 9112 section 7.1) from a body held in memory, and
  * says how the body ended, because stored responses break in several ways that call for different
- * answers ({@link Ending}). Lenient where crawlers and servers are: a bare LF ends a line, spaces or
- * tabs may follow the size, chunk extensions ({@code ;name=value}) and trailer fields are skipped.
- * Pure: never throws on any bytes, and the result is never larger than the input.
+ * answers ({@link Ending}). Lenient where crawlers and servers are: a bare LF ends a line, spaces
+ * or tabs may follow the size, chunk extensions ({@code ;name=value}) and trailer fields are
+ * skipped. Pure: never throws on any bytes, and the result is never larger than the input.
  */
 final class Dechunker {
   private Dechunker() {}

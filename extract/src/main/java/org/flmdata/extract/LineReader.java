@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into lines ending in LF (a CR before it is dropped), holding at most {@code
  * maxLineBytes} of a line in memory: a longer line is counted and skipped past, never buffered
- * whole, so a 2 GB file without a newline costs one buffer of the cap (released after the line). Bytes, not chars: decoding (strictly, as UTF-8) is
- * the caller's, so an invalid byte is reported against its line.
+ * whole, so a 2 GB file without a newline costs one buffer of the cap (released after the line).
+ * Bytes, not chars: decoding (strictly, as UTF-8) is the caller's, so an invalid byte is reported
+ * against its line.
  */
 final class LineReader {
 

@@ -18,10 +18,10 @@ import org.flmdata.pipeline.io.InputFiles.InputFile;
 
 /**
  * What one Parquet file's footer says about reading it as an input: whether it is Parquet at all,
- * whether its text column can be read as text, and the types of the input's columns, by which
- * files are grouped so that each group is read by Spark with one schema (a column that is an int in
- * one file and a string in another then costs nothing). Reads only the footer (the file's tail);
- * plain Java, run on executors.
+ * whether its text column can be read as text, and the types of the input's columns, by which files
+ * are grouped so that each group is read by Spark with one schema (a column that is an int in one
+ * file and a string in another then costs nothing). Reads only the footer (the file's tail); plain
+ * Java, run on executors.
  */
 final class ParquetFooter {
   private ParquetFooter() {}
@@ -80,8 +80,9 @@ final class ParquetFooter {
 
   /**
    * Checks {@code file}. {@code fields} are the input's configured columns, the text column first
-   * (null entries for unset ones). Damage is a verdict; a storage failure (other than the file being
-   * gone or forbidden) is thrown, so Spark retries the task instead of counting a healthy file.
+   * (null entries for unset ones). Damage is a verdict; a storage failure (other than the file
+   * being gone or forbidden) is thrown, so Spark retries the task instead of counting a healthy
+   * file.
    */
   static Verdict check(InputFile file, List<String> fields, Configuration conf) throws IOException {
     if (file.length() == 0) return new Verdict(file, Status.EMPTY, "0 bytes", null, null, null);
@@ -99,7 +100,8 @@ final class ParquetFooter {
       Failures.Failure f = Failures.classify(e);
       if (f != null) return new Verdict(file, Status.IO_ERROR, f.message(), null, null, null);
       // a footer that does not decode (thrift) is the file's problem; other I/O is the storage's
-      if (e.getMessage() != null && e.getMessage().startsWith("can not read")) return corrupt(file, e);
+      if (e.getMessage() != null && e.getMessage().startsWith("can not read"))
+        return corrupt(file, e);
       throw e;
     }
     List<String> columns = new ArrayList<>();

@@ -39,8 +39,8 @@ import org.flmdata.pipeline.io.InputFiles.InputFile;
  * read/invalid-utf8}). Per row, a null text is {@code read/missing-text}; {@code bytesIn} is the
  * text's UTF-8 size.
  *
- * <p>Files are checked one by one first ({@link ParquetFooter}), because Spark reads all files of
- * a scan with one schema and fails the whole job on a file that does not fit it: a file that is not
+ * <p>Files are checked one by one first ({@link ParquetFooter}), because Spark reads all files of a
+ * scan with one schema and fails the whole job on a file that does not fit it: a file that is not
  * Parquet or has a cut footer is one {@code read/corrupt-parquet} outcome, a 0-byte file one {@code
  * read/empty-file}, a file whose text column is missing or not a string (while others have it) one
  * {@code read/bad-schema}; each is logged with its path. The good files are grouped by the types
@@ -88,7 +88,9 @@ final class ParquetInput {
       }
     }
     if (firstOk == null) noUsableFile(verdicts, domainFile, key, spec);
-    String[] keys = {key + ".text_field", key + ".id_field", key + ".lang_field", key + ".url_field"};
+    String[] keys = {
+      key + ".text_field", key + ".id_field", key + ".lang_field", key + ".url_field"
+    };
     for (int i = 1; i < fields.size() && firstOk != null; i++) {
       if (fields.get(i) == null) continue;
       boolean somewhere = false;
@@ -190,7 +192,8 @@ final class ParquetInput {
     cols.add(optional(schema, spec.urlField()).as("url"));
     cols.add(col("_metadata.file_path").as("file"));
     cols.add(col("_metadata.row_index").as("row"));
-    return df.select(cols.toArray(new Column[0])).map(new ToOutcome(ctx, basePath), Outcome.ENCODER);
+    return df.select(cols.toArray(new Column[0]))
+        .map(new ToOutcome(ctx, basePath), Outcome.ENCODER);
   }
 
   private static StructField field(

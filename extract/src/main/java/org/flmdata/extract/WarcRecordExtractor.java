@@ -28,8 +28,8 @@ import org.netpreserve.jwarc.WarcRecord;
  * are {@code warc/binary-type}, the rest {@code warc/not-html}. Everything else is counted: {@code
  * warc/not-response} for warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code
  * warc/bad-http}, {@code warc/bad-chunked}, {@code read/too-large} for blocks over {@code
- * max_record_bytes}. Chunked bodies are de-chunked by {@link Dechunker}: a cut one is kept with meta
- * {@code truncated=payload}, one whose framing breaks midway is {@code warc/bad-chunked} (see
+ * max_record_bytes}. Chunked bodies are de-chunked by {@link Dechunker}: a cut one is kept with
+ * meta {@code truncated=payload}, one whose framing breaks midway is {@code warc/bad-chunked} (see
  * {@link WarcReason#BAD_CHUNKED}).
  *
  * <p>The payload type is Common Crawl's WARC-Identified-Payload-Type when present (detected from

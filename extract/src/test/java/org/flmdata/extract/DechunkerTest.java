@@ -19,7 +19,8 @@ class DechunkerTest {
 
   @Test
   void chunksAreJoinedUpToTheLastChunkAndTrailersAreSkipped() {
-    Dechunker.Result r = decode("5\r\nHello\r\n7;ext=\"x\"\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n");
+    Dechunker.Result r =
+        decode("5\r\nHello\r\n7;ext=\"x\"\r\n, world\r\n0\r\nX-Trailer: 1\r\n\r\n");
     assertEquals(Dechunker.Ending.COMPLETE, r.ending());
     assertEquals("Hello, world", text(r));
     assertEquals(2, r.chunks());
@@ -48,7 +49,8 @@ class DechunkerTest {
 
   @Test
   void aBodyWithoutTheLastChunkIsUnterminated() {
-    for (String body : new String[] {"5\r\nHello\r\n", "5\r\nHello", "5\r\nHello\r", "5\r\nHello\r\n1"}) {
+    for (String body :
+        new String[] {"5\r\nHello\r\n", "5\r\nHello", "5\r\nHello\r", "5\r\nHello\r\n1"}) {
       Dechunker.Result r = decode(body);
       assertEquals(Dechunker.Ending.UNTERMINATED, r.ending(), body);
       assertEquals("Hello", text(r), body);
@@ -100,7 +102,10 @@ class DechunkerTest {
       int n = rnd.nextInt(64);
       byte[] b = new byte[n];
       for (int k = 0; k < n; k++) {
-        b[k] = rnd.nextInt(4) == 0 ? (byte) rnd.nextInt(256) : (byte) alphabet.charAt(rnd.nextInt(alphabet.length()));
+        b[k] =
+            rnd.nextInt(4) == 0
+                ? (byte) rnd.nextInt(256)
+                : (byte) alphabet.charAt(rnd.nextInt(alphabet.length()));
       }
       Dechunker.Result r = Dechunker.decode(b, 0, n);
       assertEquals(true, r.length() <= n);

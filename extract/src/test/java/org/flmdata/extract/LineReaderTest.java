@@ -13,7 +13,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
-  /** "before\n", then {@code n} bytes of 'x' without a newline, then "\nafter\n"; made on the fly. */
+  /**
+   * "before\n", then {@code n} bytes of 'x' without a newline, then "\nafter\n"; made on the fly.
+   */
   static final class LongLineStream extends InputStream {
     private final byte[] head = "before\n".getBytes(StandardCharsets.US_ASCII);
     private final byte[] tail = "\nafter\n".getBytes(StandardCharsets.US_ASCII);

@@ -82,7 +82,9 @@ class ParquetFooterTest {
     assertEquals(ParquetFooter.Status.OK, check(bytes).status());
     Path repeated =
         ParquetFiles.write(
-            dir.resolve("r.parquet"), "message m { repeated binary text (STRING); }", new Object[0]);
+            dir.resolve("r.parquet"),
+            "message m { repeated binary text (STRING); }",
+            new Object[0]);
     assertEquals(ParquetFooter.Status.BAD_SCHEMA, check(repeated).status());
     Path group =
         ParquetFiles.write(
@@ -116,7 +118,8 @@ class ParquetFooterTest {
   void anEmptyFileIsEmptyAndAVanishedOneAnIoError() throws IOException {
     Path empty = Fixtures.write(dir.resolve("empty.parquet"), new byte[0]);
     assertEquals(ParquetFooter.Status.EMPTY, check(empty).status());
-    InputFile gone = new InputFile(dir.resolve("gone.parquet").toUri().toString(), "gone.parquet", 10);
+    InputFile gone =
+        new InputFile(dir.resolve("gone.parquet").toUri().toString(), "gone.parquet", 10);
     assertEquals(
         ParquetFooter.Status.IO_ERROR, ParquetFooter.check(gone, FIELDS, Fixtures.CONF).status());
   }

@@ -49,7 +49,8 @@ class ParquetInputTest {
 
   private static Map<String, Integer> counts(List<Outcome> outs) {
     Map<String, Integer> m = new TreeMap<>();
-    for (Outcome o : outs) m.merge(o.isKept() ? "kept" : o.getRule() + "/" + o.getReason(), 1, Integer::sum);
+    for (Outcome o : outs)
+      m.merge(o.isKept() ? "kept" : o.getRule() + "/" + o.getReason(), 1, Integer::sum);
     return m;
   }
 
@@ -70,7 +71,9 @@ class ParquetInputTest {
         new Object[] {"text", EN + 4, "id", 4},
         new Object[] {"text", EN + 5, "id", 5});
     ParquetFiles.write(
-        pq.resolve("c-int.parquet"), "message m { required int32 text; }", new Object[] {"text", 6});
+        pq.resolve("c-int.parquet"),
+        "message m { required int32 text; }",
+        new Object[] {"text", 6});
     ParquetFiles.write(
         pq.resolve("d-none.parquet"),
         "message m { optional binary body (STRING); }",
@@ -87,23 +90,22 @@ class ParquetInputTest {
     }
 
     assertEquals(
-        Map.of(
-            "kept", 5, "read/bad-schema", 2, "read/corrupt-parquet", 2, "read/empty-file", 1),
+        Map.of("kept", 5, "read/bad-schema", 2, "read/corrupt-parquet", 2, "read/empty-file", 1),
         counts(outs));
-    Map<String, Outcome> byId =
-        outs.stream().collect(Collectors.toMap(Outcome::getId, o -> o));
-    assertEquals(List.of("4", "5", "a1", "a2", "pq/a.parquet#3"),
+    Map<String, Outcome> byId = outs.stream().collect(Collectors.toMap(Outcome::getId, o -> o));
+    assertEquals(
+        List.of("4", "5", "a1", "a2", "pq/a.parquet#3"),
         outs.stream().filter(Outcome::isKept).map(Outcome::getId).sorted().toList());
     assertEquals(EN + 4, byId.get("4").getText());
-    assertEquals("column \"text\" is int32, not a string", byId.get("pq/c-int.parquet#1").getDetail());
+    assertEquals(
+        "column \"text\" is int32, not a string", byId.get("pq/c-int.parquet#1").getDetail());
     assertEquals(
         "no column \"text\"; columns: [body]", byId.get("pq/d-none.parquet#1").getDetail());
     for (String bad : List.of("c-int", "d-none", "e-junk", "f-cut", "g-empty")) {
       Outcome o = byId.get("pq/" + bad + ".parquet#1");
       assertEquals(Files.size(pq.resolve(bad + ".parquet")), o.getBytesIn(), bad);
       assertTrue(
-          log.stream()
-              .anyMatch(l -> l.startsWith("WARN") && l.contains(bad + ".parquet: read/")),
+          log.stream().anyMatch(l -> l.startsWith("WARN") && l.contains(bad + ".parquet: read/")),
           "no WARN line names " + bad);
     }
   }
@@ -111,13 +113,16 @@ class ParquetInputTest {
   @Test
   void aTextColumnOfAnotherTypeInEveryFileIsAConfigurationMistake() {
     ParquetFiles.write(
-        dir.resolve("in/pq/x.parquet"), "message m { required int32 text; }", new Object[] {"text", 1});
+        dir.resolve("in/pq/x.parquet"),
+        "message m { required int32 text; }",
+        new Object[] {"text", 1});
     ConfigException e =
         assertThrows(ConfigException.class, () -> run("{path: ../in/pq, format: parquet}"));
     assertTrue(
         e.getMessage()
-            .matches(".*d0.yaml: inputs\\[0]\\.text_field column \"text\" in .*/in/pq must be a"
-                + " string, got int32"),
+            .matches(
+                ".*d0.yaml: inputs\\[0]\\.text_field column \"text\" in .*/in/pq must be a"
+                    + " string, got int32"),
         e.getMessage());
   }
 
@@ -126,8 +131,7 @@ class ParquetInputTest {
     ParquetFiles.write(dir.resolve("in/pq/x.parquet"), INT_ID, new Object[] {"text", EN});
     ConfigException e =
         assertThrows(
-            ConfigException.class,
-            () -> run("{path: ../in/pq, format: parquet, id_field: key}"));
+            ConfigException.class, () -> run("{path: ../in/pq, format: parquet, id_field: key}"));
     assertTrue(
         e.getMessage().contains("inputs[0].id_field \"key\" is not a column"), e.getMessage());
     assertTrue(e.getMessage().contains("columns: [text, id]"), e.getMessage());

@@ -129,7 +129,8 @@ class BadInputCorpusTest {
   /**
    * Pages 41 and 46 around four broken chunked bodies: a size line that is not hex after two
    * chunks (warc/bad-chunked), a chunk of 0x4000 bytes of which 90 arrived, every chunk but no
-   * last chunk (both kept, truncated=payload), and a body stored de-chunked under the header (kept).
+   * last chunk (both kept, truncated=payload), and a body stored de-chunked under the header
+   * (kept).
    */
   static void chunkedWarc(Path file) throws IOException {
     ByteArrayOutputStream w = new ByteArrayOutputStream();
@@ -146,20 +147,26 @@ class BadInputCorpusTest {
     Files.write(file, w.toByteArray());
   }
 
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Writes {@code n} bytes of 'x' to {@code out}, a megabyte at a time. */
   static void xs(OutputStream out, long n) throws IOException {
     byte[] mb = new byte[1 << 20];
     Arrays.fill(mb, (byte) 'x');
-    for (long left = n; left > 0; left -= mb.length) out.write(mb, 0, (int) Math.min(mb.length, left));
+    for (long left = n; left > 0; left -= mb.length) {
+      out.write(mb, 0, (int) Math.min(mb.length, left));
+    }
   }
 
   static Path hugeJsonl(Path file) throws IOException {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write("{\"text\":\"A first line of a book, long enough to keep.\"}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(utf8("{\"text\":\"A first line of a book, long enough to keep.\"}\n"));
       out.write("{\"text\":\"".getBytes(StandardCharsets.UTF_8));
       xs(out, HUGE);
       out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
-      out.write("{\"text\":\"A third line of a book, long enough to keep.\"}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(utf8("{\"text\":\"A third line of a book, long enough to keep.\"}\n"));
     }
     return file;
   }
