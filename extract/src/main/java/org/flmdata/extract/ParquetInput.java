@@ -37,7 +37,7 @@ import org.flmdata.pipeline.io.InputFiles.InputFile;
  * input is read as a {@link ConfigException} naming the domain file, the key and the columns there
  * are. The text column must be a string, or binary holding UTF-8 (decoded strictly: {@code
  * read/invalid-utf8}). Per row, a null text is {@code read/missing-text}; {@code bytesIn} is the
- * text's UTF-8 size.
+ * text's UTF-8 size (for a file rejected whole, its stored size).
  *
  * <p>Files are checked one by one first ({@link ParquetFooter}), because Spark reads all files of a
  * scan with one schema and fails the whole job on a file that does not fit it: a file that is not

@@ -23,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.flmdata.extract.ParquetFiles;
 import org.flmdata.jobs.Main;
+import org.flmdata.pipeline.testing.LogCapture;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputCorpusTest {
   @TempDir static Path dir;
   static JsonNode extract;
+  static List<String> log;
 
   @BeforeAll
   static void run() throws Exception {
@@ -97,8 +99,12 @@ class BadInputCorpusTest {
             + "  - {path: ../../pq, format: parquet, id_field: id}\n");
     SparkTestSession.get();
     StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-        "run", "-c", dir.resolve("conf/pipeline.yaml").toString(), "--stages", "extract");
+    int code;
+    try (LogCapture capture = new LogCapture()) {
+      code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+          "run", "-c", dir.resolve("conf/pipeline.yaml").toString(), "--stages", "extract");
+      log = capture.lines();
+    }
     for (Path p : huge) Files.delete(p);
     assertEquals(0, code, "the run must finish on bad input: " + err);
     JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
@@ -256,6 +262,15 @@ class BadInputCorpusTest {
     }
     assertEquals(Map.of("41", "-", "43", "payload", "44", "payload", "45", "-", "46", "-"),
         truncated);
+  }
+
+  @Test
+  void theLogNamesEachNewBadFile() {
+    for (String file : new String[] {"chunked.warc", "huge.jsonl", "huge.html", "huge.warc.gz",
+        "c.parquet", "d.parquet", "e.parquet", "f.parquet", "g.parquet"}) {
+      assertTrue(log.stream().anyMatch(l -> l.startsWith("WARN") && l.contains(file)),
+          "no WARN line names " + file);
+    }
   }
 
   @Test
