@@ -10,20 +10,27 @@ import java.nio.channels.SeekableByteChannel;
  */
 final class ByteArrayChannel implements SeekableByteChannel {
   private final byte[] bytes;
+  private final int offset;
   private final int length;
   private int pos;
   private boolean open = true;
 
   ByteArrayChannel(byte[] bytes, int length) {
+    this(bytes, 0, length);
+  }
+
+  /** The bytes {@code bytes[from, to)}; positions count from {@code from}. */
+  ByteArrayChannel(byte[] bytes, int from, int to) {
     this.bytes = bytes;
-    this.length = length;
+    this.offset = from;
+    this.length = to - from;
   }
 
   @Override
   public int read(ByteBuffer dst) {
     if (pos >= length) return -1;
     int n = Math.min(dst.remaining(), length - pos);
-    dst.put(bytes, pos, n);
+    dst.put(bytes, offset + pos, n);
     pos += n;
     return n;
   }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The first stage: reads every input of every domain (WARC, HTML, JSONL, Parquet, text) into
  * documents, one {@link Outcome} per input record. Files are listed on the driver; WARC, HTML,
  * JSONL and text files are read by Spark tasks, a few files per task ({@code max_partition_bytes}),
- * each file streamed record by record; Parquet is read by Spark's reader.
+ * each file streamed record by record; Parquet is read by Spark's reader, after its files' footers
+ * are checked ({@link ParquetInput}: {@code read/corrupt-parquet}, {@code read/bad-schema}).
  *
  * <p>Every record leaves kept or rejected with a reason of {@link ReadReason} ({@code read/...}:
  * bytes that cannot be read or are not text), {@link WarcReason} ({@code warc/...}: records that
@@ -166,8 +167,9 @@ public final class ExtractStage implements Stage {
 
   /**
    * Builds the outcomes of all inputs, lazily. {@code input} is ignored (extract reads raw inputs).
-   * Listing happens here, on the driver; a Parquet input whose configured columns are missing fails
-   * here with a {@link ConfigException}, before any job runs.
+   * Listing happens here, on the driver; a Parquet input whose configured columns no file has fails
+   * here with a {@link ConfigException}, after a small job that reads the files' footers ({@link
+   * ParquetInput}) and before any input is read.
    */
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
@@ -197,11 +199,11 @@ public final class ExtractStage implements Stage {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());
           continue;
         }
+        if (conf == null) conf = jsc.broadcast(new HadoopConf(hadoop));
         if (spec.format() == InputFormat.PARQUET) {
-          tables.add(ParquetInput.read(spark, in, list, domain.file(), i));
+          tables.add(ParquetInput.read(spark, in, list, domain.file(), i, conf));
           continue;
         }
-        if (conf == null) conf = jsc.broadcast(new HadoopConf(hadoop));
         List<FileBatches.FileBatch> batches = FileBatches.plan(list, s.get(MAX_PARTITION_BYTES));
         files.add(jsc.parallelize(batches, batches.size()).flatMap(new BatchReader(in, conf)));
       }

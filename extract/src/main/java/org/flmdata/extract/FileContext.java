@@ -162,6 +162,7 @@ final class FileContext {
         || r == WarcReason.BAD_RECORD
         || r == WarcReason.TRUNCATED_RECORD
         || r == WarcReason.BAD_HTTP
+        || r == WarcReason.BAD_CHUNKED
         || r == TikaReason.TIMEOUT
         || r == TikaReason.PARSE_ERROR;
   }

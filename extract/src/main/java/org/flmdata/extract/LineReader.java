@@ -6,9 +6,10 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ending in LF (a CR before it is dropped), holding at most {@code
- * maxLineBytes} of a line in memory: a longer line is counted and skipped, never buffered, so a 2
- * GB file without a newline costs one buffer. Bytes, not chars: decoding (strictly, as UTF-8) is
- * the caller's, so an invalid byte is reported against its line.
+ * maxLineBytes} of a line in memory: a longer line is counted and skipped past, never buffered
+ * whole, so a 2 GB file without a newline costs one buffer of the cap (released after the line).
+ * Bytes, not chars: decoding (strictly, as UTF-8) is the caller's, so an invalid byte is reported
+ * against its line.
  */
 final class LineReader {
 
@@ -42,7 +43,8 @@ final class LineReader {
   private int lim;
   private long consumed;
   private long lines;
-  private byte[] line = new byte[1024];
+  private static final int INITIAL_LINE = 1024;
+  private byte[] line = new byte[INITIAL_LINE];
 
   LineReader(InputStream in, long maxLineBytes) {
     this.in = in;
@@ -106,7 +108,12 @@ final class LineReader {
 
   private Line make(int held, long length, long raw) {
     lines++;
-    if (length > maxLineBytes) return new Line(lines, null, length, raw);
+    if (length > maxLineBytes) {
+      // the buffer grew to the cap for a line that was then skipped: the lines after are short
+      // as a rule, so it is given back rather than held for the rest of the file
+      if (line.length > INITIAL_LINE) line = new byte[INITIAL_LINE];
+      return new Line(lines, null, length, raw);
+    }
     int n = held;
     if (n > 0 && line[n - 1] == '\r') {
       n--;

@@ -27,7 +27,18 @@ public enum ReadReason implements DropReason {
   /** Bytes that are not text: NUL bytes, many control characters, a PDF/image/archive signature. */
   BINARY("binary"),
   /** Larger than {@code max_record_bytes}; skipped without being held in memory. */
-  TOO_LARGE("too-large");
+  TOO_LARGE("too-large"),
+  /**
+   * A file of a Parquet input that is not Parquet or whose footer is cut or damaged: one outcome
+   * for the file (its stored size), the input's other files are read.
+   */
+  CORRUPT_PARQUET("corrupt-parquet"),
+  /**
+   * A Parquet file whose text column is absent or not a string while other files of the input have
+   * it as one: one outcome for the file, its rows are not read. (When no file of the input has it,
+   * the input is misconfigured and the run stops before any work instead.)
+   */
+  BAD_SCHEMA("bad-schema");
 
   private final String reason;
 

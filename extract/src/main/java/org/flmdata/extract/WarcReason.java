@@ -16,6 +16,17 @@ public enum WarcReason implements DropReason {
   TRUNCATED_RECORD("truncated-record"),
   /** A response whose HTTP message cannot be parsed or its Content-Encoding decoded. */
   BAD_HTTP("bad-http"),
+  /**
+   * A chunked HTTP body whose framing breaks after its first chunk: a size line that is not hex, or
+   * chunk data not followed by CRLF. The declared sizes do not match the data (a body rewritten
+   * after chunking, corrupt bytes), so the chunks already decoded may hold framing or miss page
+   * bytes: the record is rejected rather than kept as a page that is not what the server sent.
+   * The other broken chunkings keep the page ({@link Dechunker.Ending}): a chunk larger than the
+   * bytes that remain, or a body without its last (0) chunk, is a cut page and is kept with meta
+   * {@code truncated=payload}, as Common Crawl keeps its payloads cut at 1 MiB; a body whose first
+   * line is not a chunk size was stored de-chunked under a stale header and is read as it is.
+   */
+  BAD_CHUNKED("bad-chunked"),
   /** Not a page: warcinfo, request, metadata, revisit, continuation records. */
   NOT_RESPONSE("not-response"),
   /**

@@ -3,10 +3,17 @@ package org.flmdata.extract;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
+import org.netpreserve.jwarc.DecodedBody;
+import org.netpreserve.jwarc.HttpParser;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.MessageHeaders;
@@ -20,7 +27,10 @@ import org.netpreserve.jwarc.WarcRecord;
  * RTF and XML feeds are parsed by Tika ({@code tika/...} reasons), images, video, audio and archives
  * are {@code warc/binary-type}, the rest {@code warc/not-html}. Everything else is counted: {@code
  * warc/not-response} for warcinfo/request/metadata/revisit/..., {@code warc/http-status}, {@code
- * warc/bad-http}, {@code read/too-large} for blocks over {@code max_record_bytes}.
+ * warc/bad-http}, {@code warc/bad-chunked}, {@code read/too-large} for blocks over {@code
+ * max_record_bytes}. Chunked bodies are de-chunked by {@link Dechunker}: a cut one is kept with
+ * meta {@code truncated=payload}, one whose framing breaks midway is {@code warc/bad-chunked} (see
+ * {@link WarcReason#BAD_CHUNKED}).
  *
  * <p>The payload type is Common Crawl's WARC-Identified-Payload-Type when present (detected from
  * the bytes), else the HTTP Content-Type; when that is missing or {@code application/octet-stream},
@@ -116,13 +126,38 @@ final class WarcRecordExtractor {
     String served = http.headers().first("Content-Type").orElse(null);
     if (served != null) doc = doc.withMeta(Meta.CONTENT_TYPE, served);
     long max = ctx.in.maxRecordBytes();
+    int start = bodyStart(block);
+    byte[] transfer = block;
+    int from = start;
+    int to = block.length;
+    boolean cut = false;
+    if (chunked(http.headers())) {
+      Dechunker.Result c = Dechunker.decode(block, start, block.length);
+      if (c.ending() == Dechunker.Ending.BAD_FRAMING) {
+        return ctx.reject(
+            doc,
+            WarcReason.BAD_CHUNKED,
+            "chunked body framing breaks at body byte "
+                + c.at()
+                + " after "
+                + c.chunks()
+                + " chunk(s) of "
+                + c.length()
+                + " bytes",
+            0);
+      }
+      cut = !c.complete();
+      transfer = c.bytes();
+      from = 0;
+      to = c.length();
+    }
     Body body;
     try {
-      body = read(http.bodyDecoded(), max);
+      body = read(contentDecoded(http.headers(), new ByteArrayChannel(transfer, from, to)), max);
     } catch (IOException | RuntimeException e) {
       // Crawlers that stored the decoded body but kept its Content-Encoding header (ClueWeb09)
       // give a body that is not encoded at all: read it as it is.
-      Body raw = rawBody(block, max);
+      Body raw = rawBody(transfer, from, to, max);
       if (raw == null
           || !raw.complete()
           || BinarySniffer.sniff(raw.bytes(), raw.length()) != null) {
@@ -130,7 +165,7 @@ final class WarcRecordExtractor {
       }
       body = raw;
     }
-    if (!body.complete()) {
+    if (cut || !body.complete()) {
       doc = doc.withMeta(Meta.TRUNCATED, doc.getMeta().getOrDefault(Meta.TRUNCATED, "payload"));
     }
     byte[] bytes = body.bytes();
@@ -175,17 +210,17 @@ final class WarcRecordExtractor {
     };
   }
 
-  /** Bytes read from an HTTP body; not complete when it ended early (EOF in chunks or gzip). */
+  /** Bytes read from an HTTP body; not complete when it ended early (EOF in a gzip stream). */
   private record Body(byte[] bytes, int length, boolean complete) {}
 
   /**
    * Reads at most {@code max + 1} bytes (one more tells "too large"). An early end keeps what
-   * arrived; other errors (corrupt encoding, bad chunks) are thrown.
+   * arrived; other errors (corrupt encoding) are thrown.
    */
-  private static Body read(MessageBody b, long max) throws IOException {
+  private static Body read(InputStream in, long max) throws IOException {
     byte[] buf = new byte[8192];
     int len = 0;
-    try (InputStream s = b.stream()) {
+    try (InputStream s = in) {
       while (len <= max) {
         if (len == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(max + 1, len * 2L));
         int n = s.read(buf, len, buf.length - len);
@@ -198,13 +233,62 @@ final class WarcRecordExtractor {
     return new Body(buf, len, true);
   }
 
-  /** The HTTP body of {@code block} without Content-Encoding decoding, or null. */
-  private static Body rawBody(byte[] block, long max) {
+  /** {@code b[from, to)} without Content-Encoding decoding, or null. */
+  private static Body rawBody(byte[] b, int from, int to, long max) {
     try {
-      return read(HttpResponse.parse(new ByteArrayChannel(block, block.length)).body(), max);
+      return read(Channels.newInputStream(new ByteArrayChannel(b, from, to)), max);
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Where the HTTP body of {@code block} starts: past the header's empty line, as jwarc's lenient
+   * parser (which parsed this block already) finds it; the block's end when it never ends.
+   */
+  static int bodyStart(byte[] block) {
+    HttpParser parser = new HttpParser();
+    parser.lenientResponse();
+    ByteBuffer buf = ByteBuffer.wrap(block);
+    parser.parse(buf);
+    return parser.isFinished() ? buf.position() : block.length;
+  }
+
+  /** True when the last transfer coding is chunked (RFC 9112 section 6.1). */
+  static boolean chunked(MessageHeaders h) {
+    List<String> all = h.all("Transfer-Encoding");
+    if (all.isEmpty()) return false;
+    String last = all.get(all.size() - 1);
+    int comma = last.lastIndexOf(',');
+    return last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
+  }
+
+  /**
+   * The body with its Content-Encoding removed, as jwarc's {@code bodyDecoded()} does (gzip by the
+   * JDK, whose stream hands out what it inflated before a cut, where jwarc's loses its last read).
+   */
+  private static InputStream contentDecoded(MessageHeaders h, ReadableByteChannel body)
+      throws IOException {
+    List<String> codings = h.all("Content-Encoding");
+    if (codings.isEmpty()) return Channels.newInputStream(body);
+    if (codings.size() > 1) {
+      throw new IOException("Multiple Content-Encodings not supported: " + codings);
+    }
+    String coding = codings.get(0).trim().toLowerCase(Locale.ROOT);
+    if (coding.equals("gzip") || coding.equals("x-gzip")) {
+      // the JDK's stream hands out what it inflated before a cut; jwarc's loses its last read
+      return new GZIPInputStream(Channels.newInputStream(body), 8192);
+    }
+    DecodedBody.Encoding e =
+        switch (coding) {
+          case "identity", "none", "" -> null;
+          case "br" -> DecodedBody.Encoding.BROTLI;
+          case "deflate" -> DecodedBody.Encoding.DEFLATE;
+          case "zstd" -> DecodedBody.Encoding.ZSTD;
+          default -> throw new IOException("Content-Encoding not supported: " + codings.get(0));
+        };
+    if (e == null) return Channels.newInputStream(body);
+    return DecodedBody.create(body, e).stream();
   }
 
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {

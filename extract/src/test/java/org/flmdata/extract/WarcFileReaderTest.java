@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -385,6 +386,103 @@ class WarcFileReaderTest {
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
 
     assertEquals("src/noid.warc@" + info.length, outs.get(1).getId());
+    assertTrue(outs.get(1).isKept());
+  }
+
+  private static byte[] chunkedResponse(String id, String chunks) {
+    byte[] head =
+        utf8(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+    return response(id, "http://e/" + id, concat(head, utf8(chunks)));
+  }
+
+  /** {@code html} as chunks of at most {@code size} bytes, without the last chunk. */
+  private static String chunks(String html, int size) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < html.length(); i += size) {
+      String c = html.substring(i, Math.min(html.length(), i + size));
+      b.append(Integer.toHexString(c.length())).append("\r\n").append(c).append("\r\n");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void brokenChunkedBodiesAreCutPagesOrBadChunkedAndTheFileGoesOn() throws Exception {
+    String html = page(1);
+    String good = chunks(html, 16) + "0\r\n\r\n";
+    // (a) the third size line is not hex; (b) a chunk says 0x400 bytes and 20 follow;
+    // (c) every chunk but no 0-chunk; a body stored de-chunked under a chunked header
+    int third = chunks(html.substring(0, 32), 16).length();
+    String notHex = good.substring(0, third) + "zz" + good.substring(third + 2);
+    String cut = chunks(html.substring(0, 32), 16) + "400\r\n" + html.substring(32, 100);
+    String noLast = chunks(html, 16);
+    Path p =
+        write(
+            dir.resolve("chunked.warc"),
+            concat(
+                htmlResponse("urn:uuid:0", "http://e/0", page(0)),
+                chunkedResponse("urn:uuid:a", notHex),
+                chunkedResponse("urn:uuid:b", cut),
+                chunkedResponse("urn:uuid:c", noLast),
+                chunkedResponse("urn:uuid:d", html),
+                chunkedResponse("urn:uuid:e", good)));
+
+    List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
+
+    assertEquals(Map.of("kept", 5, "warc/bad-chunked", 1), counts(outs));
+    Outcome a = outs.get(1);
+    assertEquals("bad-chunked", a.getReason());
+    assertEquals(
+        "chunked body framing breaks at body byte " + third + " after 2 chunk(s) of 32 bytes",
+        a.getDetail());
+    String text = "This is the text of page 1 and it is written in English for the test.";
+    Outcome b = outs.get(2);
+    assertTrue(b.isKept(), b.toString());
+    assertEquals("payload", b.getMeta().get(Meta.TRUNCATED));
+    // the 100 bytes that arrived hold the start of the paragraph
+    assertTrue(b.getText().length() > 10 && text.startsWith(b.getText()), b.getText());
+    Outcome c = outs.get(3);
+    assertTrue(c.isKept(), c.toString());
+    assertEquals("payload", c.getMeta().get(Meta.TRUNCATED));
+    assertEquals(text, c.getText());
+    Outcome d = outs.get(4);
+    assertTrue(d.isKept(), d.toString());
+    assertNull(d.getMeta().get(Meta.TRUNCATED));
+    assertEquals(text, d.getText());
+    Outcome e = outs.get(5);
+    assertNull(e.getMeta().get(Meta.TRUNCATED));
+    assertEquals(text, e.getText());
+    assertEquals(Files.size(p), Fixtures.bytesIn(outs));
+  }
+
+  @Test
+  void aCutChunkedGzipBodyKeepsTheTextThatArrived() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 300; i++) words.append("Sentence number ").append(i).append(" is here. ");
+    String html = "<html><body><p>" + words + "</p></body></html>";
+    byte[] gz = gzip(utf8(html));
+    int half = gz.length / 2;
+    byte[] chunked =
+        concat(utf8(Integer.toHexString(gz.length) + "\r\n"), Arrays.copyOf(gz, half));
+    byte[] head =
+        utf8(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n");
+    Path p =
+        write(
+            dir.resolve("cutgz.warc"),
+            concat(
+                response("urn:uuid:0", "http://e/", concat(head, chunked)),
+                htmlResponse("urn:uuid:1", "http://e/1", page(1))));
+
+    List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
+
+    assertTrue(outs.get(0).isKept(), outs.get(0).toString());
+    assertEquals("payload", outs.get(0).getMeta().get(Meta.TRUNCATED));
+    String text = outs.get(0).getText();
+    assertTrue(text.startsWith("Sentence number 0 is here. Sentence number 1 is here."), text);
+    assertTrue(!text.contains("Sentence number 299 "), text);
     assertTrue(outs.get(1).isKept());
   }
 }
