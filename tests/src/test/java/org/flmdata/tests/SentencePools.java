@@ -25,9 +25,11 @@ import org.flmdata.pipeline.testing.SharedData;
  * loads the pools is skipped when the shared data is absent ({@link SharedData#require}).
  */
 record SentencePools(List<String> en, List<String> zh) {
-  private static final Pattern EN_SPLIT = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
+  private static final Pattern EN_SPLIT = Pattern.compile("(?<=[.!?][\u201d\u2019\"']?)\\s+(?=[\u201c\"A-Z])");
   private static final Pattern ZH_SPLIT = Pattern.compile("(?<=[。！？])");
-  private static final Pattern EN_OK = Pattern.compile("[A-Z][A-Za-z0-9 ,;:'()\\-]*[a-z][.!?]");
+  /** Prose: letters, digits, common punctuation and quotes, ending a sentence. */
+  private static final Pattern EN_OK = Pattern.compile(
+      "[\u201c\"]?[A-Z][A-Za-z0-9 ,;:'()\\-\u2014\u2018\u2019\u201c\u201d\"!?.]*[a-z][.!?][\u201d\u2019\"']?");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** Loads both pools from the shared data, or skips the calling test when it is absent. */
@@ -76,7 +78,9 @@ record SentencePools(List<String> en, List<String> zh) {
   }
 
   private static void addEnglish(Set<String> out, String paragraph) {
-    String flat = SPACES.matcher(paragraph).replaceAll(" ").strip();
+    // straight quotes, as most web text has them (C4's terminal-punctuation rule knows those)
+    String flat = SPACES.matcher(paragraph).replaceAll(" ").strip().replace('\u201c', '"')
+        .replace('\u201d', '"').replace('\u2018', '\'').replace('\u2019', '\'');
     for (String s : EN_SPLIT.split(flat)) {
       int words = s.split(" ").length;
       if (s.length() >= 40 && s.length() <= 320 && words >= 7 && EN_OK.matcher(s).matches()
