@@ -91,6 +91,8 @@ record PeakMemory(long driverHeap, long driverRss, long driverAfterGc, long exec
     long max = -1;
     try (BufferedReader r = Files.newBufferedReader(gcLog)) {
       for (String line; (line = r.readLine()) != null; ) {
+        // evacuating pauses only: Remark and Cleanup print the heap mid-cycle, nothing collected
+        if (!line.contains("Pause Young") && !line.contains("Pause Full")) continue;
         Matcher m = GC.matcher(line);
         if (m.find()) max = Math.max(max, bytes(m.group(3), m.group(4)));
       }

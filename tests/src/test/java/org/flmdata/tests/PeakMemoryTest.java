@@ -32,7 +32,9 @@ class PeakMemoryTest {
     Files.write(gc.resolve("driver-gc.log"), List.of(
         "[0.010s][info][gc] Using G1",
         "[1.500s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->6M(256M) 3.1ms",
-        "[9.200s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 150M->41M(256M) 9.0ms"));
+        "[9.200s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 150M->41M(256M) 9.0ms",
+        "[9.300s][info][gc] GC(2) Pause Remark 90M->90M(256M) 3.0ms",
+        "[9.400s][info][gc] GC(2) Pause Cleanup 95M->95M(256M) 0.1ms"));
     Files.write(gc.resolve("executor-gc-17.log"), List.of(
         "[2.000s][info][gc] GC(0) Pause Young (Concurrent Start) (G1 Humongous Allocation)"
             + " 1G->700M(2048M) 20.1ms",
