@@ -41,6 +41,7 @@ final class SparkSubmitRunner {
   private final List<Path> jars = new ArrayList<>();
   private String master = "local[2]";
   private String driverMemory = "1g";
+  private final List<String> driverJvmOptions = new ArrayList<>();
   private Duration timeout = Duration.ofMinutes(3);
   private Path workDir = ProjectLayout.root();
   private String label = "submit";
@@ -86,6 +87,12 @@ final class SparkSubmitRunner {
 
   SparkSubmitRunner driverMemory(String value) {
     this.driverMemory = value;
+    return this;
+  }
+
+  /** Adds a flag to the driver JVM's command line (client mode), e.g. {@code -Xlog:gc:file=F}. */
+  SparkSubmitRunner driverJvmOption(String flag) {
+    driverJvmOptions.add(flag);
     return this;
   }
 
@@ -135,8 +142,10 @@ final class SparkSubmitRunner {
     String name = label + "-" + RUNS.incrementAndGet();
     Path out = logs.resolve(name + ".stdout");
     Path err = logs.resolve(name + ".stderr");
+    List<String> jvmArgs = new ArrayList<>(driverJvmOptions);
+    jvmArgs.add("-Xmx" + driverMemory);
     ProcessBuilder pb = jvm.processBuilder(
-            List.of("-Xmx" + driverMemory), "org.apache.spark.deploy.SparkSubmit",
+            jvmArgs, "org.apache.spark.deploy.SparkSubmit",
             submitArgs(Arrays.asList(appArgs)))
         .directory(workDir.toFile())
         .redirectOutput(out.toFile())
