@@ -152,7 +152,7 @@ public final class DedupStage implements Stage {
   /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
       Dataset<Document> input, List<Dataset<Row>> cached) {
-    Dataset<Row> nodes = nodes(survivors);
+    Dataset<Row> nodes = nodes(survivors, Math.max(1, input.rdd().getNumPartitions()));
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
     Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
@@ -185,9 +185,12 @@ public final class DedupStage implements Stage {
    * bands, sig}): range-sorted by rank, each partition's ids above the previous partition's
    * ({@code monotonically_increasing_id} over a sort), fixed by a local checkpoint. So a band
    * bucket's smallest node is its best document, and the edges do not depend on partitioning.
+   * As many partitions as the stage's input has (Spark sizes those by bytes): a plain {@code
+   * orderBy} would take {@code spark.sql.shuffle.partitions} whatever the input, 200 tasks for
+   * every later job over the nodes of a small run and too few for a large one.
    */
-  private static Dataset<Row> nodes(Dataset<Row> survivors) {
-    return survivors.orderBy("r")
+  private static Dataset<Row> nodes(Dataset<Row> survivors, int partitions) {
+    return survivors.repartitionByRange(partitions, col("r")).sortWithinPartitions("r")
         .select(monotonically_increasing_id().as("node"), col("id"), col("scope"), col("n"),
             col("bands"), col("sig"))
         .localCheckpoint();
