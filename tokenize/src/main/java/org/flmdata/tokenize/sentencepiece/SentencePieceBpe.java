@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flmdata.tokenize.bpe.IntBuffer;
+import org.flmdata.tokenize.bpe.MergeQueue;
 import org.flmdata.tokenize.bpe.MergeTable;
 import org.flmdata.tokenize.bpe.TokenizerFormatException;
 
@@ -274,10 +275,10 @@ public final class SentencePieceBpe {
       next[i] = i + 1 < n ? i + 1 : -1;
     }
     Map<String, String[]> revMerge = anyUnused ? new HashMap<>() : null;
-    Queue q = new Queue(Math.max(4, n));
+    MergeQueue q = new MergeQueue(n);
     for (int i = 0; i + 1 < n; i++) push(q, s, start, end, id, frozen, i, i + 1, revMerge);
     while (!q.isEmpty()) {
-      int l = q.topLeft();
+      int l = q.topPos();
       int r = q.topRight();
       int newId = q.topNewId();
       q.pop();
@@ -337,7 +338,7 @@ public final class SentencePieceBpe {
     return v == null ? -1 : v;
   }
 
-  private void push(Queue q, String s, int[] start, int[] end, int[] id, boolean[] frozen, int l, int r,
+  private void push(MergeQueue q, String s, int[] start, int[] end, int[] id, boolean[] frozen, int l, int r,
       Map<String, String[]> revMerge) {
     int p = pairId(s, start, end, id, frozen, l, r);
     if (p < 0) return;
@@ -386,78 +387,5 @@ public final class SentencePieceBpe {
       }
     }
     return b == null ? s : b.toString();
-  }
-
-  /** Min-heap on (rank, left) holding the right index and the merged piece. */
-  private static final class Queue {
-    private long[] keys;
-    private int[] rights;
-    private int[] ids;
-    private int size;
-
-    Queue(int capacity) {
-      keys = new long[capacity];
-      rights = new int[capacity];
-      ids = new int[capacity];
-    }
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    int topLeft() {
-      return (int) keys[0];
-    }
-
-    int topRight() {
-      return rights[0];
-    }
-
-    int topNewId() {
-      return ids[0];
-    }
-
-    void push(int rank, int left, int right, int newId) {
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        rights = Arrays.copyOf(rights, size * 2);
-        ids = Arrays.copyOf(ids, size * 2);
-      }
-      long key = ((long) rank << 32) | left;
-      int i = size++;
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (keys[parent] <= key) break;
-        keys[i] = keys[parent];
-        rights[i] = rights[parent];
-        ids[i] = ids[parent];
-        i = parent;
-      }
-      keys[i] = key;
-      rights[i] = right;
-      ids[i] = newId;
-    }
-
-    void pop() {
-      size--;
-      if (size == 0) return;
-      long key = keys[size];
-      int right = rights[size];
-      int id = ids[size];
-      int i = 0;
-      while (true) {
-        int child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-        if (keys[child] >= key) break;
-        keys[i] = keys[child];
-        rights[i] = rights[child];
-        ids[i] = ids[child];
-        i = child;
-      }
-      keys[i] = key;
-      rights[i] = right;
-      ids[i] = id;
-    }
   }
 }
