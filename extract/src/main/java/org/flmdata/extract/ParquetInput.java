@@ -201,15 +201,7 @@ final class ParquetInput {
     for (StructField f : schema.fields()) {
       if (f.name().equals(name)) return f;
     }
-    throw ConfigException.at(
-        file,
-        key,
-        "\""
-            + name
-            + "\" is not a column of the Parquet files at "
-            + spec.path()
-            + "; columns: "
-            + Arrays.toString(schema.fieldNames()));
+    throw notAColumn(name, Arrays.asList(schema.fieldNames()), file, key, spec);
   }
 
   /** The column as a string; null where this group's files lack it (others have it). */
