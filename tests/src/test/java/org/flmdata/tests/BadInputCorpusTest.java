@@ -84,13 +84,7 @@ class BadInputCorpusTest {
     huge.add(hugeWarc(web.resolve("huge.warc.gz")));
     parquetFiles(Files.createDirectories(dir.resolve("pq")));
 
-    Files.createDirectories(dir.resolve("conf/domains"));
-    Files.writeString(dir.resolve("conf/pipeline.yaml"),
-        "output: ../out\nrejected_text_fraction: 1.0\n");
-    Files.writeString(dir.resolve("conf/domains/webtext.yaml"),
-        "name: WebText\nlanguages: [en]\nproportion: 90\ninputs:\n"
-            + "  - {path: ../../web/*, format: warc, source: cc}\n"
-            + "  - {path: ../../html, format: html, source: pages}\n");
+    BadInputRunTest.writeWebTextConfig(dir);
     Files.writeString(dir.resolve("conf/domains/book.yaml"),
         "name: Book\nlanguages: [en]\nproportion: 5\ninputs:\n"
             + "  - {path: ../../lines/*.jsonl, format: jsonl}\n");

@@ -104,13 +104,7 @@ class BadInputRunTest {
     Files.write(books.resolve("books.jsonl"), jsonl.toByteArray());
     Files.write(books.resolve("empty.jsonl"), new byte[0]);
 
-    Files.createDirectories(dir.resolve("conf/domains"));
-    Files.writeString(dir.resolve("conf/pipeline.yaml"),
-        "output: ../out\nrejected_text_fraction: 1.0\n");
-    Files.writeString(dir.resolve("conf/domains/webtext.yaml"),
-        "name: WebText\nlanguages: [en]\nproportion: 90\ninputs:\n"
-            + "  - {path: ../../web/*, format: warc, source: cc}\n"
-            + "  - {path: ../../html, format: html, source: pages}\n");
+    writeWebTextConfig(dir);
     Files.writeString(dir.resolve("conf/domains/book.yaml"),
         "name: Book\nlanguages: [en]\nproportion: 10\ninputs:\n"
             + "  - {path: ../../books/*.jsonl, format: jsonl}\n");
@@ -123,6 +117,20 @@ class BadInputRunTest {
     }
     JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
     extract = StatsJson.stage(stats, "extract");
+  }
+
+  /**
+   * {@code conf/pipeline.yaml} (output {@code out}, every rejected text kept) and a WebText domain
+   * (90%) reading {@code web/*} as WARC and {@code html/} as HTML; the caller adds the other domains.
+   */
+  static void writeWebTextConfig(Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("conf/domains"));
+    Files.writeString(dir.resolve("conf/pipeline.yaml"),
+        "output: ../out\nrejected_text_fraction: 1.0\n");
+    Files.writeString(dir.resolve("conf/domains/webtext.yaml"),
+        "name: WebText\nlanguages: [en]\nproportion: 90\ninputs:\n"
+            + "  - {path: ../../web/*, format: warc, source: cc}\n"
+            + "  - {path: ../../html, format: html, source: pages}\n");
   }
 
   static int blockLength(int i) {

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flmdata.pipeline.testing.SharedData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -140,7 +137,7 @@ class LinearCostBenchmark {
   private static Measured run(StandaloneCluster cluster, Path bench, Size size,
       SentencePools pools, Path tokenizer, Path gsm8k) throws Exception {
     Path dir = bench.resolve(size.label());
-    deleteTree(dir);
+    SampleRunTest.deleteRecursively(dir);
     Path input = dir.resolve("input");
     long t0 = System.nanoTime();
     WebCrawlGenerator.Summary summary =
@@ -292,16 +289,4 @@ class LinearCostBenchmark {
         / Math.max(1, runs.get(b).stageMillis().getOrDefault(stage, 0L));
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) return;
-    try (Stream<Path> s = Files.walk(root)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }
