@@ -92,7 +92,9 @@ final class FileContext {
   /**
    * The outcome of a PDF/Office/RTF/XML payload of base type {@code type} ({@link TikaText}):
    * {@code tika/too-large} over {@code max_tika_bytes}, {@code tika/timeout} past {@code
-   * tika_timeout_ms}, {@code tika/parse-error}, {@code tika/empty} without text, else as {@link
+   * tika_timeout_ms}, {@code tika/decompression-bomb} when its parts expand past {@link
+   * ExpansionBudget} ({@code max_record_bytes} at most), {@code tika/entity-expansion}, {@code
+   * tika/parse-error}, {@code tika/empty} without text, else as {@link
    * #finish}. Text cut at {@code max_record_bytes} characters is kept with meta {@code truncated}.
    */
   Outcome finishDocument(Document doc, byte[] bytes, int len, String type, long bytesIn) {
@@ -101,15 +103,8 @@ final class FileContext {
           doc, TikaReason.TOO_LARGE, len + " bytes > max_tika_bytes " + in.maxTikaBytes(), bytesIn);
     }
     int limit = (int) Math.min(Integer.MAX_VALUE - 8, in.maxRecordBytes());
-    TikaWorker.Attempt a = tika.parse(bytes, len, type, limit);
-    switch (a.status()) {
-      case TIMED_OUT:
-        return reject(doc, TikaReason.TIMEOUT, a.detail(), bytesIn);
-      case FAILED:
-        return reject(doc, TikaReason.PARSE_ERROR, a.detail(), bytesIn);
-      default:
-        break;
-    }
+    TikaWorker.Attempt a = tika.parse(bytes, len, type, limit, in.maxRecordBytes());
+    if (a.status() != TikaWorker.Status.PARSED) return reject(doc, a.reason(), a.detail(), bytesIn);
     TikaText.Result r = a.result();
     Document d = doc;
     if (!r.title().isEmpty()) d = d.withMeta(Meta.TITLE, r.title());
@@ -164,7 +159,9 @@ final class FileContext {
         || r == WarcReason.BAD_HTTP
         || r == WarcReason.BAD_CHUNKED
         || r == TikaReason.TIMEOUT
-        || r == TikaReason.PARSE_ERROR;
+        || r == TikaReason.PARSE_ERROR
+        || r == TikaReason.DECOMPRESSION_BOMB
+        || r == TikaReason.ENTITY_EXPANSION;
   }
 
   private void warn(DropReason reason, String offset, String detail) {

@@ -10,8 +10,8 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.microsoft.OfficeParser;
-import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.microsoft.rtf.RTFParser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
@@ -27,6 +27,12 @@ import org.apache.tika.sax.BodyContentHandler;
  * embedded documents (attachments, images in a PDF) are not parsed. The text is cut at {@code
  * writeLimit} characters ({@link Result#truncated()}).
  *
+ * <p>Hostile documents: an OOXML package or a PDF whose compressed parts expand past {@link
+ * ExpansionBudget} is refused before its parser runs ({@link ExpansionBudget.Exceeded}: a zip bomb,
+ * a PDF stream or object stream bomb); XML is parsed by Tika's SAX setup, which resolves no external
+ * entity and stops after 20 entity expansions (billion laughs), failing with the JDK's {@code
+ * JAXP00010001} message ({@link TikaReason#of} tells these failures apart).
+ *
  * <p>{@link #parse} runs the parser on the calling thread and may throw anything a parser throws, or
  * run long: {@link TikaWorker} runs it with a time cap.
  */
@@ -36,10 +42,16 @@ public final class TikaText {
   /** Text and title of a parsed document; truncated when the write limit cut it. */
   public record Result(String text, String title, boolean truncated) {}
 
+  /** {@code max_record_bytes}' default: how far a document's parts may expand at most. */
+  static final long DEFAULT_MAX_EXPANDED_BYTES = 50L << 20;
+
   private static final Parser PDF = new PDFParser();
   private static final Parser OLE2 = new OfficeParser();
-  /** Marks the OOXML types, which POI reads directly (see {@link #parseOoxml}). */
-  private static final Parser OOXML = new OOXMLParser();
+  /**
+   * Marks the OOXML types, which POI reads directly (see {@link #parseOoxml}). Not Tika's
+   * OOXMLParser: loading that class turns POI's zip-bomb ratio check off for the whole JVM.
+   */
+  private static final Parser OOXML = new EmptyParser();
   private static final Parser RTF = new RTFParser();
   private static final Parser XML = new XMLParser();
 
@@ -72,15 +84,33 @@ public final class TikaText {
   }
 
   /**
-   * Parses {@code bytes[0, len)} as {@code baseType} (one {@link #supports} accepts).
+   * Parses {@code bytes[0, len)} as {@code baseType} (one {@link #supports} accepts), its parts
+   * expanding to at most {@link #DEFAULT_MAX_EXPANDED_BYTES}.
    *
    * @throws Exception whatever the parser throws on a broken document
    */
   public static Result parse(byte[] bytes, int len, String baseType, int writeLimit)
       throws Exception {
+    return parse(bytes, len, baseType, writeLimit, DEFAULT_MAX_EXPANDED_BYTES);
+  }
+
+  /**
+   * Parses {@code bytes[0, len)} as {@code baseType}, refusing a package or PDF whose compressed
+   * parts expand past {@link ExpansionBudget#of}{@code (len, maxExpandedBytes)}.
+   *
+   * @throws ExpansionBudget.Exceeded for a decompression bomb, before the parser runs
+   * @throws Exception whatever the parser throws on a broken document
+   */
+  public static Result parse(
+      byte[] bytes, int len, String baseType, int writeLimit, long maxExpandedBytes)
+      throws Exception {
     Parser parser = PARSERS.get(baseType);
     if (parser == null) throw new IllegalArgumentException("no parser for " + baseType);
-    if (parser == OOXML) return parseOoxml(bytes, len, writeLimit);
+    if (parser == OOXML) {
+      ExpansionBudget.checkZip(bytes, len, maxExpandedBytes);
+      return parseOoxml(bytes, len, writeLimit);
+    }
+    if (parser == PDF) PdfStreams.check(bytes, len, maxExpandedBytes);
     BodyContentHandler handler = new BodyContentHandler(writeLimit);
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, baseType);

@@ -30,8 +30,19 @@ final class TikaWorker implements AutoCloseable {
     TIMED_OUT
   }
 
-  /** The end of a parse: the result when parsed, else a detail for the reason. */
-  record Attempt(Status status, TikaText.Result result, String detail) {}
+  /**
+   * The end of a parse: the result when parsed, else the reason it is not a document ({@link
+   * TikaReason#TIMEOUT}, or {@link TikaReason#of} the failure) and a detail for it.
+   */
+  record Attempt(Status status, TikaText.Result result, String detail, TikaReason reason) {
+    static Attempt timedOut(String detail) {
+      return new Attempt(Status.TIMED_OUT, null, detail, TikaReason.TIMEOUT);
+    }
+
+    static Attempt failed(Throwable failure, String detail) {
+      return new Attempt(Status.FAILED, null, detail, TikaReason.of(failure));
+    }
+  }
 
   private final long timeoutMs;
   private final List<Thread> abandoned = new ArrayList<>();
@@ -45,16 +56,20 @@ final class TikaWorker implements AutoCloseable {
 
   /** Parses {@code bytes[0, len)} as {@code baseType} within the time cap; never throws. */
   Attempt parse(byte[] bytes, int len, String baseType, int writeLimit) {
-    return run(() -> TikaText.parse(bytes, len, baseType, writeLimit), len + " bytes");
+    return parse(bytes, len, baseType, writeLimit, TikaText.DEFAULT_MAX_EXPANDED_BYTES);
+  }
+
+  /** As {@link #parse(byte[], int, String, int)}, its parts expanding to at most that many bytes. */
+  Attempt parse(byte[] bytes, int len, String baseType, int writeLimit, long maxExpandedBytes) {
+    return run(
+        () -> TikaText.parse(bytes, len, baseType, writeLimit, maxExpandedBytes), len + " bytes");
   }
 
   /** Runs {@code parse} on the worker within the time cap; never throws. */
   Attempt run(java.util.concurrent.Callable<TikaText.Result> parse, String what) {
     abandoned.removeIf(t -> !t.isAlive());
     if (abandoned.size() >= MAX_STUCK) {
-      return new Attempt(
-          Status.TIMED_OUT,
-          null,
+      return Attempt.timedOut(
           "not started: " + abandoned.size() + " timed-out parses of this task still running");
     }
     if (exec == null) exec = newExecutor();
@@ -62,25 +77,36 @@ final class TikaWorker implements AutoCloseable {
     try {
       f = exec.submit(parse);
     } catch (RuntimeException e) {
-      return new Attempt(Status.FAILED, null, "not started: " + Failures.message(e));
+      return Attempt.failed(e, "not started: " + Failures.message(e));
     }
     try {
-      return new Attempt(Status.PARSED, f.get(timeoutMs, TimeUnit.MILLISECONDS), null);
+      return new Attempt(Status.PARSED, f.get(timeoutMs, TimeUnit.MILLISECONDS), null, null);
     } catch (TimeoutException e) {
       f.cancel(true);
       Thread t = current.get();
       exec.shutdownNow();
       exec = null;
       if (t != null && t.isAlive()) abandoned.add(t);
-      return new Attempt(Status.TIMED_OUT, null, "parse of " + what + " ran past " + timeoutMs + " ms");
+      return Attempt.timedOut("parse of " + what + " ran past " + timeoutMs + " ms");
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
-      return new Attempt(Status.FAILED, null, Failures.message(c));
+      return Attempt.failed(c, detail(c));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
-      return new Attempt(Status.FAILED, null, "interrupted while waiting for the parser");
+      return Attempt.failed(e, "interrupted while waiting for the parser");
     }
+  }
+
+  /**
+   * The failure's message, and its innermost cause's when that says more (Tika wraps a parser's
+   * "JAXP00010001: ... more than 20 entity expansions" as "XML parse error").
+   */
+  static String detail(Throwable c) {
+    Throwable root = c;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String m = Failures.message(c);
+    return root == c ? m : m + " <- " + Failures.message(root);
   }
 
   /** Timed-out parser threads of this worker still running. */
