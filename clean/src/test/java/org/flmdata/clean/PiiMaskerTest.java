@@ -19,10 +19,27 @@ class PiiMaskerTest {
     return first17 + check.charAt(sum % 11);
   }
 
-  /** Appends the Luhn check digit. */
+  /**
+   * Appends the Luhn (ISO/IEC 7812-1) check digit, computed here, not by the code under test:
+   * from the rightmost digit of the body leftwards, every other digit doubled (minus 9 past 9),
+   * and the check digit brings the sum to a multiple of ten.
+   */
   static String luhn(String body) {
-    for (int d = 0; d <= 9; d++) if (PiiMasker.validCard(body + d)) return body + d;
-    throw new IllegalStateException();
+    int sum = 0;
+    for (int i = 0; i < body.length(); i++) {
+      int d = body.charAt(body.length() - 1 - i) - '0';
+      if (i % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    return body + (10 - sum % 10) % 10;
+  }
+
+  @Test
+  void theTestsLuhnDigitMatchesPublishedTestCardNumbers() {
+    // the card networks' published test numbers
+    assertEquals("4111111111111111", luhn("411111111111111"));
+    assertEquals("5555555555554444", luhn("555555555555444"));
+    assertEquals("378282246310005", luhn("37828224631000"));
   }
 
   @Test
@@ -58,8 +75,15 @@ class PiiMaskerTest {
     PiiMasker.Result r = PiiMasker.mask("card " + card.substring(0, 4) + " " + card.substring(4, 8)
         + " " + card.substring(8, 12) + " " + card.substring(12) + " ok");
     assertEquals("card <CREDIT_CARD> ok", r.text());
-    String notCard = card.substring(0, 15) + ((card.charAt(15) - '0' + 1) % 10);
-    assertEquals(0, PiiMasker.mask("order " + notCard).counts().getOrDefault(Type.CREDIT_CARD, 0));
+    // every other last digit fails Luhn and is left alone
+    for (int d = 0; d <= 9; d++) {
+      String other = card.substring(0, 15) + d;
+      if (other.equals(card)) continue;
+      assertFalse(PiiMasker.validCard(other), other);
+      assertEquals(0, PiiMasker.mask("order " + other).counts().getOrDefault(Type.CREDIT_CARD, 0));
+    }
+    String amex = luhn("37828224631000");
+    assertEquals("pay <CREDIT_CARD> now", PiiMasker.mask("pay " + amex + " now").text());
   }
 
   @Test

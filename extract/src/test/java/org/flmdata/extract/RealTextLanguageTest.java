@@ -30,12 +30,14 @@ import org.tukaani.xz.XZInputStream;
  * right answers are {@code el}, from the script, and {@code und}). Then trafilatura's evaluation
  * snippets (990 pages, many languages, no language given) labelled by fastText lid.176 where its
  * probability is at least 0.9, as a reference. Prints accuracy per language; asserts at least
- * {@value #MIN_ACCURACY} where the language is known.
+ * {@value #MIN_ACCURACY} where the language is known, and as agreement with lid.176.
  */
 class RealTextLanguageTest {
   static final double MIN_ACCURACY = 0.9;
   static final int PER_SOURCE = 300;
   static final int MIN_CHARS = 150;
+  /** Pages a language needs among the snippets for its agreement to be asserted. */
+  static final int MIN_PAGES = 10;
 
   @Test
   void modelFreeGuessOnRealTextPerLanguage() throws IOException {
@@ -74,7 +76,6 @@ class RealTextLanguageTest {
           c[2],
           confusions.getOrDefault(e.getKey(), Map.of()));
     }
-    referenceBySnippets();
     for (Map.Entry<String, int[]> e : known.entrySet()) {
       int[] c = e.getValue();
       assertTrue(c[1] >= 10, e.getKey() + ": only " + c[1] + " texts");
@@ -82,14 +83,15 @@ class RealTextLanguageTest {
     }
   }
 
-  /** Trafilatura's evaluation snippets against fastText lid.176's confident labels. */
-  private static void referenceBySnippets() throws IOException {
-    Path lid = SharedData.root().resolve("models/fasttext/lid.176.ftz");
-    Path eval = SharedData.root().resolve("data/extraction/trafilatura-eval/evaldata-full.json");
-    if (!Files.isRegularFile(lid) || !Files.isRegularFile(eval)) {
-      System.out.println("  (no lid.176.ftz or trafilatura evaldata: reference comparison skipped)");
-      return;
-    }
+  /**
+   * Trafilatura's evaluation snippets against fastText lid.176's confident labels: at least 100
+   * pages labelled, and on every language with at least {@value #MIN_PAGES} of them the guess
+   * agrees with the model on at least {@value #MIN_ACCURACY} of the pages.
+   */
+  @Test
+  void modelFreeGuessAgreesWithLid176OnTrafilaturaSnippets() throws IOException {
+    Path lid = SharedData.require("models/fasttext/lid.176.ftz");
+    Path eval = SharedData.require("data/extraction/trafilatura-eval/evaldata-full.json");
     FastTextLid model = FastTextLid.of(lid.toString());
     JsonNode pages = new ObjectMapper().readTree(eval.toFile());
     Map<String, int[]> byLang = new TreeMap<>();
@@ -120,6 +122,17 @@ class RealTextLanguageTest {
           c[1],
           c[2]);
     }
+    int labelled = byLang.values().stream().mapToInt(c -> c[1]).sum();
+    assertTrue(labelled >= 100, "only " + labelled + " pages labelled by lid.176");
+    int checked = 0;
+    for (Map.Entry<String, int[]> e : byLang.entrySet()) {
+      int[] c = e.getValue();
+      if (c[1] < MIN_PAGES) continue;
+      checked++;
+      assertTrue(c[0] >= MIN_ACCURACY * c[1],
+          e.getKey() + ": the guess agrees with lid.176 on " + c[0] + " of " + c[1] + " pages");
+    }
+    assertTrue(checked >= 2, "only " + checked + " languages with " + MIN_PAGES + " pages");
   }
 
   private static void count(

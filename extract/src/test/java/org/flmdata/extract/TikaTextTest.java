@@ -3,12 +3,14 @@ package org.flmdata.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,9 +63,13 @@ class TikaTextTest {
   void brokenAndTruncatedPdfsThrowNotHang() {
     byte[] pdf = Documents.pdf("t", LINES);
     byte[] junk = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    assertThrows(Exception.class, () -> TikaText.parse(junk, junk.length, "application/pdf", 1000));
-    assertThrows(
-        Exception.class, () -> TikaText.parse(pdf, pdf.length / 3, "application/pdf", 1000));
+    // "not hang": each parse ends (by throwing) well within the stage's tika_timeout_ms; a parse
+    // that ran on would be stopped here and fail the test instead of hanging the build
+    Duration cap = Duration.ofMillis(ExtractStage.TIKA_TIMEOUT_MS.defaultValue());
+    assertThrows(Exception.class, () -> assertTimeoutPreemptively(cap,
+        () -> TikaText.parse(junk, junk.length, "application/pdf", 1000)));
+    assertThrows(Exception.class, () -> assertTimeoutPreemptively(cap,
+        () -> TikaText.parse(pdf, pdf.length / 3, "application/pdf", 1000)));
   }
 
   @Test

@@ -11,6 +11,9 @@ import java.util.List;
 final class TableOne {
   private TableOne() {}
 
+  /** Training tokens of Tele-FLM: "trained on approximately 2T tokens" (abstract, section 2). */
+  static final double TOTAL_TOKENS = 2.0e12;
+
   record Row(String name, List<String> languages, double proportion, double epochs) {}
 
   static final List<String> WIKIPEDIA_LANGUAGES = List.of("bg", "ca", "cs", "da", "de", "en",

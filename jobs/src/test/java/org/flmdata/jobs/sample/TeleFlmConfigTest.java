@@ -1,6 +1,7 @@
 package org.flmdata.jobs.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,12 @@ import org.flmdata.pipeline.config.PipelineSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The Tele-FLM configuration in {@code jobs/conf/tele-flm} against the paper, not against itself:
+ * Table 1's proportions and epochs as {@link TableOne} writes them from the report, the relations
+ * they must keep (proportions adding up to 100, WebText three quarters of the tokens, every epoch
+ * count reachable under {@code max_epochs}), and the report's 2T-token budget.
+ */
 class TeleFlmConfigTest {
   private static PipelineConfig config;
 
@@ -40,11 +47,21 @@ class TeleFlmConfigTest {
   }
 
   @Test
-  void proportionsSumToTableOnesRoundedHundredPointZeroOne() {
+  void tableOneProportionsSumToAHundredWithinTheirRounding() {
+    // each proportion is printed with two decimals, so each is off by at most 0.005
     double tableSum = TableOne.ROWS.stream().mapToDouble(TableOne.Row::proportion).sum();
+    assertTrue(Math.abs(tableSum - 100) <= 0.005 * TableOne.ROWS.size() + 1e-9, "sum " + tableSum);
     double configSum = config.domains().stream().mapToDouble(DomainConfig::proportion).sum();
-    assertEquals(100.01, tableSum, 1e-9);
     assertEquals(tableSum, configSum, 1e-9);
+  }
+
+  @Test
+  void webTextIsThreeQuartersOfTheTokensAndTheLargestDomain() {
+    double web = config.domain("WebText").proportion();
+    assertTrue(web > 75 && web < 76, "WebText " + web);
+    for (DomainConfig d : config.domains()) {
+      if (!d.name().equals("WebText")) assertTrue(d.proportion() < web / 5, d.name());
+    }
   }
 
   @Test
@@ -55,35 +72,29 @@ class TeleFlmConfigTest {
   }
 
   @Test
-  void runSettingsAreTheTwoTrillionTokenBudgetMix() {
-    assertEquals("s3a://your-bucket/flm-run", config.output());
+  void theBudgetIsThePapersTwoTrillionTokensAndEveryDomainsEpochsFitUnderMaxEpochs() {
     assertEquals("budget", config.mix().get(PipelineSettings.MIX_MODE));
-    assertEquals(2.0e12, config.mix().get(PipelineSettings.MIX_TOTAL_TOKENS), 0.0);
-    assertEquals(4.0, config.mix().get(PipelineSettings.MIX_MAX_EPOCHS), 0.0);
-    assertEquals(1234L, config.mix().get(PipelineSettings.MIX_SEED));
-    assertEquals("local[*]", config.sparkMaster());
-    assertEquals("<|endoftext|>", config.tokenizer().get(PipelineSettings.TOKENIZER_EOD));
-    assertEquals("s3a://your-bucket/tokenizer/tokenizer.json",
-        config.tokenizer().get(PipelineSettings.TOKENIZER_PATH));
+    assertEquals(TableOne.TOTAL_TOKENS, config.mix().get(PipelineSettings.MIX_TOTAL_TOKENS), 0.0);
+    double maxEpochs = config.mix().get(PipelineSettings.MIX_MAX_EPOCHS);
+    double mostEpochs = TableOne.ROWS.stream().mapToDouble(TableOne.Row::epochs).max().orElseThrow();
+    assertTrue(maxEpochs >= mostEpochs, "max_epochs " + maxEpochs + " < Table 1's " + mostEpochs);
   }
 
   @Test
-  void webTextReadsCommonCrawlWarcAndWudaoContentField() {
+  void webTextReadsAWarcCrawlAndAJsonlCorpusWithItsTextField() {
     List<InputSpec> inputs = config.domain("WebText").inputs();
-    assertEquals(2, inputs.size());
-    assertEquals("s3a://your-bucket/commoncrawl/CC-MAIN-2024-10/*.warc.gz", inputs.get(0).path());
-    assertEquals(InputFormat.WARC, inputs.get(0).format());
-    assertEquals(InputFormat.JSONL, inputs.get(1).format());
-    assertEquals("content", inputs.get(1).textField());
-    assertEquals("id", inputs.get(1).idField());
+    assertEquals(List.of(InputFormat.WARC, InputFormat.JSONL),
+        inputs.stream().map(InputSpec::format).toList());
+    assertTrue(inputs.get(1).textField() != null && !inputs.get(1).textField().isBlank());
   }
 
   @Test
-  void everyInputIsOnS3a() {
+  void theOutputTheTokenizerAndEveryInputAreOnS3a() {
+    assertTrue(config.output().startsWith("s3a://"), config.output());
+    String tokenizer = config.tokenizer().get(PipelineSettings.TOKENIZER_PATH);
+    assertTrue(tokenizer.startsWith("s3a://"), tokenizer);
     for (DomainConfig d : config.domains()) {
-      for (InputSpec in : d.inputs()) {
-        assertEquals("s3a://your-bucket/", in.path().substring(0, 18), d.name());
-      }
+      for (InputSpec in : d.inputs()) assertTrue(in.path().startsWith("s3a://"), d.name());
     }
   }
 }
