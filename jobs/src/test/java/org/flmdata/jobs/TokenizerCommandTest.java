@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.flmdata.pipeline.testing.Prerequisites;
 import org.flmdata.pipeline.testing.SharedData;
 import org.flmdata.tokenize.bpe.HfTokenizer;
 import org.junit.jupiter.api.Test;
@@ -60,15 +61,7 @@ class TokenizerCommandTest {
 
   @Test
   void encodeTakesASentencePieceModel() throws Exception {
-    boolean spm;
-    try {
-      Process p = new ProcessBuilder("spm_train", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      spm = p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.io.IOException e) {
-      spm = false;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(spm, "skipped: run tests/setup/install-sentencepiece.sh");
+    Prerequisites.sentencePiece();
     StringBuilder corpus = new StringBuilder();
     for (int i = 0; i < 300; i++) corpus.append("the data pipeline writes token ids ").append(i).append(" 数据\n");
     Files.writeString(dir.resolve("corpus.txt"), corpus);

@@ -173,7 +173,7 @@ class ExtractionBenchmark {
    */
   static void webMainBench(Map<String, Function<byte[], String>> extractors) throws IOException {
     Path dir = SharedData.root().resolve("data/extraction/webmainbench");
-    if (!Files.isDirectory(dir)) {
+    if (!SharedData.present(dir)) {
       System.out.println("webmainbench: absent, skipped");
       return;
     }

@@ -21,8 +21,8 @@ import org.flmdata.filter.fasttext.ModelCheck;
 import org.flmdata.filter.fasttext.Prediction;
 import org.flmdata.filter.fasttext.TrainParams;
 import org.flmdata.filter.quality.QualityScorer;
+import org.flmdata.pipeline.testing.Prerequisites;
 import org.flmdata.pipeline.testing.SharedData;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,8 +122,8 @@ class FastTextParityBenchmark {
   private void parityAndSpeed(String name, Path model, List<String> lines, int k, int reps)
       throws Exception {
     String cli = cli();
-    Assumptions.assumeTrue(cli != null,
-        "skipped: Debian's fasttext CLI is absent; run tests/setup/install-fasttext.sh");
+    Prerequisites.require(cli != null,
+        "Debian's fasttext CLI is absent; run tests/setup/install-fasttext.sh");
     Path in = dir.resolve(name + ".txt");
     Files.write(in, lines, StandardCharsets.UTF_8);
     ModelCheck.verify(model.toString());

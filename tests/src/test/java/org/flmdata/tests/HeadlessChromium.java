@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.flmdata.pipeline.testing.Prerequisites;
 
 /**
  * Debian's Chromium, headless, driven by Debian's ChromeDriver over the W3C WebDriver protocol,
@@ -63,6 +64,15 @@ final class HeadlessChromium implements AutoCloseable {
 
   static boolean available() {
     return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+  }
+
+  /**
+   * Returns when Chromium and ChromeDriver are installed; else skips the calling test, or fails it
+   * under CI ({@link Prerequisites#require}).
+   */
+  static void require() {
+    Prerequisites.require(available(), "chromium or chromedriver not installed (" + BINARY + ", "
+        + DRIVER + "): run tests/setup/install-chromium.sh (as .ci/run does)");
   }
 
   /**

@@ -2,7 +2,6 @@ package org.flmdata.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,8 +56,7 @@ class SampleRunTest {
 
   @Test
   void reportRendersInHeadlessChromiumWithoutAnyRequest() throws Exception {
-    assumeTrue(HeadlessChromium.available(), "chromium or chromedriver not installed: run"
-        + " tests/setup/install-chromium.sh (as .ci/run does)");
+    HeadlessChromium.require();
     Path page = out.resolve("report/index.html");
     Path png = out.resolve("report/screenshot.png");
     JsonNode stats = JSON.readTree(out.resolve("report/stats.json").toFile());

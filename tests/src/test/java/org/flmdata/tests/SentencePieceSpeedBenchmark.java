@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.flmdata.pipeline.testing.Prerequisites;
 import org.flmdata.pipeline.testing.SharedData;
 import org.flmdata.tokenize.bpe.HfTokenizer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,7 @@ class SentencePieceSpeedBenchmark {
 
   @Test
   void modelPathSpeedAgainstSpmEncode() throws Exception {
-    Assumptions.assumeTrue(works("spm_encode") && works("spm_train"),
-        "skipped: run tests/setup/install-sentencepiece.sh first");
+    Prerequisites.sentencePiece();
     List<String> base = new ArrayList<>();
     ObjectMapper om = new ObjectMapper();
     for (String f : new String[] {"data/text/en-web-dolma/cc_en_head-0091.jsonl",
@@ -84,16 +83,6 @@ class SentencePieceSpeedBenchmark {
         + " %d tokens, mismatching lines %d%n", bytes / 1e6, texts.size(), bytes / 1e6 / best, bytes / 1e6 / spmBest,
         tokens, mismatches);
     assertEquals(0, mismatches);
-  }
-
-  private static boolean works(String tool) {
-    try {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 
   private void run(List<String> cmd) throws IOException, InterruptedException {

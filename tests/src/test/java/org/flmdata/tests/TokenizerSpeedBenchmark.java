@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.flmdata.pipeline.testing.Prerequisites;
 import org.flmdata.pipeline.testing.SharedData;
 import org.flmdata.tokenize.bpe.HfTokenizer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +31,7 @@ class TokenizerSpeedBenchmark {
   @Test
   void encoderSpeedAgainstTheRustLibrary() throws Exception {
     Path root = ProjectLayout.root();
-    Path modules = root.resolve("tests/target/node/node_modules");
-    Assumptions.assumeTrue(Files.exists(modules.resolve("tokenizers")),
-        "skipped: run tests/setup/install-npm-tokenizers.sh first");
+    Path modules = Prerequisites.npmTokenizers();
     List<String> base = new ArrayList<>();
     ObjectMapper om = new ObjectMapper();
     for (String f : new String[] {"data/text/en-web-dolma/cc_en_head-0091.jsonl",

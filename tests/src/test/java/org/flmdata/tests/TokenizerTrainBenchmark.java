@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.flmdata.pipeline.testing.Prerequisites;
 import org.flmdata.pipeline.testing.SharedData;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.flmdata.tokenize.bpe.TrainingSplitter;
@@ -55,9 +56,7 @@ class TokenizerTrainBenchmark {
   @Test
   void trainsA32kVocabularyBesideTheRustTrainer() throws Exception {
     Path root = ProjectLayout.root();
-    Path modules = root.resolve("tests/target/node/node_modules");
-    Assumptions.assumeTrue(Files.exists(modules.resolve("tokenizers")),
-        "skipped: run tests/setup/install-npm-tokenizers.sh first");
+    Path modules = Prerequisites.npmTokenizers();
     long perDomain = (long) (Double.parseDouble(System.getProperty("flmdata.bench.mb", "100")) * 1e6 / 3);
     Path work = Files.createTempDirectory("train-bench");
     Path en = write(work.resolve("en.txt"), englishLines(), perDomain);
@@ -123,7 +122,7 @@ class TokenizerTrainBenchmark {
     toks.add(new CompressionReport.Named("hf-30k", Files.readAllBytes(refFile)));
     for (String other : new String[] {"llama3", "qwen3"}) {
       Path f = SharedData.root().resolve("models/tokenizers/" + other + "/tokenizer.json");
-      if (Files.exists(f)) toks.add(new CompressionReport.Named(other, Files.readAllBytes(f)));
+      if (SharedData.present(f)) toks.add(new CompressionReport.Named(other, Files.readAllBytes(f)));
     }
     CompressionReport report = CompressionReport.measure(eval, toks);
 

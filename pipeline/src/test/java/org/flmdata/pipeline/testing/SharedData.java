@@ -2,12 +2,11 @@ package org.flmdata.pipeline.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real third-party test files in {@code ../shared/data} and {@code ../shared/models}, present on
  * the project's machines but not in a user's clone: tests that use them skip with a clear message
- * when they are absent.
+ * when they are absent, and fail under CI ({@link Prerequisites}).
  */
 public final class SharedData {
   private SharedData() {}
@@ -18,11 +17,26 @@ public final class SharedData {
     return Path.of(p != null ? p : "../shared").toAbsolutePath().normalize();
   }
 
-  /** {@code shared/<relative>}, or the calling test is skipped when it does not exist. */
+  /**
+   * {@code shared/<relative>}; when it does not exist the calling test is skipped, or fails under
+   * CI ({@link Prerequisites#require}).
+   */
   public static Path require(String relative) {
     Path p = root().resolve(relative);
-    Assumptions.assumeTrue(Files.exists(p),
-        "skipped: shared test data " + p + " is absent (only the project's machines have it)");
+    Prerequisites.require(Files.exists(p),
+        "shared test data " + p + " is absent (only the project's machines have it; set"
+            + " -Dflmdata.shared=DIR to point elsewhere)");
     return p;
+  }
+
+  /**
+   * Whether {@code file} (a path under {@link #root}) exists, for data a test can do without: on a
+   * user's clone an absent file is left out; under CI its absence fails the test, since there every
+   * shared file is expected ({@link Prerequisites}).
+   */
+  public static boolean present(Path file) {
+    if (Files.exists(file)) return true;
+    Prerequisites.require(!Prerequisites.underCi(), "shared test data " + file + " is absent");
+    return false;
   }
 }

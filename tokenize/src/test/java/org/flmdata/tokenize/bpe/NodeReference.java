@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.flmdata.pipeline.testing.Prerequisites;
 
 /**
  * The Hugging Face Rust library through its Node binding, installed by
  * {@code tests/setup/install-npm-tokenizers.sh} into {@code tests/target/node} (or
- * {@code $FLMDATA_NODE_DIR}); tests skip with a message when node or the package is missing.
+ * {@code $FLMDATA_NODE_DIR}); tests skip with a message when node or the package is missing (fail
+ * under CI).
  */
 final class NodeReference {
   private final Path script;
@@ -28,34 +29,14 @@ final class NodeReference {
     this.nodeModules = nodeModules;
   }
 
-  static Path projectRoot() {
-    Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("tests/setup"))) p = p.getParent();
-    Assumptions.assumeTrue(p != null, "skipped: no tests/setup folder above " + System.getProperty("user.dir"));
-    return p;
-  }
-
-  /** The reference, or the calling test is skipped with the command that installs it. */
+  /**
+   * The reference; when node or the package is missing the calling test is skipped, or fails
+   * under CI ({@link Prerequisites#npmTokenizers}).
+   */
   static NodeReference require() {
-    Path root = projectRoot();
-    String env = System.getenv("FLMDATA_NODE_DIR");
-    Path dir = env != null ? Path.of(env) : root.resolve("tests/target/node");
-    Path modules = dir.resolve("node_modules");
-    Assumptions.assumeTrue(Files.exists(modules.resolve("tokenizers/package.json")),
-        "skipped: the npm package 'tokenizers' is not in " + modules
-            + "; run tests/setup/install-npm-tokenizers.sh (needs node and npm)");
-    Assumptions.assumeTrue(nodeWorks(), "skipped: 'node' is not on the PATH");
-    return new NodeReference(root.resolve("tests/setup/encode-reference.js"), modules);
-  }
-
-  private static boolean nodeWorks() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    Path modules = Prerequisites.npmTokenizers();
+    return new NodeReference(
+        Prerequisites.projectRoot().resolve("tests/setup/encode-reference.js"), modules);
   }
 
   /** Writes texts as JSONL with every non-ASCII char escaped (lone surrogates survive as \\uXXXX). */

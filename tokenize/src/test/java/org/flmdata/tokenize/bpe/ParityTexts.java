@@ -65,7 +65,7 @@ final class ParityTexts {
   }
 
   private static void addJsonl(List<String> t, Path file, String field, int max) throws IOException {
-    if (!Files.exists(file)) return;
+    if (!org.flmdata.pipeline.testing.SharedData.present(file)) return;
     ObjectMapper om = new ObjectMapper();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;

@@ -8,29 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.flmdata.pipeline.testing.Prerequisites;
 
 /**
  * SentencePiece's own command-line tools (Debian package {@code sentencepiece}, installed by
  * {@code tests/setup/install-sentencepiece.sh}): {@code spm_train} trains small models,
- * {@code spm_encode --output_format=id} gives reference ids. Tests skip with a message when absent.
+ * {@code spm_encode --output_format=id} gives reference ids. Tests skip with a message when absent
+ * (fail under CI).
  */
 final class SpmReference {
   private SpmReference() {}
 
+  /** Returns when the tools are on the PATH; else skips the calling test, or fails under CI. */
   static void require() {
-    Assumptions.assumeTrue(works("spm_encode") && works("spm_train"),
-        "skipped: spm_train/spm_encode not on the PATH; run tests/setup/install-sentencepiece.sh");
-  }
-
-  private static boolean works(String tool) {
-    try {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    Prerequisites.sentencePiece();
   }
 
   /** Trains {@code <prefix>.model} with spm_train; {@code args} are extra --flag=value options. */

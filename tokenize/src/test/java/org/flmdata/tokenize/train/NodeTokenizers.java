@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.flmdata.pipeline.testing.Prerequisites;
 
 /**
  * The npm package {@code tokenizers} (Hugging Face's Rust library) driven through
@@ -30,17 +30,10 @@ final class NodeTokenizers {
     this.nodeModules = nodeModules;
   }
 
+  /** The binding; missing, the calling test is skipped, or fails under CI. */
   static NodeTokenizers require() {
-    Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("tests/setup"))) p = p.getParent();
-    Assumptions.assumeTrue(p != null, "skipped: no tests/setup folder above " + System.getProperty("user.dir"));
-    String env = System.getenv("FLMDATA_NODE_DIR");
-    Path dir = env != null ? Path.of(env) : p.resolve("tests/target/node");
-    Path modules = dir.resolve("node_modules");
-    Assumptions.assumeTrue(Files.exists(modules.resolve("tokenizers/package.json")),
-        "skipped: the npm package 'tokenizers' is not in " + modules
-            + "; run tests/setup/install-npm-tokenizers.sh (needs node and npm)");
-    return new NodeTokenizers(p.resolve("tests/setup"), modules);
+    Path modules = Prerequisites.npmTokenizers();
+    return new NodeTokenizers(Prerequisites.projectRoot().resolve("tests/setup"), modules);
   }
 
   /** Trains with the Rust trainer; returns its saved tokenizer.json. */
@@ -87,7 +80,7 @@ final class NodeTokenizers {
     try {
       p = pb.start();
     } catch (IOException e) {
-      Assumptions.abort("skipped: 'node' is not on the PATH: " + e.getMessage());
+      Prerequisites.require(false, "'node' could not be started: " + e.getMessage());
       throw e;
     }
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
