@@ -49,11 +49,20 @@ final class ExpansionBudget {
   static final class Meter {
     private final long len;
     private final long budget;
+    private final String rule;
     private long used;
 
+    /** The budget {@link ExpansionBudget#of}{@code (len, maxExpandedBytes)}. */
     Meter(long len, long maxExpandedBytes) {
+      this(len, of(len, maxExpandedBytes),
+          MAX_RATIO + " x its size, at least " + GRACE_BYTES + ", at most max_record_bytes");
+    }
+
+    /** A fixed {@code budget}, explained by {@code rule} in the message. */
+    Meter(long len, long budget, String rule) {
       this.len = len;
-      this.budget = of(len, maxExpandedBytes);
+      this.budget = budget;
+      this.rule = rule;
     }
 
     /** Adds {@code n} decoded bytes of {@code part}; throws past the budget. */
@@ -61,16 +70,8 @@ final class ExpansionBudget {
       used += n;
       if (used > budget) {
         throw new Exceeded(
-            part
-                + " expands the document of "
-                + len
-                + " bytes past "
-                + budget
-                + " bytes (min(max_record_bytes, max("
-                + GRACE_BYTES
-                + ", "
-                + MAX_RATIO
-                + " x its size)))");
+            part + " expands the document of " + len + " bytes past " + budget + " bytes ("
+                + rule + ")");
       }
     }
 

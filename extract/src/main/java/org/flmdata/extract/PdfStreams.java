@@ -28,8 +28,11 @@ import org.apache.pdfbox.filter.FilterFactory;
  * the next {@code endstream}), and its filters are read from the dictionary (a name, an array of
  * names, or a reference to either). The filters that expand (Flate, LZW, run-length, and the ASCII
  * ones feeding them) are run by PDFBox's own decoders into an {@link ExpansionBudget.Meter} that
- * keeps nothing. Image streams ({@code /Subtype /Image}) are skipped: text extraction never decodes
- * them. The scan is linear in the file's size. Not covered: the streams of an encrypted PDF (their
+ * keeps nothing. Image streams ({@code /Subtype /Image}) have a budget of their own, {@value
+ * #IMAGE_FACTOR} times {@code max_record_bytes} and no ratio rule: text extraction does not decode
+ * images, and a scan of blank pages inflates a thousandfold, yet a page's content stream that
+ * claims to be an image is still decoded by PDFBox, so its size stays bounded. The scan is linear
+ * in the file's size. Not covered: the streams of an encrypted PDF (their
  * bytes are ciphertext until PDFBox decrypts them); those stay under the parse's time cap ({@link
  * TikaWorker}).
  */
@@ -45,6 +48,9 @@ final class PdfStreams {
   private static final Pattern OBJECT_NUMBER = Pattern.compile("(\\d+)\\s+(\\d+)\\s+$");
   private static final Pattern IMAGE = Pattern.compile("/Subtype\\s*/Image\\b");
 
+  /** How many times {@code max_record_bytes} a PDF's image streams may decode to in all. */
+  static final long IMAGE_FACTOR = 4;
+
   /** Filters that are decoded here: those that expand, and those that feed them. */
   private static final Set<String> DECODED =
       Set.of(
@@ -54,6 +60,9 @@ final class PdfStreams {
   /** Throws {@link ExpansionBudget.Exceeded} when the streams of {@code b[0, len)} decode past it. */
   static void check(byte[] b, int len, long maxExpandedBytes) throws ExpansionBudget.Exceeded {
     ExpansionBudget.Meter meter = new ExpansionBudget.Meter(len, maxExpandedBytes);
+    ExpansionBudget.Meter images =
+        new ExpansionBudget.Meter(
+            len, IMAGE_FACTOR * maxExpandedBytes, "images: " + IMAGE_FACTOR + " x max_record_bytes");
     Objects objects = new Objects(b, len);
     int from = 0;
     for (int k; (k = indexOf(b, len, STREAM, from)) >= 0; ) {
@@ -66,13 +75,14 @@ final class PdfStreams {
       String dict = latin1(b, obj, close);
       int end = dataEnd(b, len, data, dict);
       from = end;
-      if (IMAGE.matcher(dict).find()) continue;
+      boolean image = IMAGE.matcher(dict).find();
       List<String> filters = filters(dict, objects);
       if (filters.isEmpty()) continue;
       Matcher number = OBJECT_NUMBER.matcher(latin1(b, Math.max(dictFrom, obj - 24), obj));
       String name = number.find() ? "object " + number.group(1) + " " + number.group(2) : "an object";
-      decode(filters, b, data, end, meter,
-          "the " + String.join(" ", filters) + " stream of " + name + " at byte " + data);
+      decode(filters, b, data, end, image ? images : meter,
+          "the " + String.join(" ", filters) + (image ? " image" : "") + " stream of " + name
+              + " at byte " + data);
     }
   }
 

@@ -162,6 +162,24 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void imageStreamsHaveTheirOwnAllowanceSoBlankScansPassButDisguisedBombsDoNot() {
+    String image = "/Subtype /Image /Width 8192 /Height 8192 /BitsPerComponent 8"
+        + " /ColorSpace /DeviceGray /Filter /FlateDecode";
+    long max = 50L << 20;
+    // 64 MiB inflated from about 64 KB, as a blank scan inflates: past the
+    // ratio budget of a text stream, within images' 4 x max_record_bytes
+    byte[] scan = HostileFiles.pdfPage(image, HostileFiles.flateOperators(64));
+    assertDoesNotThrow(() -> PdfStreams.check(scan, scan.length, max));
+    byte[] text = HostileFiles.pdfPage("/Filter /FlateDecode", HostileFiles.flateOperators(64));
+    assertThrows(ExpansionBudget.Exceeded.class, () -> PdfStreams.check(text, text.length, max));
+    // a content stream that calls itself an image is still decoded by PDFBox: bounded too
+    byte[] disguised = HostileFiles.pdfPage(image, HostileFiles.flateOperators(GIB2));
+    ExpansionBudget.Exceeded e = assertThrows(ExpansionBudget.Exceeded.class,
+        () -> PdfStreams.check(disguised, disguised.length, max));
+    assertTrue(e.getMessage().contains("images: 4 x max_record_bytes"), e.getMessage());
+  }
+
+  @Test
   void aHundredThousandSiblingListItemsComeOutWholeInLinearTimeAndMemory() throws Exception {
     int n = 100_000;
     byte[] big = utf8(HostileFiles.htmlList(n, true));
