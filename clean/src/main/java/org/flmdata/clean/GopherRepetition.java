@@ -3,7 +3,6 @@ package org.flmdata.clean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Gopher repetition rules (Rae et al. 2021, Table A1), measured as datatrove's
@@ -15,14 +14,13 @@ import java.util.regex.Pattern;
 public final class GopherRepetition {
   private GopherRepetition() {}
 
-  private static final Pattern PARAGRAPHS = Pattern.compile("\\n{2,}");
 
   public static RuleResult apply(String text, Profile p) {
     int len = text.length();
     if (len == 0) return RuleResult.keep(text);
-    String[] paras = PARAGRAPHS.split(text.strip());
-    long[] d = duplicates(List.of(paras));
-    double f = (double) d[0] / paras.length;
+    List<String> paras = paragraphs(text.strip());
+    long[] d = duplicates(paras);
+    double f = (double) d[0] / paras.size();
     if (f > p.maxDupParaFrac()) return RuleResult.drop(CleanReason.DUP_PARA_FRAC, f, p.maxDupParaFrac());
     f = (double) d[1] / len;
     if (f > p.maxDupParaCharFrac()) {
@@ -57,6 +55,26 @@ public final class GopherRepetition {
       if (f > t[1]) return new RuleResult(null, CleanReason.DUP_NGRAM, detail(n, f, t[1]), 0);
     }
     return RuleResult.keep(text);
+  }
+
+  /**
+   * {@code stripped} split at runs of two or more '\n' (what {@code Pattern.compile("\\n{2,}")
+   * .split} gives for a stripped text: no empty first or last piece; the empty text is one empty
+   * piece), without a regex pass over every document.
+   */
+  static List<String> paragraphs(String stripped) {
+    List<String> out = new java.util.ArrayList<>();
+    int from = 0;
+    int i = stripped.indexOf("\n\n");
+    while (i >= 0) {
+      out.add(stripped.substring(from, i));
+      int j = i + 2;
+      while (j < stripped.length() && stripped.charAt(j) == '\n') j++;
+      from = j;
+      i = stripped.indexOf("\n\n", from);
+    }
+    out.add(stripped.substring(from));
+    return out;
   }
 
   private static String detail(int n, double f, double limit) {
