@@ -49,31 +49,32 @@ public final class ChineseSegmenter {
     }
   }
 
-  /** One segmentation: the regularised characters and the route buffers of one text. */
+  /**
+   * One segmentation. The buffers hold one sentence (a run of "cc" characters) at a time, in its
+   * own coordinates from {@code base}, and grow to the longest sentence: a huge document costs no
+   * more than its longest run.
+   */
   private static final class Run implements Sink {
     final String text;
     final JiebaDictionary dict;
     final JiebaHmm hmm;
     final List<String> out;
-    final char[] s;
-    final double[] score;
-    final int[] end;
+    char[] s = new char[64];
+    double[] score = new double[65];
+    int[] end = new int[65];
+    int base;
 
     Run(String text, JiebaDictionary dict, JiebaHmm hmm, List<String> out) {
       this.text = text;
       this.dict = dict;
       this.hmm = hmm;
       this.out = out;
-      int n = text.length();
-      this.s = new char[n];
-      this.score = new double[n + 1];
-      this.end = new int[n + 1];
     }
 
+    /** A word of the current sentence, {@code [start, end)} in its coordinates. */
     @Override
     public void word(int start, int end) {
-      String w = text.substring(start, end);
-      if (!w.isBlank()) out.add(w);
+      out.add(text.substring(base + start, base + end)); // never blank: cc characters only
     }
 
     /**
@@ -85,9 +86,8 @@ public final class ChineseSegmenter {
       int n = text.length();
       int from = -1;
       for (int i = 0; i < n; i++) {
-        char c = regularize(text.charAt(i));
-        if (isCc(c)) {
-          s[i] = c;
+        char c = text.charAt(i);
+        if (isCc(regularize(c))) {
           if (from < 0) from = i;
           continue;
         }
@@ -95,17 +95,27 @@ public final class ChineseSegmenter {
           sentence(from, i);
           from = -1;
         }
-        if (!Character.isWhitespace(text.charAt(i))) out.add(text.substring(i, i + 1));
+        if (!Character.isWhitespace(c)) out.add(text.substring(i, i + 1));
       }
       if (from >= 0) sentence(from, n);
     }
 
     /**
-     * jieba's sentenceProcess() on {@code s[from, to)}: the best route through the dictionary
+     * jieba's sentenceProcess() on {@code text[start, stop)}: the best route through the dictionary
      * words by summed log frequency (computed from the end; the first, i.e. shortest, candidate
      * wins a tie), then runs of single characters re-cut by {@link #unknown}.
      */
-    void sentence(int from, int to) {
+    void sentence(int start, int stop) {
+      int to = stop - start;
+      if (s.length < to) {
+        int cap = Math.max(to, s.length * 2);
+        s = new char[cap];
+        score = new double[cap + 1];
+        end = new int[cap + 1];
+      }
+      for (int k = 0; k < to; k++) s[k] = regularize(text.charAt(start + k));
+      base = start;
+      int from = 0;
       double min = dict.minLogFreq();
       score[to] = 0.0;
       for (int i = to - 1; i >= from; i--) {
