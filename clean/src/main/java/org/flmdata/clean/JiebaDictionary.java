@@ -98,7 +98,12 @@ final class JiebaDictionary {
     }
   }
 
-  /** Lines "word count [tag]"; the word trimmed and lower-cased as jieba-analysis keys it. */
+  /**
+   * Lines "word count [tag]"; the word trimmed and lower-cased as jieba-analysis keys it, in the
+   * root locale (jieba-analysis uses the JVM's default one, which differs only for a Turkish,
+   * Azeri or Lithuanian default; executors must not depend on theirs). jieba-analysis's user
+   * dictionaries (USER_DICT_PATH) are not read: the words are those of the shipped dictionary.
+   */
   static JiebaDictionary read(InputStream in) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, Double> counts = new HashMap<>(1 << 19);

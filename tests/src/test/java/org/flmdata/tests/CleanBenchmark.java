@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import com.huaban.analysis.jieba.SegToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import org.flmdata.clean.RuleResult;
 import org.flmdata.clean.Words;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.Verdict;
 import org.flmdata.pipeline.config.Settings;
 import org.flmdata.pipeline.testing.RealText;
 import org.flmdata.pipeline.testing.SharedData;
@@ -61,11 +59,11 @@ class CleanBenchmark {
   }
 
   /** Clean-stage floors asserted per core (CPU time of the working thread), text seen once. */
-  static final double ZH_MIN_MBPS = 5.0; // issue 18's goal (2.5 MB/s before it, 7.7 after)
+  static final double ZH_MIN_MBPS = 5.0; // issue 18's goal (2.5 MB/s before it, 7.7-9.3 after)
 
   /**
    * English floor: what the clean path before issue 18 did on this benchmark (7.9 MB/s per core at
-   * load average 22 on 2 cores; 9.5 after it, same load), so a return to the old speed fails.
+   * load average 22 on 2 cores; 9.5-13.0 after it, same load), so a return to the old speed fails.
    */
   static final double EN_MIN_MBPS = 8.0;
 
