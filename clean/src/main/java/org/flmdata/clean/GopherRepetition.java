@@ -95,10 +95,15 @@ public final class GopherRepetition {
     return new long[] {elems, chars};
   }
 
-  /** Per-token 64-bit hashes and a prefix sum of token lengths, for hashed n-grams. */
+  /**
+   * Per-token 64-bit hashes and a prefix sum of token lengths, for hashed n-grams; one n-gram
+   * buffer and one hash table serve every n in turn (cleared, not reallocated per n).
+   */
   private static final class Grams {
     final long[] h;
     final long[] lenPrefix;
+    final long[] buf;
+    final LongCounts counts;
 
     Grams(List<String> words) {
       h = new long[words.size()];
@@ -108,6 +113,8 @@ public final class GopherRepetition {
         h[i] = LongCounts.mix(w.hashCode() * 0x9E3779B97F4A7C15L + w.length());
         lenPrefix[i + 1] = lenPrefix[i] + w.length();
       }
+      buf = new long[h.length];
+      counts = new LongCounts(h.length);
     }
 
     static final long P = 0x100000001b3L;
@@ -119,11 +126,10 @@ public final class GopherRepetition {
       return g;
     }
 
-    /** The n-gram hashes at every position, rolled in O(tokens). */
+    /** The n-gram hashes at every position into {@link #buf}, rolled in O(tokens). */
     long[] grams(int n) {
       int count = h.length - n + 1;
-      if (count <= 0) return new long[0];
-      long[] out = new long[count];
+      long[] out = buf;
       long top = 1;
       for (int k = 1; k < n; k++) top *= P;
       long g = gram(0, n);
@@ -154,7 +160,8 @@ public final class GopherRepetition {
   private static long topNgramChars(Grams g, int n) {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
-    LongCounts counts = new LongCounts(count);
+    LongCounts counts = g.counts;
+    counts.clear();
     long[] hashes = g.grams(n);
     long best = 0;
     int bestCount = 0;
@@ -179,7 +186,8 @@ public final class GopherRepetition {
   private static long dupNgramChars(Grams g, int n) {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
-    LongCounts seen = new LongCounts(count);
+    LongCounts seen = g.counts;
+    seen.clear();
     long[] hashes = g.grams(n);
     long chars = 0;
     int i = 0;
