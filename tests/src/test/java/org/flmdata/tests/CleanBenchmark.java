@@ -59,11 +59,11 @@ class CleanBenchmark {
   }
 
   /** Clean-stage floors asserted per core (CPU time of the working thread), text seen once. */
-  static final double ZH_MIN_MBPS = 5.0; // issue 18's goal (2.5 MB/s before it, 7.4-9.3 after)
+  static final double ZH_MIN_MBPS = 5.0; // issue 18's goal (2.5 MB/s before it, 7.4-9.3 after in four runs)
 
   /**
    * English floor: what the clean path before issue 18 did on this benchmark (7.9 MB/s per core at
-   * load average 22 on 2 cores; 8.7-13.0 after it in five runs at load 16-25), so a return to the
+   * load average 22 on 2 cores; 8.7-13.0 after it in four runs at load 16-26), so a return to the
    * old speed fails. The English sample is small (1 MB, 0.1 s of CPU): expect the widest spread.
    */
   static final double EN_MIN_MBPS = 8.0;
