@@ -13,8 +13,8 @@ import java.util.Arrays;
  * E, S (begin, middle, end of a word, single-character word), jieba's start and transition log
  * probabilities and the emission table of com.huaban:jieba-analysis's {@code /prob_emit.txt}.
  * {@link #cut} is jieba-analysis's {@code FinalSeg.viterbi} with the same arithmetic in the same
- * order (so ties resolve the same way: a later predecessor wins an equal score, E wins over S at the
- * end), on primitive arrays instead of maps of boxed doubles and linked path nodes.
+ * order (so ties resolve the same way: a later predecessor wins an equal score, E wins over S at
+ * the end), on primitive arrays instead of maps of boxed doubles and linked path nodes.
  *
  * <p>Only the Han range U+4E00..U+9FA5 reaches the model (jieba-analysis's {@code
  * isChineseLetter}), so emissions are a table over that range. Immutable, thread-safe.
@@ -55,7 +55,9 @@ final class JiebaHmm {
 
   static JiebaHmm load() {
     try (InputStream in = JiebaHmm.class.getResourceAsStream("/prob_emit.txt")) {
-      if (in == null) throw new IllegalStateException("jieba's /prob_emit.txt is not on the classpath");
+      if (in == null) {
+        throw new IllegalStateException("jieba's /prob_emit.txt is not on the classpath");
+      }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       double[][] emit = new double[4][LAST - FIRST + 1];
       for (double[] row : emit) Arrays.fill(row, MIN);

@@ -63,7 +63,9 @@ public final class RealText {
   public static List<Doc> chinese() {
     List<Doc> out = new ArrayList<>();
     Path web = SharedData.require("data/text/zh-web-chinesewebtext");
-    for (String f : List.of("clean.jsonl", "dirty.jsonl")) jsonl(out, "zh", f, lines(web.resolve(f)));
+    for (String f : List.of("clean.jsonl", "dirty.jsonl")) {
+      jsonl(out, "zh", f, lines(web.resolve(f)));
+    }
     Path books = SharedData.require("data/text/zh-classical-niutrans");
     List<Path> files;
     try (Stream<Path> s = Files.list(books)) {
