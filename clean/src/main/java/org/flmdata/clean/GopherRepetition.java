@@ -3,7 +3,6 @@ package org.flmdata.clean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Gopher repetition rules (Rae et al. 2021, Table A1), measured as datatrove's
@@ -15,14 +14,13 @@ import java.util.regex.Pattern;
 public final class GopherRepetition {
   private GopherRepetition() {}
 
-  private static final Pattern PARAGRAPHS = Pattern.compile("\\n{2,}");
 
   public static RuleResult apply(String text, Profile p) {
     int len = text.length();
     if (len == 0) return RuleResult.keep(text);
-    String[] paras = PARAGRAPHS.split(text.strip());
-    long[] d = duplicates(List.of(paras));
-    double f = (double) d[0] / paras.length;
+    List<String> paras = paragraphs(text.strip());
+    long[] d = duplicates(paras);
+    double f = (double) d[0] / paras.size();
     if (f > p.maxDupParaFrac()) return RuleResult.drop(CleanReason.DUP_PARA_FRAC, f, p.maxDupParaFrac());
     f = (double) d[1] / len;
     if (f > p.maxDupParaCharFrac()) {
@@ -59,6 +57,26 @@ public final class GopherRepetition {
     return RuleResult.keep(text);
   }
 
+  /**
+   * {@code stripped} split at runs of two or more '\n' (what {@code Pattern.compile("\\n{2,}")
+   * .split} gives for a stripped text: no empty first or last piece; the empty text is one empty
+   * piece), without a regex pass over every document.
+   */
+  static List<String> paragraphs(String stripped) {
+    List<String> out = new java.util.ArrayList<>();
+    int from = 0;
+    int i = stripped.indexOf("\n\n");
+    while (i >= 0) {
+      out.add(stripped.substring(from, i));
+      int j = i + 2;
+      while (j < stripped.length() && stripped.charAt(j) == '\n') j++;
+      from = j;
+      i = stripped.indexOf("\n\n", from);
+    }
+    out.add(stripped.substring(from));
+    return out;
+  }
+
   private static String detail(int n, double f, double limit) {
     return String.format(java.util.Locale.ROOT, "%d-gram %.4f vs %s", n, f, limit);
   }
@@ -77,10 +95,15 @@ public final class GopherRepetition {
     return new long[] {elems, chars};
   }
 
-  /** Per-token 64-bit hashes and a prefix sum of token lengths, for hashed n-grams. */
+  /**
+   * Per-token 64-bit hashes and a prefix sum of token lengths, for hashed n-grams; one n-gram
+   * buffer and one hash table serve every n in turn (cleared, not reallocated per n).
+   */
   private static final class Grams {
     final long[] h;
     final long[] lenPrefix;
+    final long[] buf;
+    final LongCounts counts;
 
     Grams(List<String> words) {
       h = new long[words.size()];
@@ -90,6 +113,8 @@ public final class GopherRepetition {
         h[i] = LongCounts.mix(w.hashCode() * 0x9E3779B97F4A7C15L + w.length());
         lenPrefix[i + 1] = lenPrefix[i] + w.length();
       }
+      buf = new long[h.length];
+      counts = new LongCounts(h.length);
     }
 
     static final long P = 0x100000001b3L;
@@ -101,11 +126,10 @@ public final class GopherRepetition {
       return g;
     }
 
-    /** The n-gram hashes at every position, rolled in O(tokens). */
+    /** The n-gram hashes at every position into {@link #buf}, rolled in O(tokens). */
     long[] grams(int n) {
       int count = h.length - n + 1;
-      if (count <= 0) return new long[0];
-      long[] out = new long[count];
+      long[] out = buf;
       long top = 1;
       for (int k = 1; k < n; k++) top *= P;
       long g = gram(0, n);
@@ -136,7 +160,8 @@ public final class GopherRepetition {
   private static long topNgramChars(Grams g, int n) {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
-    LongCounts counts = new LongCounts(count);
+    LongCounts counts = g.counts;
+    counts.clear();
     long[] hashes = g.grams(n);
     long best = 0;
     int bestCount = 0;
@@ -161,7 +186,8 @@ public final class GopherRepetition {
   private static long dupNgramChars(Grams g, int n) {
     int count = g.h.length - n + 1;
     if (count <= 0) return 0;
-    LongCounts seen = new LongCounts(count);
+    LongCounts seen = g.counts;
+    seen.clear();
     long[] hashes = g.grams(n);
     long chars = 0;
     int i = 0;

@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Text normalisation, the first step of cleaning: mojibake repair (UTF-8 read as Windows-1252,
@@ -21,13 +20,29 @@ public final class Normaliser {
   private Normaliser() {}
 
   private static final Charset CP1252 = Charset.forName("windows-1252");
-  /** Two-char sequences typical of UTF-8 decoded as Windows-1252 ("Ã©", "â€™", "Â "). */
-  private static final Pattern MOJIBAKE = Pattern.compile("[ÃÂÅÐÑâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]");
+  /**
+   * Two-char sequences typical of UTF-8 decoded as Windows-1252 ("Ã©", "â€™", "Â "): one of
+   * ÃÂÅÐÑâ, then U+0080..U+00BF or one of the Windows-1252 characters below. A scan, not a regex:
+   * it runs over every document.
+   */
+  private static final String MOJIBAKE_LEAD = "ÃÂÅÐÑâ";
+
+  private static final String MOJIBAKE_TRAIL = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+
+  static boolean mayBeMojibake(String t) {
+    for (int i = 0, n = t.length() - 1; i < n; i++) {
+      char c = t.charAt(i);
+      if (c < 'Â' || MOJIBAKE_LEAD.indexOf(c) < 0) continue;
+      char d = t.charAt(i + 1);
+      if ((d >= '\u0080' && d <= '\u00BF') || MOJIBAKE_TRAIL.indexOf(d) >= 0) return true;
+    }
+    return false;
+  }
 
   public static RuleResult apply(String text, boolean nfkc, boolean zh, double maxReplacement) {
     if (text == null || text.isBlank()) return RuleResult.drop(CleanReason.EMPTY, "");
     String t = text;
-    if (MOJIBAKE.matcher(t).find()) t = repairMojibake(t);
+    if (mayBeMojibake(t)) t = repairMojibake(t);
     int bad = 0;
     for (int i = 0; i < t.length(); i++) if (t.charAt(i) == '\uFFFD') bad++;
     double share = (double) bad / t.length();
@@ -79,51 +94,55 @@ public final class Normaliser {
   }
 
   static String squeeze(String t, boolean zh) {
-    StringBuilder out = new StringBuilder(t.length());
-    StringBuilder line = new StringBuilder();
+    int n = t.length();
+    // each character gives at most one (a '\r' before '\n' none): lines are written in place, the
+    // current one being out[lineStart, len), trimmed or kept when its end is reached
+    char[] out = new char[n + 1];
+    int len = 0;
+    int lineStart = 0;
     int blankRun = 0;
     boolean content = false; // the line has a non-space character: later spaces are inner
-    int n = t.length();
     for (int i = 0; i <= n; i++) {
       char c = i < n ? t.charAt(i) : '\n';
+      if (c > ' ' && c < 0x7F) { // printable ASCII: the common case
+        out[len++] = c;
+        content = true;
+        continue;
+      }
       if (c == '\r') {
         if (i + 1 < n && t.charAt(i + 1) == '\n') continue;
         c = '\n';
       }
       if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-        int end = line.length();
-        while (end > 0 && line.charAt(end - 1) == ' ') end--;
-        line.setLength(end);
-        if (end == 0) {
+        while (len > lineStart && out[len - 1] == ' ') len--;
+        if (len == lineStart) {
           blankRun++;
-          if (blankRun <= 1 && out.length() > 0 && i < n) out.append('\n');
+          if (blankRun <= 1 && lineStart > 0 && i < n) out[len++] = '\n';
         } else {
           blankRun = 0;
-          out.append(line).append('\n');
+          out[len++] = '\n';
         }
-        line.setLength(0);
+        lineStart = len;
         content = false;
         continue;
       }
-      if (c == '\t' && line.length() == 0) {
-        line.append('\t');
+      if (c == '\t' && len == lineStart) {
+        out[len++] = '\t';
         continue;
       }
       if (isSpace(c)) {
-        if (!content || line.charAt(line.length() - 1) != ' ') line.append(' ');
+        if (!content || out[len - 1] != ' ') out[len++] = ' ';
         continue;
       }
       if (isRemoved(c)) continue;
       if (zh && c >= '\uFF01' && c <= '\uFF5E' && Character.isLetterOrDigit(c)) {
         c = (char) (c - 0xFEE0);
       }
-      line.append(c);
+      out[len++] = c;
       content = true;
     }
-    int end = out.length();
-    while (end > 0 && out.charAt(end - 1) == '\n') end--;
-    out.setLength(end);
-    return out.toString();
+    while (len > 0 && out[len - 1] == '\n') len--;
+    return new String(out, 0, len);
   }
 
   private static boolean isSpace(char c) {

@@ -160,8 +160,8 @@ public final class PiiMasker {
   }
 
   /**
-   * {most digits in one run of digits and phone/card separators, most dots in one run of digits
-   * and dots, most digits in a run of digits only}: no PII pattern can match below 8 digits
+   * {most digits in one run of digits and phone/card separators, most dots right after a digit in
+   * one run of digits and dots, most digits in a run of digits only}: no PII pattern can match below 8 digits
    * (phones, IDs, cards), 3 dots (IPv4) or 17 adjacent digits (Chinese ID).
    */
   static int[] digitRuns(String t) {
@@ -182,8 +182,8 @@ public final class PiiMasker {
       }
       pure = 0;
       if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+' || c == '.') {
-        if (c == '.') {
-          dots++;
+        if (c == '.' && i > 0 && t.charAt(i - 1) >= '0' && t.charAt(i - 1) <= '9') {
+          dots++; // a dot after a digit, as every dot of an IPv4 address is ("..." is none)
           maxDots = Math.max(maxDots, dots);
         } else {
           dots = 0;

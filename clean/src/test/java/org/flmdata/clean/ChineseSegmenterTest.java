@@ -3,11 +3,15 @@ package org.flmdata.clean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.huaban.analysis.jieba.JiebaSegmenter;
+import com.huaban.analysis.jieba.SegToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flmdata.pipeline.testing.RealText;
 import org.junit.jupiter.api.Test;
 
 class ChineseSegmenterTest {
@@ -54,6 +58,55 @@ class ChineseSegmenterTest {
       for (Future<Boolean> f : fs) assertTrue(f.get());
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** jieba-analysis 1.0.2 itself, the reference: its SEARCH-mode words, whitespace dropped. */
+  private static final class Reference {
+    static final JiebaSegmenter JIEBA = new JiebaSegmenter();
+
+    static List<String> tokens(String text) {
+      List<String> out = new ArrayList<>();
+      for (SegToken t : JIEBA.process(text, JiebaSegmenter.SegMode.SEARCH)) {
+        String w = text.substring(t.startOffset, t.endOffset);
+        if (!w.isBlank()) out.add(w);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void sameWordsAsJiebaAnalysisOnRealText() {
+    List<RealText.Doc> docs = new ArrayList<>(RealText.chinese());
+    docs.addAll(RealText.english());
+    long tokens = 0;
+    for (RealText.Doc d : docs) {
+      List<String> expected = Reference.tokens(d.text());
+      assertEquals(expected, ChineseSegmenter.tokens(d.text()), d.source());
+      tokens += expected.size();
+    }
+    assertTrue(tokens > 1_000_000, "only " + tokens + " tokens compared");
+  }
+
+  /**
+   * Random strings over the characters where jieba's rules branch: dictionary words and Han
+   * characters outside it, full-width letters, digits and spaces, upper case, decimals, the
+   * connectors + # &amp; . _ -, punctuation, whitespace, surrogates.
+   */
+  @Test
+  void sameWordsAsJiebaAnalysisOnRandomMixedText() {
+    String[] pieces = {"北京", "大学", "北京大学", "学习", "计算机", "科学", "的", "了", "我们", "在",
+        "中华人民共和国", "乒乓球", "拍卖", "完了", "氵", "龘", "鿿", "〇", "Ａ", "ｂ", "１", "２", "．", "　",
+        "A", "b", "Z", "z", "0", "9", "3.14", ".", "+", "#", "&", "_", "-", "c#", "C++", "AT&T",
+        "T恤", "B超", "，", "。", "！", " ", "\n", "\t", "\uD83D\uDE00", "\uD800", "é", "ß", "ｉ",
+        "卡拉OK", "1.", ".5", "x1.2.3y"};
+    Random r = new Random(18);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = 1 + r.nextInt(40);
+      for (int k = 0; k < len; k++) sb.append(pieces[r.nextInt(pieces.length)]);
+      String s = sb.toString();
+      assertEquals(Reference.tokens(s), ChineseSegmenter.tokens(s), s);
     }
   }
 }

@@ -94,4 +94,18 @@ class GopherRepetitionTest {
     assertEquals("ab".length() + "ca".length(), GopherRepetition.dupNgramChars(w, 2));
     assertEquals("a b".length() * 3, GopherRepetition.topNgramChars(w, 2));
   }
+
+  @Test
+  void paragraphsAreWhatTheDoubleNewlineRegexSplitGives() {
+    java.util.regex.Pattern paras = java.util.regex.Pattern.compile("\\n{2,}");
+    java.util.Random r = new java.util.Random(18);
+    String alphabet = "ab \n\n\n\t.";
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = r.nextInt(20);
+      for (int k = 0; k < len; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      String t = sb.toString().strip();
+      assertEquals(List.of(paras.split(t)), GopherRepetition.paragraphs(t), t);
+    }
+  }
 }

@@ -74,4 +74,79 @@ class NormaliserTest {
     String t = "a\uD800b\uDC00c";
     assertEquals(t, norm(t));
   }
+
+  /** Characters where squeeze and the mojibake scan branch. */
+  private static final String ODD = "ab Z.\n\n\r\t\u000B\u000C\u00A0\u3000\u2007\u202F\u2003\u2028\u2029"
+      + "\u0085\u0000\u001F\u007F\u0090\u200B\u2060\uFEFF\u00AD\u200E\u200F\u200D"
+      + "ÃÂÅÐÑâ\u0080\u00A9\u00BF€™Ÿ\u00C0ＡＺ０９！～，。中\uD800\uDC00";
+
+  @Test
+  void squeezeAndMojibakeScanMatchTheirRegexAndLineBufferForms() {
+    java.util.regex.Pattern mojibake =
+        java.util.regex.Pattern.compile("[ÃÂÅÐÑâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]");
+    java.util.Random r = new java.util.Random(18);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = r.nextInt(30);
+      for (int k = 0; k < len; k++) sb.append(ODD.charAt(r.nextInt(ODD.length())));
+      String t = sb.toString();
+      assertEquals(mojibake.matcher(t).find(), Normaliser.mayBeMojibake(t), t);
+      for (boolean zh : new boolean[] {false, true}) {
+        assertEquals(lineBufferSqueeze(t, zh), Normaliser.squeeze(t, zh), t);
+      }
+    }
+  }
+
+  /** squeeze as it was written before issue 18 (a line buffer copied into the output). */
+  private static String lineBufferSqueeze(String t, boolean zh) {
+    StringBuilder out = new StringBuilder(t.length());
+    StringBuilder line = new StringBuilder();
+    int blankRun = 0;
+    boolean content = false;
+    int n = t.length();
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? t.charAt(i) : '\n';
+      if (c == '\r') {
+        if (i + 1 < n && t.charAt(i + 1) == '\n') continue;
+        c = '\n';
+      }
+      if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') end--;
+        line.setLength(end);
+        if (end == 0) {
+          blankRun++;
+          if (blankRun <= 1 && out.length() > 0 && i < n) out.append('\n');
+        } else {
+          blankRun = 0;
+          out.append(line).append('\n');
+        }
+        line.setLength(0);
+        content = false;
+        continue;
+      }
+      if (c == '\t' && line.length() == 0) {
+        line.append('\t');
+        continue;
+      }
+      boolean space = c == ' ' || c == '\t' || c == '\u00A0' || c == '\u3000' || c == '\u2007'
+          || c == '\u202F' || (c >= '\u2000' && c <= '\u200A') || c == '\u000B' || c == '\u000C';
+      if (space) {
+        if (!content || line.charAt(line.length() - 1) != ' ') line.append(' ');
+        continue;
+      }
+      boolean removed = c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u200B' || c == '\u2060'
+          || c == '\uFEFF' || c == '\u00AD' || c == '\u200E' || c == '\u200F';
+      if (removed) continue;
+      if (zh && c >= '\uFF01' && c <= '\uFF5E' && Character.isLetterOrDigit(c)) {
+        c = (char) (c - 0xFEE0);
+      }
+      line.append(c);
+      content = true;
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') end--;
+    out.setLength(end);
+    return out.toString();
+  }
 }

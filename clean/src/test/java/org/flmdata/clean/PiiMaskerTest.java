@@ -107,4 +107,25 @@ class PiiMaskerTest {
     assertEquals("", PiiMasker.mask(null).text());
     assertEquals("", PiiMasker.mask("").text());
   }
+
+  @Test
+  void theDotCountGatesNoTextTheIpv4PatternMatches() {
+    java.util.regex.Pattern ipv4 = java.util.regex.Pattern.compile(
+        "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]\\d)");
+    java.util.Random r = new java.util.Random(18);
+    String alphabet = "0123456789.....a -+()xX";
+    int matched = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = r.nextInt(24);
+      for (int k = 0; k < len; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      String t = sb.toString();
+      if (ipv4.matcher(t).find()) {
+        matched++;
+        assertTrue(PiiMasker.digitRuns(t)[1] >= 3, t);
+      }
+    }
+    assertTrue(matched > 100, "only " + matched + " strings with an address");
+  }
 }
