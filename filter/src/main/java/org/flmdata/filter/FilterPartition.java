@@ -92,9 +92,8 @@ final class FilterPartition implements MapPartitionsFunction<Document, Outcome> 
         LangQuality lq = q;
         QualityScorer scorer = scorers.computeIfAbsent(lq.model().configured() + "\n" + lq.label(),
             k -> new QualityScorer(ModelCache.get(lq.model().localPath()), lq.label()));
-        Verdict v = plan.cutByShare() ? Verdict.keep(scorer.scored(cur))
-            : scorer.judge(cur, lq.threshold());
-        return Outcome.of(doc, v);
+        if (plan.cutByShare()) return Outcome.of(doc, Verdict.keep(scorer.scored(cur)));
+        return scorer.outcome(doc, cur, lq.threshold());
       }
     };
   }

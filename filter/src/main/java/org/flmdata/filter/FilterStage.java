@@ -53,6 +53,12 @@ public final class FilterStage implements Stage {
     return Map.of(org.flmdata.filter.quality.QualityScorer.META_KEY, "quality score");
   }
 
+  /** Score histograms per domain and language, lowest-scored rejections ({@link QualityStats}). */
+  @Override
+  public Map<String, Object> extraStats(StageContext ctx, String inputStage) {
+    return QualityStats.of(ctx.spark(), ctx.layout().stageDir(NAME));
+  }
+
   @Override
   public String name() {
     return NAME;
