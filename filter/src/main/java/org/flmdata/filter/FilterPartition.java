@@ -17,8 +17,9 @@ import org.flmdata.pipeline.Verdict;
 /**
  * The filter of one partition: decontamination, then quality scoring, one {@link Outcome} per
  * document. Models come from the per-JVM {@link ModelCache} (loaded once per executor);
- * decontaminators and scorers are built once per partition. A domain keeping a top fraction is
- * only scored here; {@link TopFractionCut} rejects after the cut is known.
+ * decontaminators and scorers are built once per partition. A domain that keeps a top fraction
+ * or drops a bottom fraction is only scored here; {@link TopFractionCut} rejects once the cut is
+ * known.
  */
 final class FilterPartition implements MapPartitionsFunction<Document, Outcome> {
   private static final long serialVersionUID = 1L;
@@ -91,9 +92,8 @@ final class FilterPartition implements MapPartitionsFunction<Document, Outcome> 
         LangQuality lq = q;
         QualityScorer scorer = scorers.computeIfAbsent(lq.model().configured() + "\n" + lq.label(),
             k -> new QualityScorer(ModelCache.get(lq.model().localPath()), lq.label()));
-        Verdict v = plan.keepTopFraction() > 0 ? Verdict.keep(scorer.scored(cur))
-            : scorer.judge(cur, lq.threshold());
-        return Outcome.of(doc, v);
+        if (plan.cutByShare()) return Outcome.of(doc, Verdict.keep(scorer.scored(cur)));
+        return scorer.outcome(doc, cur, lq.threshold());
       }
     };
   }

@@ -34,9 +34,8 @@ final class FilterPlanner {
   /** Plans per domain name, and the benchmark index (null when no domain decontaminates). */
   record Plan(Map<String, DomainPlan> domains, BenchmarkIndex index, int commonDocs,
       long broadcastMaxNgrams) {
-    boolean anyTopFraction() {
-      return domains.values().stream().anyMatch(d -> d.keepTopFraction() > 0
-          && !d.quality().isEmpty());
+    boolean anyCutByShare() {
+      return domains.values().stream().anyMatch(DomainPlan::cutByShare);
     }
   }
 
@@ -61,6 +60,11 @@ final class FilterPlanner {
       Map<String, String> thresholds = s.get(FilterSettings.QUALITY_THRESHOLDS);
       for (Map.Entry<String, String> e : s.get(FilterSettings.QUALITY_MODELS).entrySet()) {
         String key = "filter.quality_models." + e.getKey();
+        if (!e.getKey().equals("*") && !d.languages().contains(e.getKey())) {
+          throw ConfigException.at(d.file(), key, "names language \"" + e.getKey()
+              + "\", which has no documents in domain " + d.name() + " (languages: "
+              + d.languages() + "); add it to languages or remove this model");
+        }
         String path = Paths.resolve(dir, e.getValue());
         ModelRef ref = refs.computeIfAbsent(path, p -> ref(spark, p, d.file(), key));
         ModelCheck.ModelInfo info = checked.get(path);
@@ -114,8 +118,13 @@ final class FilterPlanner {
             s.get(FilterSettings.DECONTAM_CUT_CHARS), s.get(FilterSettings.DECONTAM_MIN_PIECE_CHARS),
             s.get(FilterSettings.DECONTAM_MAX_SPLITS));
       }
-      plans.put(d.name(), new DomainPlan(d.name(), quality,
-          s.get(FilterSettings.KEEP_TOP_FRACTION), decontam));
+      double top = s.get(FilterSettings.KEEP_TOP_FRACTION);
+      double bottom = s.get(FilterSettings.DROP_BOTTOM_FRACTION);
+      if (top > 0 && bottom > 0) {
+        throw ConfigException.at(d.file(), "filter.drop_bottom_fraction", "is " + bottom
+            + " while keep_top_fraction is " + top + "; set one of the two");
+      }
+      plans.put(d.name(), new DomainPlan(d.name(), quality, top, bottom, decontam));
     }
     BenchmarkIndex index = null;
     if (!benchmarkPaths.isEmpty()) {

@@ -36,6 +36,13 @@ final class FilterSettings {
               + " highest scores, the rest quality/below-top-fraction (DCLM keeps the top 10%,"
               + " Li et al. 2024)")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+  static final Setting<Double> DROP_BOTTOM_FRACTION =
+      Setting.number("drop_bottom_fraction", 0.0,
+          "0: use thresholds; else reject this fraction of each language's documents with the"
+              + " lowest scores (quality/in-bottom-fraction), the cut computed exactly over the"
+              + " whole stage; a share rather than a probability, so it means the same for any"
+              + " model (GPT-3 and Tele-FLM drop the web text least like their curated sources)")
+          .check(v -> v >= 0 && v < 1, "must be at least 0 and below 1");
 
   static final Setting<Map<String, String>> DECONTAM_BENCHMARKS =
       Setting.stringMap("decontam_benchmarks", Map.of(),
@@ -77,7 +84,7 @@ final class FilterSettings {
 
   static final SettingsSpec SECTION = new SettingsSpec(FilterStage.NAME, List.of(
       QUALITY_MODELS, QUALITY_LABEL, QUALITY_THRESHOLD, QUALITY_THRESHOLDS, KEEP_TOP_FRACTION,
-      DECONTAM_BENCHMARKS, DECONTAM_NGRAM, DECONTAM_MODE, DECONTAM_CUT_CHARS,
+      DROP_BOTTOM_FRACTION, DECONTAM_BENCHMARKS, DECONTAM_NGRAM, DECONTAM_MODE, DECONTAM_CUT_CHARS,
       DECONTAM_MIN_PIECE_CHARS, DECONTAM_MAX_SPLITS, DECONTAM_COMMON_DOCS,
       DECONTAM_BROADCAST_MAX_NGRAMS));
 

@@ -1,8 +1,6 @@
 package org.flmdata.filter;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * found in more than {@code decontam_common_docs} documents are ignored as common phrases. Larger
  * benchmark sets are matched by a join instead ({@link JoinMatches}), with the same result. Each document then leaves as one {@link Outcome}: kept
  * (possibly cut, with {@code meta.decontam} and {@code meta.quality}), or rejected as {@code
- * decontam/<benchmark>}, {@code quality/below-threshold} or {@code quality/below-top-fraction}.
+ * decontam/<benchmark>}, {@code quality/below-threshold}, {@code quality/below-top-fraction} or
+ * {@code quality/in-bottom-fraction} (the last two cut exactly over the whole stage by {@link
+ * ScoreCuts}).
  *
  * <p>The domain files' {@code filter:} section is {@link #SECTION}.
  */
@@ -51,6 +51,12 @@ public final class FilterStage implements Stage {
   @Override
   public Map<String, String> reportedMeta() {
     return Map.of(org.flmdata.filter.quality.QualityScorer.META_KEY, "quality score");
+  }
+
+  /** Score histograms per domain and language, lowest-scored rejections ({@link QualityStats}). */
+  @Override
+  public Map<String, Object> extraStats(StageContext ctx, String inputStage) {
+    return QualityStats.of(ctx.spark(), ctx.layout().stageDir(NAME));
   }
 
   @Override
@@ -90,29 +96,12 @@ public final class FilterStage implements Stage {
       out = input.mapPartitions(new FilterPartition(plan.domains(), index, common),
           Outcome.ENCODER);
     }
-    if (!plan.anyTopFraction()) return out;
+    if (!plan.anyCutByShare()) return out;
     out = out.persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Double> cuts = new HashMap<>();
-    for (DomainPlan d : plan.domains().values()) {
-      if (d.keepTopFraction() <= 0 || d.quality().isEmpty()) continue;
-      Dataset<Row> scores = out.filter(functions.col("status").equalTo(Outcome.KEPT)
-              .and(functions.col("domain").equalTo(d.domain())))
-          .select(functions.col("lang"),
-              functions.col("meta").getItem("quality").cast("double").as("q"))
-          .filter(functions.col("q").isNotNull());
-      List<String> langs = new ArrayList<>();
-      for (Row r : scores.select("lang").distinct().collectAsList()) langs.add(r.getString(0));
-      for (String lang : langs) {
-        double[] q = scores.filter(functions.col("lang").equalTo(lang)).stat()
-            .approxQuantile("q", new double[] {1 - d.keepTopFraction()}, 1e-4);
-        if (q.length == 1) {
-          cuts.put(TopFractionCut.key(d.domain(), lang), q[0]);
-          LOG.info("filter: {} {} keeps the top {} of quality scores: cut {}", d.domain(), lang,
-              d.keepTopFraction(), q[0]);
-        }
-      }
-    }
-    return out.map(new TopFractionCut(cuts), Outcome.ENCODER);
+    Map<String, Float> cuts = ScoreCuts.compute(out, plan.domains());
+    cuts.forEach((k, v) -> LOG.info("filter: {} scores below {} are cut", k.replace('\u0000', ' '),
+        v));
+    return out.map(new TopFractionCut(cuts, plan.domains()), Outcome.ENCODER);
   }
 
   /**

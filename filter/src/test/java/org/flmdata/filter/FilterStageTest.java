@@ -97,9 +97,10 @@ class FilterStageTest {
           byId.get("b" + i).getRule() + "/" + byId.get("b" + i).getReason());
     }
     for (Outcome o : out) {
-      if (o.getLang().equals("en") && o.isKept()) {
+      if (o.getLang().equals("en")) {
+        // rejected rows carry their score too, for the report's distributions
         double s = Double.parseDouble(o.getMeta().get(QualityScorer.META_KEY));
-        assertTrue(s >= 0.5, o.toString());
+        assertEquals(o.isKept(), s >= 0.5, o.toString());
       }
     }
     // zh has no model: kept, unscored
@@ -132,6 +133,56 @@ class FilterStageTest {
     assertEquals(scores.length, en.size());
     en.stream().filter(o -> !o.isKept())
         .forEach(o -> assertEquals("below-top-fraction", o.getReason()));
+  }
+
+  @Test
+  void dropBottomFractionRejectsExactlyTheLowestScoredTenthOfEachLanguage() throws Exception {
+    List<Document> in = docs(40, 15);
+    List<Outcome> out = run(config("  quality_models: {en: " + model + ", zh: " + model + "}\n"
+        + "  drop_bottom_fraction: 0.1\n"), in);
+    assertEquals(in.size(), out.size());
+    for (String lang : List.of("en", "zh")) {
+      List<Outcome> l = out.stream().filter(o -> o.getLang().equals(lang)).toList();
+      float[] sorted = new float[l.size()];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = Float.parseFloat(l.get(i).getMeta().get(QualityScorer.META_KEY));
+      }
+      Arrays.sort(sorted);
+      int k = (int) Math.floor(0.1 * sorted.length);
+      // the cut is the (k+1)-th lowest score: everything strictly below it goes, ties stay
+      long expected = 0;
+      for (float f : sorted) if (k > 0 && f < sorted[k]) expected++;
+      long rejected = l.stream().filter(o -> !o.isKept()).count();
+      assertEquals(expected, rejected, lang);
+      for (Outcome o : l) {
+        float s = Float.parseFloat(o.getMeta().get(QualityScorer.META_KEY));
+        if (!o.isKept()) {
+          assertEquals("quality/in-bottom-fraction", o.getRule() + "/" + o.getReason());
+          assertTrue(o.getDetail().contains("bottom 10.00% dropped"), o.getDetail());
+        }
+        assertEquals(k > 0 && s < sorted[k], !o.isKept(), o.getId() + " " + s);
+      }
+    }
+    // 82 English documents: 8 go unless scores tie at the cut
+    assertTrue(out.stream().filter(o -> o.getLang().equals("en") && !o.isKept()).count() <= 8);
+  }
+
+  @Test
+  void bothFractionsAreOneConfigError() throws Exception {
+    PipelineConfig cfg = config("  quality_models: {en: " + model + "}\n"
+        + "  keep_top_fraction: 0.5\n  drop_bottom_fraction: 0.1\n");
+    var e = assertThrows(ConfigException.class, () -> run(cfg, docs(1, 1)));
+    assertTrue(e.getMessage().contains("filter.drop_bottom_fraction")
+        && e.getMessage().contains("keep_top_fraction"), e.getMessage());
+  }
+
+  @Test
+  void aModelForALanguageTheDomainHasNoDocumentsOfIsAConfigError() throws Exception {
+    PipelineConfig cfg = config("  quality_models: {de: " + model + "}\n");
+    var e = assertThrows(ConfigException.class, () -> run(cfg, docs(1, 1)));
+    assertTrue(e.getMessage().contains("filter.quality_models.de")
+        && e.getMessage().contains("no documents") && e.getMessage().contains("[en, zh]"),
+        e.getMessage());
   }
 
   @Test

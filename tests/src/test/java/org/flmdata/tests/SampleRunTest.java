@@ -63,7 +63,7 @@ class SampleRunTest {
     List<String> requests;
     try (HeadlessChromium chromium = new HeadlessChromium(1280, 2400)) {
       chromium.open(page);
-      for (String id : List.of("run", "funnel", "rules", "distributions", "samples")) {
+      for (String id : List.of("run", "funnel", "rules", "distributions", "quality", "samples")) {
         assertTrue(chromium.eval("return document.getElementById('" + id + "') !== null")
             .asBoolean(), "section " + id);
       }
@@ -206,5 +206,52 @@ class SampleRunTest {
     }
     assertTrue(clean != null && clean.get("counters").size() > 0,
         "clean reports characters removed per rule");
+  }
+
+  /**
+   * The filter stage scores WebText with the quality models sample-corpus trains and drops the
+   * bottom 10% of each language (jobs/conf/sample/domains/WebText.yaml): stats.json counts them
+   * under quality/in-bottom-fraction, exactly the documents below the cut the written scores give,
+   * and all of them are the crawl's thin affiliate pages (SampleCrawl's Kind.THIN, ThinPages).
+   */
+  @Test
+  void filterRejectsTheBottomTenthOfWebTextThroughTheQualityModels() throws Exception {
+    JsonNode filter = StatsJson.stage(JSON.readTree(out.resolve("report/stats.json").toFile()),
+        "filter");
+    String shown = execute("show", out.resolve("filter").toString(), "--limit", "100000")[0];
+    java.util.Map<String, List<Float>> scores = new java.util.TreeMap<>();
+    java.util.Map<String, Long> rejected = new java.util.TreeMap<>();
+    for (String line : shown.strip().split("\n")) {
+      JsonNode row = JSON.readTree(line);
+      if (!row.get("domain").asText().equals("WebText")) continue;
+      String lang = row.get("lang").asText();
+      scores.computeIfAbsent(lang, k -> new ArrayList<>())
+          .add(Float.parseFloat(row.get("meta").get("quality").asText()));
+      if (row.get("status").asText().equals("rejected")) {
+        assertEquals("quality/in-bottom-fraction", row.get("rule").asText() + "/"
+            + row.get("reason").asText(), line);
+        String host = java.net.URI.create(row.get("url").asText()).getHost();
+        assertTrue(host.equals("best-deals-4u.example.net") || host.equals("tejia.example.net"),
+            "a thin page: " + row.get("url"));
+        rejected.merge(lang, 1L, Long::sum);
+      }
+    }
+    assertEquals(java.util.Set.of("en", "zh"), scores.keySet());
+    for (var e : scores.entrySet()) {
+      List<Float> s = new ArrayList<>(e.getValue());
+      java.util.Collections.sort(s);
+      int k = (int) Math.floor(0.1 * s.size());
+      long below = s.stream().filter(f -> f < s.get(k)).count();
+      assertTrue(below > 0, e.getKey());
+      assertEquals(below, rejected.getOrDefault(e.getKey(), 0L), e.getKey());
+      long counted = 0;
+      for (JsonNode row : filter.get("rows")) {
+        if (row.get("domain").asText().equals("WebText")
+            && row.get("lang").asText().equals(e.getKey())) {
+          counted += row.get("rejected").path("quality/in-bottom-fraction").asLong();
+        }
+      }
+      assertEquals(below, counted, "stats.json, " + e.getKey());
+    }
   }
 }

@@ -7,7 +7,9 @@ public enum QualityReason implements DropReason {
   /** The score of the configured label is below the language's threshold. */
   BELOW_THRESHOLD("below-threshold"),
   /** Outside the configured top fraction of scores of its domain and language. */
-  BELOW_TOP_FRACTION("below-top-fraction");
+  BELOW_TOP_FRACTION("below-top-fraction"),
+  /** In the configured bottom fraction of scores of its domain and language. */
+  IN_BOTTOM_FRACTION("in-bottom-fraction");
 
   private final String reason;
 

@@ -3,6 +3,7 @@ package org.flmdata.filter.quality;
 import java.util.Locale;
 import org.flmdata.filter.fasttext.FastTextModel;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Verdict;
 
 /**
@@ -43,6 +44,20 @@ public final class QualityScorer {
     if (s >= threshold) return Verdict.keep(out);
     return Verdict.drop(QualityReason.BELOW_THRESHOLD,
         String.format(Locale.ROOT, "%s %.4f < %s", label, s, threshold));
+  }
+
+  /**
+   * The outcome of {@code input} (the document as it entered the stage) when {@code doc} (the same
+   * after earlier filter steps) is judged against {@code threshold}: kept as {@code doc} with its
+   * score, or rejected with the score in the rejected row's {@code meta.quality} too, so the
+   * report shows the scores of what was removed beside those of what was kept.
+   */
+  public Outcome outcome(Document input, Document doc, double threshold) {
+    double s = score(doc.getText());
+    String f = format(s);
+    if (s >= threshold) return Outcome.of(input, Verdict.keep(doc.withMeta(META_KEY, f)));
+    return Outcome.of(input.withMeta(META_KEY, f), Verdict.drop(QualityReason.BELOW_THRESHOLD,
+        String.format(Locale.ROOT, "%s %.4f < %s", label, s, threshold)));
   }
 
   /** fastText computes in float: the score as the float it is. */

@@ -45,8 +45,20 @@ public final class TrainingSet {
   public static Result prepare(SparkSession spark, List<String> positives, List<String> negatives,
       String field, String positiveLabel, String negativeLabel, double heldOutFraction,
       long maxPerClass, long seed, Path outDir) throws IOException {
-    Dataset<Row> pos = texts(spark, positives, field).withColumn("y", functions.lit(1));
-    Dataset<Row> neg = texts(spark, negatives, field).withColumn("y", functions.lit(0));
+    return prepare(raw(spark, positives, field), raw(spark, negatives, field), positiveLabel,
+        negativeLabel, heldOutFraction, maxPerClass, seed, outDir);
+  }
+
+  /**
+   * The same from two datasets of raw texts (a run's documents, say: {@code pipeline quality
+   * train --stage}); each text goes through {@link QualityText#prepare} here.
+   */
+  public static Result prepare(Dataset<String> positives, Dataset<String> negatives,
+      String positiveLabel, String negativeLabel, double heldOutFraction, long maxPerClass,
+      long seed, Path outDir) throws IOException {
+    SparkSession spark = positives.sparkSession();
+    Dataset<Row> pos = prepared(positives).withColumn("y", functions.lit(1));
+    Dataset<Row> neg = prepared(negatives).withColumn("y", functions.lit(0));
     Dataset<Row> all = pos.union(neg);
     // a text in both classes teaches nothing: drop it from both
     Dataset<Row> labelled = all.groupBy("t").agg(functions.min("y").as("lo"),
@@ -90,6 +102,11 @@ public final class TrainingSet {
 
   /** Preprocessed non-empty texts of the sources, one column {@code t}. */
   static Dataset<Row> texts(SparkSession spark, List<String> paths, String field) {
+    return prepared(raw(spark, paths, field));
+  }
+
+  /** The texts of the sources as they are. */
+  static Dataset<String> raw(SparkSession spark, List<String> paths, String field) {
     Dataset<String> out = null;
     for (String p : paths) {
       String lower = p.toLowerCase(Locale.ROOT);
@@ -110,6 +127,11 @@ public final class TrainingSet {
       out = out == null ? raw : out.union(raw);
     }
     if (out == null) throw new IllegalArgumentException("no source paths given");
+    return out;
+  }
+
+  /** {@link QualityText#prepare} of each text, empty results dropped, one column {@code t}. */
+  static Dataset<Row> prepared(Dataset<String> out) {
     return out.map((MapFunction<String, String>) QualityText::prepare, Encoders.STRING())
         .filter((org.apache.spark.api.java.function.FilterFunction<String>) s -> !s.isEmpty())
         .toDF("t");

@@ -39,6 +39,8 @@ record Capture(
     SPAM,
     /** A page with almost no text: length rules reject it. */
     SHORT,
+    /** Grammatical affiliate or coupon copy: passes the rules; the quality model rejects it. */
+    THIN,
     /** A page in a language the domain does not list: the language filter rejects it. */
     OTHER_LANGUAGE,
     /** HTTP 404 and 301: not content, counted under an HTTP status reason. */

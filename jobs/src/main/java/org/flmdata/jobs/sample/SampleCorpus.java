@@ -18,12 +18,15 @@ import java.util.stream.Stream;
  * except Parquet.
  *
  * <ul>
- *   <li>WebText: two gzipped WARC files of an invented crawl (English and Chinese article pages
+ *   <li>WebText: three gzipped WARC files of an invented crawl (English and Chinese article pages
  *       in UTF-8, windows-1252, GBK and GB18030, with menus, cookie banners and scripts around
  *       the text; near and exact duplicates, keyword spam, near-empty pages, a German page, HTTP
- *       404/301 answers, an image, a PDF, robots.txt and JSON), a folder of saved {@code .html}
+ *       404/301 answers, an image, a PDF, robots.txt and JSON; thin affiliate pages in the third,
+ *       {@link ThinPages}), a folder of saved {@code .html}
  *       pages with one {@code .html.gz}, and a WuDao-style JSONL.
  *   <li>The ten other domains: JSONL, gzipped JSONL and plain text (per file and per line).
+ *   <li>The sample's tokenizer ({@link SampleTokenizer}) and English and Chinese quality models
+ *       ({@link SampleQualityModels}), trained on the sample's own text.
  * </ul>
  *
  * <p>All text is original, written for this project or composed from hand-written sentence pools
@@ -68,6 +71,7 @@ public final class SampleCorpus {
     List<Capture> web = WebCorpus.write(out, SEED);
     new CuratedCorpus(out, SEED).writeAll();
     SampleTokenizer.write(dir, tokenizer);
+    SampleQualityModels.train(dir, SEED);
     Map<String, Integer> pages = new TreeMap<>();
     Map<String, Integer> kinds = new TreeMap<>();
     for (Capture c : web) {
@@ -108,6 +112,9 @@ public final class SampleCorpus {
       for (String sub : DOMAIN_FOLDERS) deleteTree(dir.resolve(sub));
       Files.deleteIfExists(dir.resolve(MARKER));
       Files.deleteIfExists(dir.resolve(SampleTokenizer.FILE));
+      for (String lang : SampleQualityModels.LANGS) {
+        Files.deleteIfExists(dir.resolve(SampleQualityModels.file(lang)));
+      }
     }
     Files.createDirectories(dir);
   }

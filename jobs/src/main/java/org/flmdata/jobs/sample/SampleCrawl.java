@@ -261,7 +261,7 @@ final class SampleCrawl {
         WARC_START[0]);
   }
 
-  private static Capture page(Site site, String path, PageBody body, Kind kind) {
+  static Capture page(Site site, String path, PageBody body, Kind kind) {
     String html = PageRenderer.render(site, path, body);
     String type = site.charsetInHeader() ? "text/html; charset=" + site.charsetLabel()
         : "text/html";

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes the WebText part of the sample: the crawl as two WARC files, the saved pages as a folder
+ * Writes the WebText part of the sample: the crawl as two WARC files and a third of thin pages
+ * ({@link ThinPages}), the saved pages as a folder
  * of {@code .html} files (one {@code .html.gz}), and a small WuDao-style JSONL of Chinese web
  * text (text in field {@code content}) that includes one record with empty content.
  */
@@ -34,6 +35,10 @@ final class WebCorpus {
       out.warc(file, DOMAIN, CRAWL, captures);
       written.addAll(captures);
     }
+    List<Capture> thin = ThinPages.captures(seed);
+    out.warc(String.format(Locale.ROOT, "webtext/warc/%s-%05d.warc.gz", CRAWL, 2), DOMAIN, CRAWL,
+        thin);
+    written.addAll(thin);
     for (SampleCrawl.SavedPage p : crawl.savedPages()) {
       out.html("webtext/html/" + p.file(), DOMAIN, p.capture().payload());
       written.add(p.capture());

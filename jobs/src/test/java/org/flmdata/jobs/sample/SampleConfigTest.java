@@ -91,9 +91,13 @@ class SampleConfigTest {
     try (Stream<Path> s = Files.walk(corpus)) {
       onDisk = s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("_"))
-          .filter(p -> !p.equals(corpus.resolve(SampleTokenizer.FILE))).sorted().toList();
+          .filter(p -> !p.equals(corpus.resolve(SampleTokenizer.FILE)))
+          .filter(p -> SampleQualityModels.LANGS.stream()
+              .noneMatch(l -> p.equals(corpus.resolve(SampleQualityModels.file(l)))))
+          .sorted().toList();
     }
-    // every corpus file is read once; the only other file is the tokenizer (pipeline.yaml's)
+    // every corpus file is read once; the only other files are the tokenizer (pipeline.yaml's)
+    // and the quality models (WebText.yaml's)
     assertEquals(List.copyOf(written.keySet()), onDisk);
   }
 }

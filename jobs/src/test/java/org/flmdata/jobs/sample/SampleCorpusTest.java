@@ -84,6 +84,10 @@ class SampleCorpusTest {
     List<Path> onDisk = new ArrayList<>(files(first));
     onDisk.remove(Path.of(SampleCorpus.MARKER));
     assertTrue(onDisk.remove(Path.of(SampleTokenizer.FILE)), "the sample tokenizer is written");
+    for (String lang : SampleQualityModels.LANGS) {
+      assertTrue(onDisk.remove(Path.of(SampleQualityModels.file(lang))),
+          "the sample quality model " + lang + " is written");
+    }
     assertEquals(onDisk, listed.stream().sorted().toList());
     assertEquals(summary.describe(), Files.readString(first.resolve(SampleCorpus.MARKER)));
   }
@@ -103,7 +107,8 @@ class SampleCorpusTest {
     int articles = IntStream.of(SampleCrawl.EN_ARTICLES).sum()
         + IntStream.of(SampleCrawl.ZH_ARTICLES).sum();
     assertEquals(Map.of("article", articles, "near_duplicate", 3, "exact_duplicate", 3, "spam", 2,
-        "short", 2, "other_language", 1, "http_error", 2, "not_html", 4),
+        "short", 2, "other_language", 1, "http_error", 2, "not_html", 4, "thin",
+        2 * ThinPages.PER_LANG),
         summary.webCapturesByKind());
     int captures = summary.files().stream().filter(f -> f.domain().equals("WebText"))
         .filter(f -> !f.format().equals("jsonl")).mapToInt(CorpusFile::documents).sum();

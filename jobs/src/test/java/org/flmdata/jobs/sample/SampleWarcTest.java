@@ -56,17 +56,20 @@ class SampleWarcTest {
   }
 
   @Test
-  void eachFileIsWarcinfoThenRequestResponseMetadataPerCapture() {
+  void eachFileIsWarcinfoThenRequestResponseMetadataPerCapture() throws IOException {
     List<CorpusFile> warcs = warcFiles();
-    assertEquals(2, warcs.size());
-    for (int i = 0; i < 2; i++) {
-      int captures = SampleCrawl.EN_ARTICLES[i] + SampleCrawl.ZH_ARTICLES[i] + SPECIAL_PAGES[i]
-          + OTHER_RESPONSES[i];
+    assertEquals(3, warcs.size());
+    for (int i = 0; i < 3; i++) {
+      // the third file holds the thin pages only
+      int captures = i == 2 ? 2 * ThinPages.PER_LANG : SampleCrawl.EN_ARTICLES[i]
+          + SampleCrawl.ZH_ARTICLES[i] + SPECIAL_PAGES[i] + OTHER_RESPONSES[i];
+      Scan scan = i == 2 ? scan(tmp.resolve(warcs.get(i).path())) : SCANS[i];
       assertEquals(Map.of("warcinfo", 1, "request", captures, "response", captures, "metadata",
-          captures), SCANS[i].types(), warcs.get(i).path());
+          captures), scan.types(), warcs.get(i).path());
       assertEquals(captures, warcs.get(i).documents());
       assertEquals(1 + 3 * captures, warcs.get(i).records());
-      assertEquals(1 + 3 * captures, SCANS[i].ids(), "record ids are unique");
+      assertEquals(1 + 3 * captures, scan.ids(), "record ids are unique");
+      if (i == 2) assertEquals(captures, scan.htmlPages());
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * {@code report/index.html}: one self-contained page (inline CSS and SVG, no script, no font or
  * image files, no link that leaves the page) rendered from stats.json alone, so it can be rebuilt
  * or compared without Spark. Sections: run facts, the funnel per domain with the ledger's
- * reconciliation, removals per rule, distributions, hosts, the mixture plan (Table 1 layout),
+ * reconciliation, removals per rule, distributions, quality scores ({@link QualitySection}),
+ * hosts, the mixture plan (Table 1 layout),
  * tokenizer compression (Table 3 layout), stage counters, rejected samples, and, given another
  * run, the differences.
  */
@@ -42,6 +43,7 @@ public final class HtmlReport {
     funnel(h, stats);
     rejections(h, stats);
     distributions(h, stats);
+    QualitySection.render(h, stats);
     duplicates(h, stats);
     mix(h, stats);
     compression(h, stats);
@@ -55,11 +57,13 @@ public final class HtmlReport {
   private static String nav(JsonNode stats, JsonNode other) {
     StringBuilder n = new StringBuilder("<nav>");
     String[][] items = {{"run", "Run"}, {"funnel", "Funnel"}, {"rules", "Rules"},
-        {"distributions", "Distributions"}, {"duplicates", "Duplicates"}, {"mix", "Mixture"}, {"compression", "Compression"},
+        {"distributions", "Distributions"}, {"quality", "Quality"},
+        {"duplicates", "Duplicates"}, {"mix", "Mixture"}, {"compression", "Compression"},
         {"counters", "Counters"}, {"samples", "Rejected samples"}, {"compare", "Compare"}};
     for (String[] it : items) {
       if (it[0].equals("mix") && !stats.has("mix")) continue;
       if (it[0].equals("duplicates") && dedupExtra(stats) == null) continue;
+      if (it[0].equals("quality") && QualitySection.of(stats) == null) continue;
       if (it[0].equals("compression") && !stats.has("compression")) continue;
       if (it[0].equals("compare") && other == null) continue;
       n.append("<a href=\"#").append(it[0]).append("\">").append(it[1]).append("</a> ");
