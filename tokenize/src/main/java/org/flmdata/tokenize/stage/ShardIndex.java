@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.flmdata.tokenize.megatron.TokenDType;
@@ -93,7 +95,8 @@ final class ShardIndex {
     Map<String, long[]> perShard = new LinkedHashMap<>(); // docs, tokens, bytes
     Map<String, ShardStat> first = new LinkedHashMap<>();
     Map<String, long[]> compression = new TreeMap<>(); // domain, lang, split -> docs, bytes, text tokens
-    Map<String, long[]> splits = new TreeMap<>(); // split, domain -> shards, docs, tokens, bytes
+    Map<String, long[]> splits = new TreeMap<>(); // split, domain -> docs, tokens, bytes
+    Map<String, Set<String>> shardsOf = new TreeMap<>(); // split, domain -> shards
     for (ShardStat s : stats) {
       long[] t = perShard.computeIfAbsent(s.getShard(), k -> new long[3]);
       t[0] += s.getDocs();
@@ -106,17 +109,13 @@ final class ShardIndex {
       c[0] += s.getDocs();
       c[1] += s.getTextBytes();
       c[2] += s.getTokens() - s.getDocs(); // text tokens, without the EOD
-      long[] p = splits.computeIfAbsent(SPLITS.indexOf(split(s)) + "\u0000" + split(s) + "\u0000"
-          + source, k -> new long[4]);
-      p[1] += s.getDocs();
-      p[2] += s.getTokens();
-      p[3] += s.getTextBytes();
-    }
-    Map<String, java.util.Set<String>> shardsOf = new TreeMap<>();
-    for (ShardStat s : stats) {
-      String source = s.getSource() == null ? s.getDomain() : s.getSource();
-      shardsOf.computeIfAbsent(SPLITS.indexOf(split(s)) + "\u0000" + split(s) + "\u0000" + source,
-          k -> new java.util.TreeSet<>()).add(s.getShard());
+      // in split order (train, valid, test), then domain
+      String key = SPLITS.indexOf(split(s)) + "\u0000" + split(s) + "\u0000" + source;
+      long[] p = splits.computeIfAbsent(key, k -> new long[3]);
+      p[0] += s.getDocs();
+      p[1] += s.getTokens();
+      p[2] += s.getTextBytes();
+      shardsOf.computeIfAbsent(key, k -> new TreeSet<>()).add(s.getShard());
     }
     for (Map.Entry<String, long[]> e : perShard.entrySet()) {
       ShardStat s = first.get(e.getKey());
@@ -146,9 +145,9 @@ final class ShardIndex {
       String[] k = e.getKey().split("\u0000", 3);
       long[] p = e.getValue();
       ObjectNode o = sp.addObject().put("split", k[1]).put("domain", k[2])
-          .put("shards", shardsOf.get(e.getKey()).size()).put("docs", p[1]).put("tokens", p[2])
-          .put("text_tokens", p[2] - p[1]).put("bytes", p[3]);
-      if (p[2] > 0) o.put("bytes_per_token", (double) p[3] / p[2]);
+          .put("shards", shardsOf.get(e.getKey()).size()).put("docs", p[0]).put("tokens", p[1])
+          .put("text_tokens", p[1] - p[0]).put("bytes", p[2]);
+      if (p[1] > 0) o.put("bytes_per_token", (double) p[2] / p[1]);
     }
     return root;
   }
