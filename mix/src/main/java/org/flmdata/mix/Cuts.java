@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,16 +33,27 @@ final class Cuts {
    */
   static Map<String, FractionalCut> find(StageContext ctx, Dataset<Row> rows,
       Map<String, Double> need, String what) {
+    if (need.isEmpty()) return new TreeMap<>();
+    return find(ctx, rows.filter(col("key").isin(need.keySet().toArray())), totals -> need, what);
+  }
+
+  /**
+   * As {@link #find(StageContext, Dataset, Map, String)}, with the units wanted per key computed
+   * from the units each key has (the first histogram's totals), so no separate counting pass.
+   */
+  static Map<String, FractionalCut> find(StageContext ctx, Dataset<Row> sampled,
+      Function<Map<String, Long>, Map<String, Double>> needOf, String what) {
     Map<String, FractionalCut> out = new TreeMap<>();
-    if (need.isEmpty()) return out;
     int bits = FractionalCut.LEVEL_BITS;
     Column level1 = shiftrightunsigned(col("hash"), 64 - bits).cast("int");
     Column level2 = shiftrightunsigned(col("hash"), 64 - 2 * bits).bitwiseAND(lit(
         (long) FractionalCut.LEVEL_BUCKETS - 1)).cast("int");
-    Dataset<Row> sampled = rows.filter(col("key").isin(need.keySet().toArray()));
     // round 1: units over the top 12 bits of the hash, per key
     ctx.spark().sparkContext().setJobDescription(what + ": histogram over hash buckets (1/2)");
     Map<String, long[]> hist = histogram(sampled, lit(true), level1);
+    Map<String, Long> totals = new TreeMap<>();
+    hist.forEach((k, h) -> totals.put(k, java.util.Arrays.stream(h).sum()));
+    Map<String, Double> need = needOf.apply(totals);
     Map<String, Integer> first = new TreeMap<>();
     Map<String, Double> remaining = new TreeMap<>();
     Column inFirst = lit(false);

@@ -2,6 +2,7 @@ package org.flmdata.mix;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serializable;
@@ -72,28 +73,27 @@ final class HeldOut {
   record Need(long valid, long validAndTest) {}
 
   /**
-   * What each domain holds out, in documents (shares) or tokens, from its documents and tokens
-   * (EOD included). A domain left with no training document is a {@link ConfigException} naming
-   * the domain and the key to lower.
+   * What each domain holds out, in documents (shares) or tokens (EOD included), from the
+   * documents or tokens it has. A domain left with no training document is a {@link
+   * ConfigException} naming the domain and the key to lower.
    *
-   * @param available domain -> {documents, tokens}
+   * @param available domain -> documents (shares) or tokens (token counts)
    */
-  static Map<String, Need> needs(PipelineConfig config, Map<String, long[]> available) {
+  static Map<String, Need> needs(PipelineConfig config, Map<String, Long> available) {
     Settings mix = config.mix();
     boolean tokens = byTokens(mix);
     Map<String, Need> out = new TreeMap<>();
     for (DomainConfig d : config.domains()) {
-      long[] a = available.get(d.name());
-      if (a == null || a[0] == 0 || d.proportion() <= 0) continue;
+      Long units = available.get(d.name());
+      if (units == null || units == 0 || d.proportion() <= 0) continue;
       long valid;
       long test;
-      long units = tokens ? a[1] : a[0];
       if (tokens) {
         valid = mix.get(PipelineSettings.MIX_VALID_TOKENS);
         test = mix.get(PipelineSettings.MIX_TEST_TOKENS);
       } else {
-        valid = (long) Math.ceil(mix.get(PipelineSettings.MIX_VALID_SHARE) * a[0]);
-        test = (long) Math.ceil(mix.get(PipelineSettings.MIX_TEST_SHARE) * a[0]);
+        valid = (long) Math.ceil(mix.get(PipelineSettings.MIX_VALID_SHARE) * units);
+        test = (long) Math.ceil(mix.get(PipelineSettings.MIX_TEST_SHARE) * units);
       }
       if (valid + test >= units) {
         String what = tokens ? "valid_tokens " + valid + " + test_tokens " + test
@@ -101,7 +101,7 @@ final class HeldOut {
                 + mix.get(PipelineSettings.MIX_TEST_SHARE) + " (" + valid + " + " + test
                 + " documents)";
         throw ConfigException.at(config.file(), "mix." + (tokens ? "valid_tokens" : "valid_share"),
-            what + " hold out all " + (tokens ? a[1] + " tokens" : a[0] + " documents")
+            what + " hold out all " + units + (tokens ? " tokens" : " documents")
                 + " of domain " + d.name() + ", leaving it no training document; lower them"
                 + " (or set the domain's proportion to 0)");
       }
@@ -112,45 +112,48 @@ final class HeldOut {
 
   /**
    * {@code counted} (persisted) with {@link Counted#getSplit()} set on the held-out documents.
+   * Both cuts in one pass of two small histograms: every row is seen under the key {@code
+   * domain\nvalid} (the validation cut) and {@code domain\nheld} (validation and test).
    */
   static Dataset<Counted> assign(StageContext ctx, Dataset<Counted> counted) {
     PipelineConfig config = ctx.config();
     Column domain = coalesce(col("domain"), lit(""));
-    ctx.spark().sparkContext().setJobDescription("mix: documents and tokens per domain");
-    Map<String, long[]> available = new TreeMap<>();
-    for (Row r : counted.groupBy(domain).agg(functions.count(lit(1)),
-        functions.sum(col("tokens").plus(lit(1L)))).collectAsList()) {
-      available.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
-    }
-    Map<String, Need> needs = needs(config, available);
     Column units = byTokens(config.mix()) ? col("tokens").plus(lit(1L)) : lit(1L);
-    Dataset<Row> rows = counted.toDF().select(domain.as("key"), col("heldHash").as("hash"),
-        col("id"), units.as("units"));
-    Map<String, Double> validNeed = new TreeMap<>();
-    Map<String, Double> heldNeed = new TreeMap<>();
-    for (Map.Entry<String, Need> e : needs.entrySet()) {
-      if (e.getValue().valid() > 0) validNeed.put(e.getKey(), (double) e.getValue().valid());
-      if (e.getValue().validAndTest() > e.getValue().valid()) {
-        heldNeed.put(e.getKey(), (double) e.getValue().validAndTest());
-      }
-    }
-    Map<String, FractionalCut> valid = Cuts.find(ctx, rows, validNeed, "mix: validation cut");
-    Map<String, FractionalCut> held = Cuts.find(ctx, rows, heldNeed, "mix: test cut");
+    Dataset<Row> rows = counted.toDF()
+        .select(functions.explode(functions.array(concat(domain, lit(VALID_KEY)),
+            concat(domain, lit(HELD_KEY)))).as("key"), col("heldHash").as("hash"), col("id"),
+            units.as("units"));
+    Map<String, Need> needs = new TreeMap<>();
+    Map<String, FractionalCut> cuts = Cuts.find(ctx, rows, totals -> {
+      Map<String, Long> available = new TreeMap<>();
+      totals.forEach((k, v) -> {
+        if (k.endsWith(VALID_KEY)) available.put(k.substring(0, k.length() - VALID_KEY.length()), v);
+      });
+      needs.putAll(needs(config, available));
+      Map<String, Double> need = new TreeMap<>();
+      needs.forEach((d, n) -> {
+        if (n.valid() > 0) need.put(d + VALID_KEY, (double) n.valid());
+        if (n.validAndTest() > n.valid()) need.put(d + HELD_KEY, (double) n.validAndTest());
+      });
+      return need;
+    }, "mix: held-out cut");
     LOG.info("mix: held out per domain (validation, validation + test {}): {}",
         byTokens(config.mix()) ? "tokens" : "documents", needs);
     // a map over the persisted counts: no second pass of the tokenizer, no second cache
-    return counted.map(new Assign(valid, held), Counted.ENCODER);
+    return counted.map(new Assign(cuts), Counted.ENCODER);
   }
+
+  private static final String VALID_KEY = "\n" + VALID;
+  private static final String HELD_KEY = "\nheld";
 
   /** Per document: validation when the first cut takes it, else test when the second does. */
   static final class Assign implements MapFunction<Counted, Counted>, Serializable {
     private static final long serialVersionUID = 1L;
-    private final Map<String, FractionalCut> valid;
-    private final Map<String, FractionalCut> held;
+    private final Map<String, FractionalCut> cuts;
 
-    Assign(Map<String, FractionalCut> valid, Map<String, FractionalCut> held) {
-      this.valid = new LinkedHashMap<>(valid);
-      this.held = new LinkedHashMap<>(held);
+    /** @param cuts by {@code domain\nvalid} and {@code domain\nheld} */
+    Assign(Map<String, FractionalCut> cuts) {
+      this.cuts = new LinkedHashMap<>(cuts);
     }
 
     @Override
@@ -160,9 +163,9 @@ final class HeldOut {
     }
 
     String split(String domain, long hash, String id) {
-      FractionalCut v = valid.get(domain);
+      FractionalCut v = cuts.get(domain + VALID_KEY);
       if (v != null && v.takes(hash, id)) return VALID;
-      FractionalCut t = held.get(domain);
+      FractionalCut t = cuts.get(domain + HELD_KEY);
       if (t != null && t.takes(hash, id)) return TEST;
       return null;
     }

@@ -326,15 +326,13 @@ class MixStageTest {
     void aDomainLeftWithoutTrainingDocumentsIsOneConfigError() throws IOException {
       PipelineConfig config = config("held-small",
           "{mode: epochs, valid_share: 0.2, test_share: 0.1}", null);
-      Map<String, long[]> available = Map.of("Web", new long[] {1000, 9000},
-          "Wiki", new long[] {2, 40}, "Code", new long[] {50, 500});
+      Map<String, Long> available = Map.of("Web", 1000L, "Wiki", 2L, "Code", 50L);
       ConfigException e = assertThrows(ConfigException.class,
           () -> HeldOut.needs(config, available));
       assertEquals(config.file() + ": mix.valid_share valid_share 0.2 + test_share 0.1 (1 + 1"
           + " documents) hold out all 2 documents of domain Wiki, leaving it no training document;"
           + " lower them (or set the domain's proportion to 0)", e.getMessage());
-      Map<String, HeldOut.Need> ok = HeldOut.needs(config,
-          Map.of("Web", new long[] {1000, 9000}, "Wiki", new long[] {3, 40}));
+      Map<String, HeldOut.Need> ok = HeldOut.needs(config, Map.of("Web", 1000L, "Wiki", 3L));
       assertEquals(new HeldOut.Need(200, 300), ok.get("Web"));
       assertEquals(new HeldOut.Need(1, 2), ok.get("Wiki"));
     }
