@@ -3,7 +3,6 @@ package org.flmdata.mix;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.shiftrightunsigned;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,9 +134,12 @@ public final class MixStage implements Stage {
     return p.plan;
   }
 
-  /** The counted documents (persisted; with their held-out split), the plan, and every group's available and target tokens. */
-  private record Planned(Dataset<Counted> cached, Dataset<Counted> counted, MixPlan plan, Map<String, long[]> groups,
-      Map<String, Double> groupTargets) {}
+  /**
+   * The counted documents (persisted) and the same with their held-out split, the plan, and every
+   * group's available and target tokens.
+   */
+  private record Planned(Dataset<Counted> cached, Dataset<Counted> counted, MixPlan plan,
+      Map<String, long[]> groups, Map<String, Double> groupTargets) {}
 
   private Planned count(StageContext ctx, Dataset<Document> input) {
     PipelineConfig config = ctx.config();
