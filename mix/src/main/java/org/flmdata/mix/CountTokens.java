@@ -10,7 +10,7 @@ import org.flmdata.pipeline.io.HadoopConf;
 
 /**
  * Per partition: opens the token counter once, then gives every document its exact token count,
- * group (language, source, quality band) and seeded id hash.
+ * group (language, source, quality band), seeded id hash and held-out hash (run seed).
  */
 final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   private static final long serialVersionUID = 1L;
@@ -22,14 +22,16 @@ final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   private final HadoopConf conf;
   private final Map<String, DomainWeights> weights;
   private final long seed;
+  private final long heldSeed;
 
   CountTokens(TokenCounterFactory factory, String tokenizerPath, HadoopConf conf,
-      Map<String, DomainWeights> weights, long seed) {
+      Map<String, DomainWeights> weights, long seed, long heldSeed) {
     this.factory = factory;
     this.tokenizerPath = tokenizerPath;
     this.conf = conf;
     this.weights = weights;
     this.seed = seed;
+    this.heldSeed = heldSeed;
   }
 
   @Override
@@ -44,15 +46,18 @@ final class CountTokens implements MapPartitionsFunction<Document, Counted> {
       @Override
       public Counted next() {
         Document d = docs.next();
-        return count(d, counter, weights.getOrDefault(d.getDomain(), DomainWeights.none()), seed);
+        return count(d, counter, weights.getOrDefault(d.getDomain(), DomainWeights.none()), seed,
+            heldSeed);
       }
     };
   }
 
-  static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed) {
+  static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed,
+      long heldSeed) {
     long tokens = d.getText() == null ? 0 : counter.count(d.getText());
     String q = d.getMeta() == null ? null : d.getMeta().get(QUALITY_META);
     String group = GroupKey.of(d.getLang(), d.getSource(), w.band(q));
-    return new Counted(d, tokens, group, SeededHash.of(d.getId(), seed));
+    return new Counted(d, tokens, group, SeededHash.of(d.getId(), seed),
+        SeededHash.of(d.getId(), heldSeed));
   }
 }

@@ -9,8 +9,9 @@ import org.flmdata.pipeline.Document;
 
 /**
  * A document with what the mix stage needs to place it: its exact token count (without EOD), its
- * group inside the domain (language, source, quality band) and its seeded id hash. A JavaBean for
- * Spark's bean encoder ({@link #ENCODER}).
+ * group inside the domain (language, source, quality band), its seeded id hash, the seeded id hash
+ * that orders the held-out cut ({@link HeldOut}), and its split: null for training, {@code valid}
+ * or {@code test} once held out. A JavaBean for Spark's bean encoder ({@link #ENCODER}).
  */
 public class Counted implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,10 +27,12 @@ public class Counted implements Serializable {
   private long tokens;
   private String group;
   private long hash;
+  private long heldHash;
+  private String split;
 
   public Counted() {}
 
-  Counted(Document d, long tokens, String group, long hash) {
+  Counted(Document d, long tokens, String group, long hash, long heldHash) {
     this.id = d.getId();
     this.domain = d.getDomain();
     this.source = d.getSource();
@@ -40,6 +43,7 @@ public class Counted implements Serializable {
     this.tokens = tokens;
     this.group = group;
     this.hash = hash;
+    this.heldHash = heldHash;
   }
 
   Document toDocument() {
@@ -66,4 +70,8 @@ public class Counted implements Serializable {
   public void setGroup(String v) { group = v; }
   public long getHash() { return hash; }
   public void setHash(long v) { hash = v; }
+  public long getHeldHash() { return heldHash; }
+  public void setHeldHash(long v) { heldHash = v; }
+  public String getSplit() { return split; }
+  public void setSplit(String v) { split = v; }
 }

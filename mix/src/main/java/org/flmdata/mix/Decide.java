@@ -9,7 +9,8 @@ import org.flmdata.pipeline.Outcome;
 /**
  * Per document: its copies in the mixture from its group's {@link GroupDecision}. Kept with {@code
  * meta["mix.copies"]} (materialised mode) and {@code meta["mix.tokens"]} (tokens without EOD), or
- * rejected {@code mix/not-sampled} at 0 copies. In blend-only mode every document is kept once
+ * rejected {@code mix/not-sampled} at 0 copies. A held-out document is kept once with {@code
+ * meta["mix.split"]}. In blend-only mode every document is kept once
  * and carries no copies.
  */
 final class Decide implements MapPartitionsFunction<Counted, Outcome> {
@@ -48,6 +49,10 @@ final class Decide implements MapPartitionsFunction<Counted, Outcome> {
   Outcome decide(Counted c) {
     Document d = c.toDocument().withMeta(TOKENS, Long.toString(c.getTokens()));
     long bytes = Outcome.utf8Length(d.getText());
+    if (c.getSplit() != null) {
+      d = d.withMeta(HeldOut.SPLIT, c.getSplit());
+      return Outcome.kept(materialize ? d.withMeta(COPIES, "1") : d, bytes);
+    }
     if (!materialize) return Outcome.kept(d, bytes);
     GroupDecision g = decisions.get(key(c.getDomain(), c.getGroup()));
     int copies = g == null ? 0 : g.copies(c.getHash(), c.getId());

@@ -3,7 +3,6 @@ package org.flmdata.mix;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.shiftrightunsigned;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +47,12 @@ import org.slf4j.LoggerFactory;
  *       buckets, then the one boundary bucket's ids, reach the driver — never the documents.
  * </ol>
  *
- * One outcome per document: kept with {@code meta["mix.copies"]} (>= 1) and {@code
+ * <p>With {@code mix.valid_share}/{@code test_share} (or {@code valid_tokens}/{@code test_tokens})
+ * each domain's validation and test documents are taken first ({@link HeldOut}): they are kept
+ * once with {@code meta["mix.split"]} ({@code valid} or {@code test}) and left out of the plan and
+ * the sample, so the plan's available tokens are training tokens.
+ *
+ * <p>One outcome per document: kept with {@code meta["mix.copies"]} (>= 1) and {@code
  * meta["mix.tokens"]} (tokens without EOD), or rejected {@code mix/not-sampled}. With {@code
  * mix.materialize: false} (blend-only) every document is kept once, without copies, and tokenize
  * weights the per-domain shards by the plan. The plan is written to {@code report/mix_plan.json}.
@@ -126,13 +130,16 @@ public final class MixStage implements Stage {
    */
   public MixPlan plan(StageContext ctx, Dataset<Document> input) {
     Planned p = count(ctx, input);
-    p.counted.unpersist();
+    p.cached.unpersist();
     return p.plan;
   }
 
-  /** The counted documents (persisted), the plan, and every group's available and target tokens. */
-  private record Planned(Dataset<Counted> counted, MixPlan plan, Map<String, long[]> groups,
-      Map<String, Double> groupTargets) {}
+  /**
+   * The counted documents (persisted) and the same with their held-out split, the plan, and every
+   * group's available and target tokens.
+   */
+  private record Planned(Dataset<Counted> cached, Dataset<Counted> counted, MixPlan plan,
+      Map<String, long[]> groups, Map<String, Double> groupTargets) {}
 
   private Planned count(StageContext ctx, Dataset<Document> input) {
     PipelineConfig config = ctx.config();
@@ -146,13 +153,17 @@ public final class MixStage implements Stage {
     for (DomainConfig d : config.domains()) weights.put(d.name(), DomainWeights.of(d.section(NAME)));
     long seed = config.mix().get(PipelineSettings.MIX_SEED);
     HadoopConf hadoop = new HadoopConf(ctx.spark().sparkContext().hadoopConfiguration());
-    Dataset<Counted> counted = input
-        .mapPartitions(new CountTokens(counters, tokPath, hadoop, weights, seed), Counted.ENCODER)
+    Dataset<Counted> cached = input
+        .mapPartitions(new CountTokens(counters, tokPath, hadoop, weights, seed,
+            HeldOut.seed(config)), Counted.ENCODER)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Counted> counted =
+        HeldOut.active(config.mix()) ? HeldOut.assign(ctx, cached) : cached;
 
     ctx.spark().sparkContext().setJobDescription("mix: count tokens per group");
     Map<String, long[]> groups = new TreeMap<>(); // domain\ngroup -> docs, tokens incl. EOD
-    for (Row r : counted.groupBy(functions.coalesce(col("domain"), lit("")), col("group"))
+    for (Row r : counted.filter(col("split").isNull())
+        .groupBy(functions.coalesce(col("domain"), lit("")), col("group"))
         .agg(functions.count(lit(1)), functions.sum(col("tokens").plus(lit(1L))))
         .collectAsList()) {
       groups.put(Decide.key(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
@@ -183,7 +194,7 @@ public final class MixStage implements Stage {
     }
     LOG.info("mix: {}", plan.table(null));
     for (String w : plan.warnings()) LOG.warn("mix: {}", w);
-    return new Planned(counted, plan, groups, groupTargets);
+    return new Planned(cached, counted, plan, groups, groupTargets);
   }
 
   /** Whole copies and the exact fractional cut of every group (small rows to the driver only). */
@@ -213,74 +224,12 @@ public final class MixStage implements Stage {
     }
     if (need.isEmpty()) return out;
     Column key = concat(functions.coalesce(col("domain"), lit("")), lit("\n"), col("group"));
-    int bits = FractionalCut.LEVEL_BITS;
-    Column level1 = shiftrightunsigned(col("hash"), 64 - bits).cast("int");
-    Column level2 = shiftrightunsigned(col("hash"), 64 - 2 * bits).bitwiseAND(lit(
-        (long) FractionalCut.LEVEL_BUCKETS - 1)).cast("int");
-    Dataset<Row> sampled = p.counted.toDF().withColumn("key", key)
-        .filter(col("key").isin(need.keySet().toArray()));
-    // round 1: tokens over the top 12 bits of the hash, per group
-    ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (1/2)");
-    Map<String, long[]> hist = histogram(sampled, lit(true), level1);
-    Map<String, Integer> first = new TreeMap<>();
-    Map<String, Double> remaining = new TreeMap<>();
-    Column inFirst = lit(false);
-    for (Map.Entry<String, Double> e : need.entrySet()) {
-      FractionalCut.Boundary b = FractionalCut.boundary(hist.get(e.getKey()), e.getValue());
-      if (b == null) {
-        out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), FractionalCut.ALL));
-      } else {
-        first.put(e.getKey(), b.bucket());
-        remaining.put(e.getKey(), b.remaining());
-        inFirst = inFirst.or(col("key").equalTo(lit(e.getKey())).and(level1.equalTo(lit(b.bucket()))));
-      }
-    }
-    // round 2: the next 12 bits, inside each group's boundary bucket only
-    Map<String, FractionalCut.Boundary> bounds = new TreeMap<>();
-    Column inBoundary = lit(false);
-    if (!first.isEmpty()) {
-      ctx.spark().sparkContext().setJobDescription("mix: token histogram over hash buckets (2/2)");
-      Map<String, long[]> hist2 = histogram(sampled, inFirst, level2);
-      for (Map.Entry<String, Integer> e : first.entrySet()) {
-        FractionalCut.Boundary b = FractionalCut.boundary(hist2.get(e.getKey()),
-            remaining.get(e.getKey()));
-        int b1 = e.getValue();
-        if (b == null) {
-          // cannot happen (round 1 saw the target crossed in this bucket); take the bucket whole
-          b = new FractionalCut.Boundary(FractionalCut.LEVEL_BUCKETS - 1, Double.MAX_VALUE);
-        }
-        int bucket = (b1 << bits) | b.bucket();
-        bounds.put(e.getKey(), new FractionalCut.Boundary(bucket, b.remaining()));
-        inBoundary = inBoundary.or(col("key").equalTo(lit(e.getKey()))
-            .and(level1.equalTo(lit(b1))).and(level2.equalTo(lit(b.bucket()))));
-      }
-    }
-    Map<String, List<FractionalCut.Candidate>> candidates = new TreeMap<>();
-    if (!bounds.isEmpty()) {
-      ctx.spark().sparkContext().setJobDescription("mix: resolve boundary buckets");
-      for (Row r : sampled.filter(inBoundary)
-          .select(col("key"), col("hash"), col("id"), col("tokens").plus(lit(1L)))
-          .collectAsList()) {
-        candidates.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add(new FractionalCut.Candidate(r.getLong(1), r.getString(2), r.getLong(3)));
-      }
-    }
-    for (Map.Entry<String, FractionalCut.Boundary> e : bounds.entrySet()) {
-      FractionalCut cut = FractionalCut.resolve(e.getValue().bucket(), e.getValue().remaining(),
-          candidates.getOrDefault(e.getKey(), List.of()));
-      out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), cut));
+    Dataset<Row> rows = p.counted.toDF().filter(col("split").isNull()).withColumn("key", key)
+        .withColumn("units", col("tokens").plus(lit(1L)));
+    for (Map.Entry<String, FractionalCut> e : Cuts.find(ctx, rows, need, "mix").entrySet()) {
+      out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), e.getValue()));
     }
     return out;
   }
 
-  /** Tokens (EOD included) per group and bucket of the rows passing {@code filter}. */
-  private static Map<String, long[]> histogram(Dataset<Row> rows, Column filter, Column bucket) {
-    Map<String, long[]> hist = new TreeMap<>();
-    for (Row r : rows.filter(filter).groupBy(col("key"), bucket.as("bucket"))
-        .agg(functions.sum(col("tokens").plus(lit(1L)))).collectAsList()) {
-      hist.computeIfAbsent(r.getString(0), k -> new long[FractionalCut.LEVEL_BUCKETS])[r.getInt(1)] =
-          r.getLong(2);
-    }
-    return hist;
-  }
 }

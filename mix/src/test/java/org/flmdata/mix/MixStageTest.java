@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.run.StageOutput;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +82,22 @@ class MixStageTest {
 
   /** Runs the stage with this mix section and Web/Wiki/Code proportions; returns id -> row. */
   static Map<String, Row> run(String name, String mix, String webMix) throws IOException {
+    PipelineConfig config = config(name, mix, webMix);
+    RunLayout layout = new RunLayout(config.output());
+    Dataset<Document> input = spark.createDataset(docs, Document.ENCODER).repartition(3);
+    Dataset<Outcome> out = new MixStage(new WordCounterFactory())
+        .apply(new StageContext(spark, config, layout), input);
+    StageOutput.write(out, layout.stageDir(MixStage.NAME), 1.0, 1);
+    Map<String, Row> byId = new TreeMap<>();
+    for (Row row : StageOutput.readAll(spark, layout.stageDir(MixStage.NAME)).collectAsList()) {
+      assertNull(byId.put(row.getString(row.fieldIndex("id")), row), "two outcomes");
+    }
+    assertEquals(docs.size(), byId.size(), "one outcome per document");
+    return byId;
+  }
+
+  /** The config of a run folder {@code name}: this mix section, Web/Wiki/Code proportions. */
+  static PipelineConfig config(String name, String mix, String webMix) throws IOException {
     Path d = Files.createDirectories(dir.resolve(name));
     Path domains = Files.createDirectories(d.resolve("domains"));
     Files.writeString(d.resolve("in.txt"), "x");
@@ -90,19 +110,8 @@ class MixStageTest {
         "name: Wiki\nlanguages: [en]\nproportion: 30\nepochs: 2.5\n" + inputs);
     Files.writeString(domains.resolve("code.yaml"),
         "name: Code\nlanguages: [en]\nproportion: 10\nepochs: 1.2\n" + inputs);
-    PipelineConfig config = new ConfigLoader(Map.of(MixStage.NAME, MixStage.SECTION),
+    return new ConfigLoader(Map.of(MixStage.NAME, MixStage.SECTION),
         new Configuration(), true).load(d.resolve("pipeline.yaml").toString());
-    RunLayout layout = new RunLayout(config.output());
-    Dataset<Document> input = spark.createDataset(docs, Document.ENCODER).repartition(3);
-    Dataset<Outcome> out = new MixStage(new WordCounterFactory())
-        .apply(new StageContext(spark, config, layout), input);
-    StageOutput.write(out, layout.stageDir(MixStage.NAME), 1.0, 1);
-    Map<String, Row> byId = new TreeMap<>();
-    for (Row row : StageOutput.readAll(spark, layout.stageDir(MixStage.NAME)).collectAsList()) {
-      assertNull(byId.put(row.getString(row.fieldIndex("id")), row), "two outcomes");
-    }
-    assertEquals(docs.size(), byId.size(), "one outcome per document");
-    return byId;
   }
 
   static int copies(Row r) {
@@ -243,5 +252,89 @@ class MixStageTest {
     Map<String, Integer> out = new LinkedHashMap<>();
     rows.forEach((id, r) -> out.put(id, copies(r)));
     return out;
+  }
+
+  /** Validation and test documents per domain ({@link HeldOut}). */
+  @Nested
+  class HeldOutSplits {
+    /** Ids of {@code domain} in held-out order: seeded hash (unsigned), then id. */
+    private static List<String> heldOutOrder(String domain, long runSeed) {
+      long seed = HeldOut.seed(runSeed);
+      List<String> ids = new ArrayList<>();
+      for (String id : domainOf.keySet()) {
+        if (domainOf.get(id).equals(domain)) ids.add(id);
+      }
+      ids.sort(Comparator.<String, Long>comparing(id -> SeededHash.of(id, seed),
+          Long::compareUnsigned).thenComparing(Comparator.naturalOrder()));
+      return ids;
+    }
+
+    private static String split(Row r) {
+      Map<String, String> meta = r.getJavaMap(r.fieldIndex("meta"));
+      return meta.get(HeldOut.SPLIT);
+    }
+
+    @Test
+    void sharesHoldOutTheFirstDocumentsInSeededOrderOnceAndOutsideThePlan() throws Exception {
+      Map<String, Row> rows = run("held",
+          "{mode: epochs, max_epochs: 4, seed: 9, valid_share: 0.01, test_share: 0.005}", null);
+      JsonNode plan = new ObjectMapper().readTree(
+          dir.resolve("held/run/report/mix_plan.json").toFile());
+      Map<String, Long> planned = new TreeMap<>();
+      for (JsonNode d : plan.get("domains")) {
+        planned.put(d.get("domain").asText(), d.get("available_tokens").asLong());
+      }
+      for (String domain : List.of("Web", "Wiki", "Code")) {
+        List<String> order = heldOutOrder(domain, 1234);
+        int valid = (int) Math.ceil(0.01 * order.size());
+        int test = (int) Math.ceil(0.005 * order.size());
+        long heldTokens = 0;
+        for (int i = 0; i < order.size(); i++) {
+          Row r = rows.get(order.get(i));
+          String expected = i < valid ? "valid" : i < valid + test ? "test" : null;
+          assertEquals(expected, split(r), domain + " #" + i);
+          if (expected != null) {
+            heldTokens += tokens.get(order.get(i));
+            assertEquals(Outcome.KEPT, r.getString(r.fieldIndex("status")));
+            assertEquals(1, copies(r), "a held-out document is written once");
+          }
+        }
+        // the plan counts training tokens only: the mixture never repeats a held-out document
+        assertEquals(available(domain) - heldTokens, planned.get(domain), domain);
+      }
+    }
+
+    @Test
+    void tokenCountsHoldOutTokensToTheNearestDocument() throws Exception {
+      Map<String, Row> rows = run("held-tokens",
+          "{mode: epochs, max_epochs: 4, seed: 9, valid_tokens: 500, test_tokens: 300}", null);
+      for (String domain : List.of("Web", "Wiki", "Code")) {
+        long valid = 0;
+        long test = 0;
+        for (String id : heldOutOrder(domain, 1234)) {
+          String s = split(rows.get(id));
+          if ("valid".equals(s)) valid += tokens.get(id);
+          if ("test".equals(s)) test += tokens.get(id);
+        }
+        // documents have at most 41 tokens (EOD included): the cut is within half of one
+        assertTrue(Math.abs(valid - 500) <= 21, domain + " valid " + valid);
+        assertTrue(Math.abs(valid + test - 800) <= 21, domain + " valid+test " + (valid + test));
+      }
+    }
+
+    @Test
+    void aDomainLeftWithoutTrainingDocumentsIsOneConfigError() throws IOException {
+      PipelineConfig config = config("held-small",
+          "{mode: epochs, valid_share: 0.2, test_share: 0.1}", null);
+      Map<String, Long> available = Map.of("Web", 1000L, "Wiki", 2L, "Code", 50L);
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> HeldOut.needs(config, available));
+      assertEquals(config.file() + ": mix.valid_share valid_share 0.2 + test_share 0.1 (1 + 1"
+          + " documents) hold out all 2 documents of domain Wiki, leaving it no training document;"
+          + " lower them (or set the domain's proportion to 0)", e.getMessage());
+      Map<String, HeldOut.Need> ok = HeldOut.needs(config, Map.of("Web", 1000L, "Wiki", 3L));
+      assertEquals(new HeldOut.Need(200, 300), ok.get("Web"));
+      assertEquals(new HeldOut.Need(1, 2), ok.get("Wiki"));
+    }
   }
 }

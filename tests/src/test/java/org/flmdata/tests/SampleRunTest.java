@@ -155,7 +155,7 @@ class SampleRunTest {
     JsonNode manifest = JSON.readTree(out.resolve("shards/manifest.json").toFile());
     long shardTokens = 0;
     for (JsonNode s : manifest.get("shards")) {
-      shardTokens += s.get("tokens").asLong();
+      if (s.get("split").asText().equals("train")) shardTokens += s.get("tokens").asLong();
       assertTrue(Files.size(Path.of(s.get("path").asText() + ".bin")) > 0, s.toString());
       assertTrue(Files.exists(Path.of(s.get("path").asText() + ".idx")), s.toString());
     }
@@ -168,9 +168,29 @@ class SampleRunTest {
         assertEquals(m.get("target_share").asDouble(), m.get("achieved_share").asDouble(), 0.02);
       }
     }
-    // the mix counts tokens with EOD, as the shards hold them
+    // the mix counts training tokens with EOD, as the training shards hold them
     assertEquals(shardTokens, achieved);
     assertTrue(Files.readString(out.resolve("shards/blend.txt")).contains("shards/mix/mix_00000"));
+  }
+
+  @Test
+  void heldOutDocumentsAndTheirDedupClustersAreInNoTrainingShard() throws Exception {
+    System.out.print(HeldOutShards.check(SparkTestSession.get(), out,
+        ProjectLayout.root().resolve("jobs/target/sample-corpus/tokenizer.json")));
+    // Megatron's --per-split-data-args-path names exactly the manifest's shards, by split
+    JsonNode manifest = JSON.readTree(out.resolve("shards/manifest.json").toFile());
+    JsonNode perSplit = JSON.readTree(out.resolve("shards/blend_per_split.json").toFile());
+    for (String split : List.of("train", "valid", "test")) {
+      java.util.Set<String> listed = new java.util.TreeSet<>();
+      java.util.Set<String> named = new java.util.TreeSet<>();
+      for (JsonNode s : manifest.get("shards")) {
+        if (s.get("split").asText().equals(split)) listed.add(s.get("prefix").asText());
+      }
+      JsonNode list = perSplit.get(split);
+      for (int i = 1; i < list.size(); i += 2) named.add(list.get(i).asText());
+      assertEquals(listed, named, split);
+      assertTrue(!named.isEmpty() && named.stream().allMatch(p -> Path.of(p).isAbsolute()), split);
+    }
   }
 
   @Test

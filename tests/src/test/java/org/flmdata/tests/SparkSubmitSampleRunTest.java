@@ -84,11 +84,31 @@ class SparkSubmitSampleRunTest {
       }
       fs.copyToLocalFile(new org.apache.hadoop.fs.Path(out + "/shards"),
           new org.apache.hadoop.fs.Path(copy.resolve("shards").toUri()));
+      // the blend files name the shards as Megatron-Core opens object storage: s3://, same
+      // bucket and key (the local run's name absolute paths)
+      String s3Out = "s3" + out.substring("s3a".length());
+      assertBlendsName(copy.resolve("shards"), s3Out + "/shards/");
+      assertBlendsName(local.resolve("shards"), local.toAbsolutePath() + "/shards/");
       // manifest.json and blend.txt name the run's root and the tokenizer's path: local ones here
       String bucket = s3.uri("").replaceAll("/$", "");
       ScaleOutTest.assertShardsEqual(local,
           t -> t.replace(local.toString(), "<run>").replace(root.toString(), "<root>"), copy,
-          t -> t.replace(out, "<run>").replace(bucket, "<root>"));
+          t -> t.replace(out, "<run>").replace(s3Out, "<run>").replace(bucket, "<root>"));
     }
+  }
+
+  /** Every prefix of blend.txt and blend_per_split.json starts with {@code root}. */
+  private static void assertBlendsName(Path shards, String root) throws Exception {
+    List<String> prefixes = new java.util.ArrayList<>();
+    for (String line : Files.readString(shards.resolve("blend.txt")).strip().split("\n")) {
+      prefixes.add(line.split(" ", 2)[1]);
+    }
+    JsonNode perSplit = StatsJson.parse(Files.readAllBytes(shards.resolve("blend_per_split.json")));
+    for (String split : List.of("train", "valid", "test")) {
+      JsonNode list = perSplit.get(split);
+      assertTrue(list.isArray() && list.size() > 0, split + ": " + perSplit);
+      for (int i = 1; i < list.size(); i += 2) prefixes.add(list.get(i).asText());
+    }
+    for (String p : prefixes) assertTrue(p.startsWith(root), p + " does not start with " + root);
   }
 }

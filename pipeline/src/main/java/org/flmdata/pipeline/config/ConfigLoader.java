@@ -55,12 +55,34 @@ public final class ConfigLoader {
     String dir = Paths.parent(pipelineYaml);
     Settings tokenizer = PipelineSettings.TOKENIZER.parse(root.get("tokenizer"), pipelineYaml);
     Settings mix = PipelineSettings.MIX.parse(root.get("mix"), pipelineYaml);
+    checkHeldOut(mix, pipelineYaml);
     Settings spark = PipelineSettings.SPARK.parse(root.get("spark"), pipelineYaml);
     String output = Paths.resolve(dir, run.get(PipelineSettings.OUTPUT));
     String domainsDir = Paths.resolve(dir, run.get(PipelineSettings.DOMAINS));
     List<DomainConfig> domains = loadDomains(domainsDir, pipelineYaml);
     checkProportions(domains, domainsDir);
     return new PipelineConfig(pipelineYaml, output, domains, tokenizer, mix, spark, run);
+  }
+
+  /**
+   * Held-out shares that leave no training document, or shares mixed with token counts, are
+   * errors before any Spark work.
+   */
+  static void checkHeldOut(Settings mix, String file) {
+    double valid = mix.get(PipelineSettings.MIX_VALID_SHARE);
+    double test = mix.get(PipelineSettings.MIX_TEST_SHARE);
+    if (valid + test >= 1) {
+      throw ConfigException.at(file, "mix.valid_share",
+          valid + " + mix.test_share " + test + " hold out every document of every domain,"
+              + " leaving no training document; make their sum < 1 (e.g. 0.001 each)");
+    }
+    boolean tokens = mix.get(PipelineSettings.MIX_VALID_TOKENS) > 0
+        || mix.get(PipelineSettings.MIX_TEST_TOKENS) > 0;
+    if (tokens && valid + test > 0) {
+      throw ConfigException.at(file, "mix.valid_share",
+          "/test_share and mix.valid_tokens/test_tokens are both set; hold out either a share of"
+              + " documents or a number of tokens per domain, not both");
+    }
   }
 
   private List<DomainConfig> loadDomains(String domainsDir, String pipelineYaml) {

@@ -21,12 +21,19 @@ public final class PipelineSettings {
               "share of rejected documents written with their text for inspection (chosen by a"
                   + " hash of the id, so deterministic); counts and sizes are always written")
           .check(v -> v >= 0 && v <= 1, "must be between 0 and 1");
+  public static final Setting<String> TRAINER_ROOT =
+      Setting.string("trainer_root", null,
+          "the output root as the training cluster opens it (e.g. /lustre/datasets/flm/run1 after"
+              + " copying the shards there): blend.txt and blend_per_split.json name shards under"
+              + " it. Unset: s3a:// outputs are named s3:// (Megatron-Core's object-storage"
+              + " prefix, same bucket and key), local outputs by absolute path");
 
   /** Top-level keys of pipeline.yaml that hold sections, not values. */
   public static final Set<String> PIPELINE_SECTIONS = Set.of("tokenizer", "mix", "spark");
 
   public static final SettingsSpec RUN =
-      new SettingsSpec("", List.of(OUTPUT, DOMAINS, SEED, REJECTED_TEXT_FRACTION));
+      new SettingsSpec("", List.of(OUTPUT, DOMAINS, SEED, REJECTED_TEXT_FRACTION,
+          TRAINER_ROOT));
 
   // ---- pipeline.yaml, tokenizer: ----
   public static final Setting<String> TOKENIZER_PATH =
@@ -55,9 +62,37 @@ public final class PipelineSettings {
               + " shuffled mixture (shards/mix/); false (blend-only): every document once,"
               + " per-domain shards, and blend.txt weights from the plan's target tokens so"
               + " Megatron's sampling gives the same domain shares (Megatron-LM --data-path)");
+  public static final Setting<Double> MIX_VALID_SHARE =
+      Setting.number("valid_share", 0.0,
+              "share of each domain's documents held out as validation data, ceil(share x"
+                  + " documents), chosen by a seeded hash of the document id (run seed) before"
+                  + " mixing; written to shards/valid/<domain>/. 0: none (Tele-FLM reports"
+                  + " validation BPB per domain)")
+          .check(v -> v >= 0 && v < 1, "must be >= 0 and < 1");
+  public static final Setting<Double> MIX_TEST_SHARE =
+      Setting.number("test_share", 0.0,
+              "share of each domain's documents held out as test data (as valid_share, the"
+                  + " documents after the validation ones in hash order); shards/test/<domain>/")
+          .check(v -> v >= 0 && v < 1, "must be >= 0 and < 1");
+  public static final Setting<Long> MIX_VALID_TOKENS =
+      Setting.longValue("valid_tokens", 0L,
+              "instead of valid_share: tokens (EOD included) of each domain held out as validation"
+                  + " data, documents taken in seeded hash order up to the nearest document")
+          .check(v -> v >= 0, "must be >= 0");
+  public static final Setting<Long> MIX_TEST_TOKENS =
+      Setting.longValue("test_tokens", 0L,
+              "instead of test_share: tokens of each domain held out as test data")
+          .check(v -> v >= 0, "must be >= 0");
   public static final SettingsSpec MIX =
       new SettingsSpec("mix",
-          List.of(MIX_MODE, MIX_TOTAL_TOKENS, MIX_MAX_EPOCHS, MIX_SEED, MIX_MATERIALIZE));
+          List.of(MIX_MODE, MIX_TOTAL_TOKENS, MIX_MAX_EPOCHS, MIX_SEED, MIX_MATERIALIZE,
+              MIX_VALID_SHARE, MIX_TEST_SHARE, MIX_VALID_TOKENS, MIX_TEST_TOKENS));
+
+  /** Whether a {@code mix:} section holds validation or test data out of training. */
+  public static boolean holdsOut(Settings mix) {
+    return mix.get(MIX_VALID_SHARE) > 0 || mix.get(MIX_TEST_SHARE) > 0
+        || mix.get(MIX_VALID_TOKENS) > 0 || mix.get(MIX_TEST_TOKENS) > 0;
+  }
 
   // ---- pipeline.yaml, spark: ----
   public static final Setting<String> SPARK_MASTER =

@@ -32,7 +32,7 @@ public final class MetaCounters {
         .select(col("domain"), col("lang"), explode(col("meta")).as(new String[] {"k", "v"}))
         .filter(col("k").startsWith(prefix))
         .groupBy(col("domain"), col("lang"), col("k"))
-        .agg(sum(col("v").cast("long")).as("value"))
+        .agg(sum(col("v").try_cast("long")).as("value")) // ANSI casts throw on text
         .filter(col("value").isNotNull())
         .orderBy(col("domain"), col("lang"), col("k"))
         .collectAsList();

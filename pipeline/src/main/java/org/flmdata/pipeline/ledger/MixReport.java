@@ -27,7 +27,8 @@ import org.flmdata.pipeline.run.StageOutput;
  * stats.json's {@code "mix"} array (DESIGN.md "Shard manifest and mix statistics"): per domain of
  * the mix stage's plan ({@code report/mix_plan.json}) the available tokens, target share, epochs,
  * and the achieved share counted from the mix stage's written output: the sum over kept documents
- * of (meta {@code mix.tokens} + 1 EOD) x meta {@code mix.copies}. In blend-only mode the shares
+ * of (meta {@code mix.tokens} + 1 EOD) x meta {@code mix.copies}, held-out documents (meta {@code
+ * mix.split}) left out. In blend-only mode the shares
  * come from blend weights, so the achieved share is the target share. Empty without a plan.
  */
 public final class MixReport {
@@ -52,6 +53,7 @@ public final class MixReport {
       counted = true;
       for (Row r : StageOutput.readAll(spark, layout.stageDir(STAGE))
           .filter(col("status").equalTo(lit(Outcome.KEPT)))
+          .filter(col("meta").getItem("mix.split").isNull()) // held-out data is not training
           .groupBy(col("domain"))
           .agg(functions.sum(coalesce(col("meta").getItem("mix.tokens").cast("long"), lit(0L))
               .plus(lit(1L)).multiply(coalesce(col("meta").getItem("mix.copies").cast("long"),

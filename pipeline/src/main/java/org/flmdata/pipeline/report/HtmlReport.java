@@ -368,7 +368,10 @@ public final class HtmlReport {
         "achieved share", "epochs"), rows)).append("</section>");
   }
 
-  /** Tokenizer compression per domain and language, Table 3's layout. */
+  /**
+   * Tokenizer compression per domain, language and split (train, valid, test: bytes per token
+   * turn a model's loss on that split into bits per byte), Table 3's layout.
+   */
   private static void compression(StringBuilder h, JsonNode stats) {
     JsonNode c = stats.path("compression");
     if (!c.isArray()) return;
@@ -376,13 +379,13 @@ public final class HtmlReport {
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode r : c) {
       rows.add(List.of(r.path("domain").asText(), r.path("lang").asText(),
-          fmt(r.path("docs").asLong()), bytes(r.path("bytes").asLong()),
+          r.path("split").asText("train"), fmt(r.path("docs").asLong()), bytes(r.path("bytes").asLong()),
           fmt(r.path("tokens").asLong()),
           String.format(Locale.ROOT, "%.4f", r.path("tokens_per_byte").asDouble()),
           String.format(Locale.ROOT, "%.3f", r.path("bytes_per_token").asDouble())));
     }
-    h.append(Html.table("compression", List.of("domain", "lang", "docs", "bytes", "tokens",
-        "tokens per byte", "bytes per token"), rows)).append("</section>");
+    h.append(Html.table("compression", List.of("domain", "lang", "split", "docs", "bytes",
+        "tokens", "tokens per byte", "bytes per token"), rows)).append("</section>");
   }
 
   private static void counters(StringBuilder h, JsonNode stats) {

@@ -175,4 +175,21 @@ class ConfigLoaderTest {
         + "inputs: [{path: ../data/a.jsonl, format: jsonl, text_unit: line}]\n");
     assertTrue(failure().endsWith("inputs[0].text_unit applies to format text only"));
   }
+
+  @Test
+  void heldOutSharesLeavingNoTrainingDocumentFailBeforeAnySparkWork() throws IOException {
+    domain("webtext.yaml", web(100));
+    Files.writeString(dir.resolve("pipeline.yaml"),
+        "output: out/run\nmix: {valid_share: 0.5, test_share: 0.5}\n");
+    String msg = failure();
+    assertTrue(msg.startsWith(dir.resolve("pipeline.yaml") + ": mix.valid_share 0.5 + mix.test_share"
+        + " 0.5 hold out every document of every domain, leaving no training document"), msg);
+    Files.writeString(dir.resolve("pipeline.yaml"),
+        "output: out/run\nmix: {valid_share: 0.001, test_tokens: 5000}\n");
+    assertTrue(failure().contains("hold out either a share of documents or a number of tokens"));
+    Files.writeString(dir.resolve("pipeline.yaml"),
+        "output: out/run\nmix: {valid_share: 0.01, test_share: 0.01}\n");
+    assertEquals(0.01, loader().load(dir.resolve("pipeline.yaml").toString()).mix()
+        .get(PipelineSettings.MIX_TEST_SHARE));
+  }
 }

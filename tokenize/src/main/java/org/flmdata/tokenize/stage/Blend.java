@@ -50,8 +50,13 @@ public final class Blend {
   public static String render(List<Entry> entries) {
     StringBuilder b = new StringBuilder();
     for (Entry e : entries) {
-      b.append(String.format(Locale.ROOT, "%.12g", e.weight())).append(' ').append(e.prefix()).append('\n');
+      b.append(weight(e.weight())).append(' ').append(e.prefix()).append('\n');
     }
     return b.toString();
+  }
+
+  /** A weight as the blend files write it (12 significant digits). */
+  public static String weight(double w) {
+    return String.format(Locale.ROOT, "%.12g", w);
   }
 }

@@ -29,6 +29,8 @@ import org.flmdata.pipeline.Document;
 final class Mixture {
   static final String COPIES = "mix.copies";
   static final String TOKENS = "mix.tokens";
+  /** A held-out document's split ({@code valid}, {@code test}); training documents have none. */
+  static final String SPLIT = "mix.split";
   /** Domain column value (and shard folder) of the materialised mixture. */
   static final String DOMAIN = "mix";
 
@@ -37,6 +39,11 @@ final class Mixture {
   /** Whether any document carries {@code key} in meta (a one-row probe, not a full pass). */
   static boolean hasMeta(Dataset<Document> input, String key) {
     return !input.filter(col("meta").getItem(key).isNotNull()).limit(1).isEmpty();
+  }
+
+  /** Each document's split as a column: {@code meta["mix.split"]}, else {@code train}. */
+  static Column split() {
+    return functions.coalesce(col("meta").getItem(SPLIT), lit(ShardWriter.TRAIN));
   }
 
   /** Copies of each document as a column (1 when absent or unreadable; 0 or less: none). */

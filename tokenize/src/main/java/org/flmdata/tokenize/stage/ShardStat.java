@@ -5,7 +5,8 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 
 /**
- * What one task wrote for one (shard, source domain, language): documents, tokens (EOD included),
+ * What one task wrote for one (shard, source domain, language): its split ({@code train},
+ * {@code valid}, {@code test}), documents, tokens (EOD included),
  * UTF-8 text bytes, and the shard's {@code .bin} SHA-256. {@code domain} names the shard's group
  * ({@code mix} for a materialised mixture), {@code source} the documents' own domain. Small rows, collected to the driver for the
  * manifest, blend file and compression statistics.
@@ -15,6 +16,7 @@ public class ShardStat implements Serializable {
   public static final Encoder<ShardStat> ENCODER = Encoders.bean(ShardStat.class);
 
   private String shard;
+  private String split;
   private String domain;
   private String source;
   private String lang;
@@ -25,9 +27,10 @@ public class ShardStat implements Serializable {
 
   public ShardStat() {}
 
-  public ShardStat(String shard, String domain, String source, String lang, long docs, long tokens,
-      long textBytes, String sha256) {
+  public ShardStat(String shard, String split, String domain, String source, String lang, long docs,
+      long tokens, long textBytes, String sha256) {
     this.shard = shard;
+    this.split = split;
     this.domain = domain;
     this.source = source;
     this.lang = lang;
@@ -39,6 +42,8 @@ public class ShardStat implements Serializable {
 
   public String getShard() { return shard; }
   public void setShard(String v) { shard = v; }
+  public String getSplit() { return split; }
+  public void setSplit(String v) { split = v; }
   public String getDomain() { return domain; }
   public void setDomain(String v) { domain = v; }
   public String getSource() { return source; }

@@ -20,7 +20,9 @@ import org.flmdata.tokenize.megatron.TokenDType;
 
 /**
  * Per partition: rows sorted by (shard, id); each run of one shard number is streamed into one
- * Megatron shard {@code <shardsDir>/<domain>/<domain>_<NNNNN>} (tokens + EOD per document).
+ * Megatron shard {@code <shardsDir>/<domain>/<domain>_<NNNNN>} (training) or {@code
+ * <shardsDir>/<split>/<domain>/<domain>_<NNNNN>} (held-out {@code valid}, {@code test}); tokens +
+ * EOD per document.
  * Returns one {@link ShardStat} per (shard, language). Every row of a shard is in one partition,
  * so each shard has exactly one writer; a retried task rewrites the same bytes.
  */
@@ -50,12 +52,23 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
   static final String SOURCE = "source_domain";
 
   private static boolean hasSource(Row r) {
-    return java.util.Arrays.asList(r.schema().fieldNames()).contains(SOURCE);
+    return hasField(r, SOURCE);
   }
 
-  static String prefix(String shardsDir, String domain, int shard) {
+  private static boolean hasField(Row r, String name) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(name);
+  }
+
+  /** Column of a row's split; training rows may leave it out. */
+  static final String SPLIT = "split";
+
+  static final String TRAIN = "train";
+
+  static String prefix(String shardsDir, String split, String domain, int shard) {
     String safe = TokenizeStage.safeName(domain);
-    return shardsDir + "/" + safe + "/" + safe + String.format("_%05d", shard);
+    String dir = split == null || split.equals(TRAIN) ? shardsDir
+        : shardsDir + "/" + TokenizeStage.safeName(split);
+    return dir + "/" + safe + "/" + safe + String.format("_%05d", shard);
   }
 
   @Override
@@ -65,6 +78,7 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     IntBuffer ids = new IntBuffer(1 << 12);
     IndexedDatasetWriter w = null;
     String domain = null;
+    String split = null;
     int shard = -1;
     int sourceField = -2; // unknown until the first row
     // (source domain, lang) -> docs, tokens, bytes
@@ -75,17 +89,20 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
         Row r = rows.next();
         int s = r.getInt(r.fieldIndex("shard"));
         if (w == null || s != shard) {
-          if (w != null) finish(w, domain, byLang, out);
+          if (w != null) finish(w, split, domain, byLang, out);
           shard = s;
           domain = r.getString(r.fieldIndex("domain"));
-          Path prefix = new Path(prefix(shardsDir, domain, shard));
+          split = hasField(r, SPLIT) && !r.isNullAt(r.fieldIndex(SPLIT))
+              ? r.getString(r.fieldIndex(SPLIT)) : TRAIN;
+          Path prefix = new Path(prefix(shardsDir, split, domain, shard));
           FileSystem fs = prefix.getFileSystem(conf.get());
           w = IndexedDatasetWriter.open(fs, prefix, dtype, tmp);
         }
         String text = r.getString(r.fieldIndex("text"));
         String lang = r.getString(r.fieldIndex("lang"));
         if (sourceField == -2) sourceField = hasSource(r) ? r.fieldIndex(SOURCE) : -1;
-        String source = sourceField >= 0 ? r.getString(sourceField) : domain;
+        String source = sourceField >= 0 && !r.isNullAt(sourceField) ? r.getString(sourceField)
+            : domain;
         ids.clear();
         if (text != null) tok.encode(text, ids);
         ids.add(eod);
@@ -96,7 +113,7 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
         l[1] += ids.size();
         l[2] += text == null ? 0 : Outcome.utf8Length(text);
       }
-      if (w != null) finish(w, domain, byLang, out);
+      if (w != null) finish(w, split, domain, byLang, out);
       w = null;
     } finally {
       if (w != null) w.abort(); // the task failed mid-shard: nothing of it becomes visible
@@ -104,7 +121,8 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     return out.iterator();
   }
 
-  private static void finish(IndexedDatasetWriter w, String domain, Map<String, long[]> byLang,
+  private static void finish(IndexedDatasetWriter w, String split, String domain,
+      Map<String, long[]> byLang,
       List<ShardStat> out) throws java.io.IOException {
     w.close();
     String prefix = w.binPath().toString();
@@ -112,7 +130,8 @@ final class ShardWriter implements MapPartitionsFunction<Row, ShardStat> {
     for (Map.Entry<String, long[]> e : byLang.entrySet()) {
       long[] l = e.getValue();
       String[] k = e.getKey().split("\u0000", 2);
-      out.add(new ShardStat(prefix, domain, k[0], k[1], l[0], l[1], l[2], w.binSha256()));
+      out.add(new ShardStat(prefix, split, domain, k[0], k[1], l[0], l[1], l[2],
+          w.binSha256()));
     }
     byLang.clear();
   }

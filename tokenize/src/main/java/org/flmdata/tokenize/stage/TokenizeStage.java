@@ -4,20 +4,14 @@ import org.flmdata.pipeline.io.HadoopConf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -55,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * {@code ceil(text bytes / shard_text_bytes)} shards; a document goes to shard
  * {@code xxhash64(id) mod n}, documents inside a shard in id order, so the same input gives the
  * same shards. Each shard is streamed by one Spark task. Then the driver writes
- * {@code shards/manifest.json} (per shard: path, domain, docs, tokens, sha256 of the .bin; the
- * tokenizer; the EOD id; tokens per byte per domain and language) and {@code shards/blend.txt}
- * ({@link Blend}). Every document is kept (the outcome is the document unchanged).
+ * {@code shards/manifest.json}, {@code shards/blend.txt} and {@code shards/blend_per_split.json}
+ * ({@link ShardIndex}). Every document is kept (the outcome is the document unchanged).
+ *
+ * <p>Documents the mix stage held out ({@code meta["mix.split"]} = {@code valid} or {@code test})
+ * go to per-domain shards {@code shards/<split>/<domain>/<domain>_NNNNN}, never into the training
+ * shards; held-out settings without the mix stage's output are a {@link ConfigException}.
  *
  * <p>After the mix stage ({@link Mixture}): documents carrying {@code meta["mix.copies"]} are
  * written as one globally shuffled mixture {@code shards/mix/mix_NNNNN} (each copy once, ordered
@@ -104,6 +101,13 @@ public final class TokenizeStage implements Stage {
     return SECTION;
   }
 
+  /** The blend files name shards under {@code trainer_root} when it is set. */
+  @Override
+  public Map<String, Object> hashFacts(org.flmdata.pipeline.config.PipelineConfig config) {
+    String root = config.run().get(PipelineSettings.TRAINER_ROOT);
+    return root == null ? Map.of() : Map.of("trainer_root", root);
+  }
+
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     try {
@@ -141,7 +145,17 @@ public final class TokenizeStage implements Stage {
     String sha = sha256(json);
 
     // the mix stage's output: a materialised mixture (copies), or blend-only (plan weights)
+    boolean mixed = Mixture.hasMeta(input, Mixture.TOKENS);
+    if (!mixed && PipelineSettings.holdsOut(ctx.config().mix())) {
+      throw ConfigException.at(ctx.config().file(), "mix.valid_share",
+          "(or test_share, valid_tokens, test_tokens) is taken by the mix stage, before mixing,"
+              + " but this input has not been through it; run mix before tokenize (pipeline run,"
+              + " or --stages ...,mix,tokenize)");
+    }
     boolean mixture = Mixture.hasMeta(input, Mixture.COPIES);
+    boolean heldOut = mixed && Mixture.hasMeta(input, Mixture.SPLIT);
+    Dataset<Document> train = heldOut ? input.filter(Mixture.split().equalTo(lit(ShardWriter.TRAIN)))
+        : input;
     Map<String, Double> proportions = new LinkedHashMap<>();
     Dataset<Row> rows;
     int total = 0;
@@ -151,45 +165,46 @@ public final class TokenizeStage implements Stage {
         per = Math.min(per, d.section(NAME).get(SHARD_TEXT_BYTES));
       }
       if (per == Long.MAX_VALUE) per = SHARD_TEXT_BYTES.defaultValue();
-      long mixBytes = Mixture.bytes(input);
+      long mixBytes = Mixture.bytes(train);
       total = mixBytes == 0 ? 0 : (int) Math.max(1, Math.min(1_000_000, (mixBytes + per - 1) / per));
       proportions.put(Mixture.DOMAIN, 1.0);
-      rows = Mixture.rows(input, Math.max(1, total),
+      rows = total == 0 ? null : Mixture.rows(train, total,
               ctx.config().mix().get(PipelineSettings.MIX_SEED))
-          .repartition(Math.max(1, total), col("shard"))
-          .sortWithinPartitions(col("shard"), col("key"), col("id"), col("copy"));
+          .withColumn(ShardWriter.SPLIT, lit(ShardWriter.TRAIN));
       LOG.info("tokenize: materialised mixture, {} text bytes with copies, {} shards", mixBytes, total);
     } else {
-      // shard counts from the data: text bytes per domain (a few rows to the driver)
-      Map<String, Long> bytes = new TreeMap<>();
-      Column domainCol = functions.coalesce(col("domain"), lit(""));
-      for (Row r : input.groupBy(domainCol).agg(functions.sum(functions.octet_length(col("text"))))
-          .collectAsList()) {
-        bytes.put(r.getString(0), r.isNullAt(1) ? 0L : r.getLong(1));
-      }
-      Map<String, Double> planned = Mixture.hasMeta(input, Mixture.TOKENS)
+      Map<String, Double> planned = mixed
           ? Mixture.planTargets(ctx.layout().mixPlan(), hadoop) : null;
-      Column shard = null;
-      for (Map.Entry<String, Long> e : bytes.entrySet()) {
-        DomainConfig d = ctx.config().domain(e.getKey());
-        long per = d == null ? SHARD_TEXT_BYTES.defaultValue() : d.section(NAME).get(SHARD_TEXT_BYTES);
+      PerDomain t = perDomain(ctx, train, lit(ShardWriter.TRAIN), 0);
+      for (String domain : t.domains()) {
+        DomainConfig d = domainConfig(ctx, domain);
         if (planned != null) {
           // blend-only mix: weights from the plan's target tokens give the planned shares
-          proportions.put(e.getKey(), planned.getOrDefault(e.getKey(), 0.0));
+          proportions.put(domain, planned.getOrDefault(domain, 0.0));
         } else if (d != null) {
-          proportions.put(e.getKey(), d.proportion());
+          proportions.put(domain, d.proportion());
         }
-        int n = (int) Math.max(1, Math.min(1_000_000, (e.getValue() + per - 1) / per));
-        Column c = functions.pmod(functions.xxhash64(col("id")), lit((long) n)).plus(lit((long) total));
-        shard = shard == null ? functions.when(domainCol.equalTo(e.getKey()), c)
-            : shard.when(domainCol.equalTo(e.getKey()), c);
-        total += n;
       }
-      rows = total == 0 ? null
-          : input.select(col("id"), domainCol.as("domain"), col("lang"), col("text"))
-              .withColumn("shard", shard.cast("int"))
-              .repartition(total, col("shard"))
-              .sortWithinPartitions(col("shard"), col("id"));
+      rows = t.rows();
+      total = t.shards();
+    }
+    // held-out validation and test documents: per (split, domain) shards after the training ones,
+    // weighted by the domains' configured proportions
+    Map<String, Double> heldProportions = new LinkedHashMap<>();
+    for (DomainConfig d : ctx.config().domains()) heldProportions.put(d.name(), d.proportion());
+    if (heldOut) {
+      PerDomain h = perDomain(ctx, input.filter(Mixture.split().notEqual(lit(ShardWriter.TRAIN))),
+          Mixture.split(), total);
+      if (h.shards() > 0) {
+        rows = rows == null ? h.rows() : rows.unionByName(h.rows(), true);
+        total += h.shards();
+      }
+    }
+    if (rows != null) {
+      rows = rows.repartition(Math.max(1, total), col("shard"));
+      rows = mixture
+          ? rows.sortWithinPartitions(col("shard"), col("key"), col("id"), col("copy"))
+          : rows.sortWithinPartitions(col("shard"), col("id"));
     }
     String shardsDir = ctx.layout().shardsDir();
     Path dir = new Path(shardsDir);
@@ -209,73 +224,60 @@ public final class TokenizeStage implements Stage {
     stats.sort(java.util.Comparator.comparing(ShardStat::getShard)
         .thenComparing(x -> x.getSource() == null ? "" : x.getSource())
         .thenComparing(ShardStat::getLang));
-    writeManifest(fs, dir, stats, tokPath, sha, tok.vocabSize(), dtype, eodToken, eod);
-    writeBlend(fs, dir, stats, proportions);
+    ShardIndex.write(fs, dir, stats,
+        new ShardIndex.Tokenizer(tokPath, sha, tok.vocabSize(), dtype, eodToken, eod),
+        proportions, heldProportions, new ShardIndex.Roots(ctx.layout().root(),
+            ctx.config().run().get(PipelineSettings.TRAINER_ROOT)));
   }
 
-  private static void writeManifest(FileSystem fs, Path dir, List<ShardStat> stats, String tokPath,
-      String sha, int vocab, TokenDType dtype, String eodToken, int eod) throws IOException {
-    ObjectMapper om = new ObjectMapper();
-    ObjectNode root = om.createObjectNode();
-    ArrayNode shards = root.putArray("shards");
-    Map<String, long[]> perShard = new LinkedHashMap<>();
-    Map<String, String[]> meta = new LinkedHashMap<>();
-    Map<String, long[]> compression = new TreeMap<>();
-    for (ShardStat s : stats) {
-      long[] t = perShard.computeIfAbsent(s.getShard(), k -> new long[2]);
-      t[0] += s.getDocs();
-      t[1] += s.getTokens();
-      meta.put(s.getShard(), new String[] {s.getDomain(), s.getSha256()});
-      String source = s.getSource() == null ? s.getDomain() : s.getSource();
-      long[] c = compression.computeIfAbsent(source + "\u0000" + s.getLang(), k -> new long[3]);
-      c[0] += s.getDocs();
-      c[1] += s.getTextBytes();
-      c[2] += s.getTokens() - s.getDocs(); // text tokens, without the EOD
+  private static DomainConfig domainConfig(StageContext ctx, String name) {
+    for (DomainConfig d : ctx.config().domains()) {
+      if (d.name().equals(name)) return d;
     }
-    for (Map.Entry<String, long[]> e : perShard.entrySet()) {
-      shards.addObject().put("path", e.getKey()).put("domain", meta.get(e.getKey())[0])
-          .put("docs", e.getValue()[0]).put("tokens", e.getValue()[1])
-          .put("sha256", meta.get(e.getKey())[1]);
+    return null;
+  }
+
+  /** Rows of per-domain shards (null when there is no document), their count, the domains. */
+  private record PerDomain(Dataset<Row> rows, int shards, List<String> domains) {}
+
+  /**
+   * Shards per (split, domain) from the data: {@code ceil(text bytes / shard_text_bytes)} each
+   * (a few rows to the driver); a document goes to shard {@code offset + first shard of its
+   * (split, domain) + xxhash64(id) mod n}.
+   */
+  private static PerDomain perDomain(StageContext ctx, Dataset<Document> docs, Column split,
+      int offset) {
+    Map<String, Long> bytes = new TreeMap<>(); // split \0 domain -> bytes
+    Column domainCol = functions.coalesce(col("domain"), lit(""));
+    for (Row r : docs.groupBy(split.as("split"), domainCol.as("domain"))
+        .agg(functions.sum(functions.octet_length(col("text")))).collectAsList()) {
+      bytes.put(r.getString(0) + "\u0000" + r.getString(1), r.isNullAt(2) ? 0L : r.getLong(2));
     }
-    root.putObject("tokenizer").put("path", tokPath).put("sha256", sha).put("vocab_size", vocab)
-        .put("dtype", dtype.name().toLowerCase(Locale.ROOT)).put("eod_token", eodToken);
-    root.put("eod", eod);
-    ArrayNode comp = root.putArray("compression");
-    for (Map.Entry<String, long[]> e : compression.entrySet()) {
+    Column shard = null;
+    int total = offset;
+    List<String> domains = new ArrayList<>();
+    for (Map.Entry<String, Long> e : bytes.entrySet()) {
       String[] k = e.getKey().split("\u0000", 2);
-      long[] c = e.getValue();
-      ObjectNode o = comp.addObject().put("domain", k[0]).put("lang", k[1]).put("docs", c[0])
-          .put("bytes", c[1]).put("tokens", c[2]);
-      if (c[1] > 0) o.put("tokens_per_byte", (double) c[2] / c[1]);
-      if (c[2] > 0) o.put("bytes_per_token", (double) c[1] / c[2]);
-      LOG.info("tokenize: {} {}: {} docs, {} bytes, {} tokens ({} tokens/byte)", k[0], k[1], c[0], c[1], c[2],
-          c[1] > 0 ? String.format(Locale.ROOT, "%.4f", (double) c[2] / c[1]) : "-");
+      if (!domains.contains(k[1])) domains.add(k[1]);
+      DomainConfig d = domainConfig(ctx, k[1]);
+      long per = d == null ? SHARD_TEXT_BYTES.defaultValue() : d.section(NAME).get(SHARD_TEXT_BYTES);
+      int n = (int) Math.max(1, Math.min(1_000_000, (e.getValue() + per - 1) / per));
+      Column c = functions.pmod(functions.xxhash64(col("id")), lit((long) n)).plus(lit((long) total));
+      Column when = col(ShardWriter.SPLIT).equalTo(lit(k[0])).and(col("domain").equalTo(lit(k[1])));
+      shard = shard == null ? functions.when(when, c) : shard.when(when, c);
+      total += n;
     }
-    write(fs, new Path(dir, "manifest.json"), om.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-  }
-
-  private static void writeBlend(FileSystem fs, Path dir, List<ShardStat> stats, Map<String, Double> proportions)
-      throws IOException {
-    Map<String, Blend.Shard> shards = new LinkedHashMap<>();
-    for (ShardStat s : stats) {
-      Blend.Shard prev = shards.get(s.getShard());
-      long tokens = (prev == null ? 0 : prev.tokens()) + s.getTokens();
-      shards.put(s.getShard(), new Blend.Shard(s.getShard(), s.getDomain(), tokens));
-    }
-    String text = Blend.render(Blend.weights(new ArrayList<>(shards.values()), proportions));
-    write(fs, new Path(dir, "blend.txt"), text.getBytes(StandardCharsets.UTF_8));
+    if (shard == null) return new PerDomain(null, 0, domains);
+    Dataset<Row> rows = docs.select(col("id"), domainCol.as("domain"), col("lang"), col("text"),
+            split.as(ShardWriter.SPLIT))
+        .withColumn("shard", shard.cast("int"));
+    return new PerDomain(rows, total - offset, domains);
   }
 
   /** A domain name as a file name: letters, digits, '-', '_' and '.'; anything else '_'. */
   static String safeName(String domain) {
     String s = domain == null || domain.isEmpty() ? "_" : domain.replaceAll("[^A-Za-z0-9._-]", "_");
     return s.startsWith(".") ? "_" + s : s;
-  }
-
-  private static void write(FileSystem fs, Path p, byte[] bytes) throws IOException {
-    try (OutputStream out = fs.create(p, true)) {
-      out.write(bytes);
-    }
   }
 
   private static byte[] readAll(Path p, Configuration hadoop, String configFile) throws IOException {
