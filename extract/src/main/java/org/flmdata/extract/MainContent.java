@@ -105,6 +105,11 @@ final class MainContent {
           "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
               + "(?:$|[^a-z])");
 
+  /** Rotating banners: many same-shaped slides that are not a list of content. */
+  private static final Pattern ROTATING =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:carousel|slider|slides?|slick|swiper|promo|marquee|ticker)(?:$|[^a-z])");
+
   /** Boilerplate, unless the element holds most of the page's prose (a layout wrapper). */
   private static final Pattern STRONG_NEGATIVE =
       Pattern.compile(
@@ -145,7 +150,7 @@ final class MainContent {
           + "|版權所有|著作権|無断転載)");
 
   /** Text lengths of one element (weighted characters; see {@link MainContent}). */
-  private static final class Stat {
+  static final class Stat {
     int chars;
     int linkChars;
     double score;
@@ -172,12 +177,19 @@ final class MainContent {
   static Selection select(Element body, Mode mode) {
     Map<Element, Stat> stats = measure(body);
     Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
-    prune(body, mode, stats, drop);
+    Set<Element> byLinks = Collections.newSetFromMap(new IdentityHashMap<>());
+    prune(body, mode, stats, drop, byLinks);
     if (mode == Mode.RECALL) return new Selection(body, drop);
     Element top = choose(body, stats, drop);
-    if (top == null || top == body) return new Selection(body, drop);
-    Selection article = enclosingArticle(top, body, stats, drop);
-    return article != null ? article : widen(top, body, mode, stats, drop);
+    Selection chosen;
+    if (top == null || top == body) {
+      chosen = new Selection(body, drop);
+    } else {
+      Selection article = enclosingArticle(top, body, stats, drop);
+      chosen = article != null ? article : widen(top, body, mode, stats, drop);
+    }
+    Selection items = Items.select(body, chosen, stats, drop, byLinks);
+    return items != null ? items : chosen;
   }
 
   /** One pass over the tree: text and link-text lengths of every element not skipped. */
@@ -268,7 +280,8 @@ final class MainContent {
   }
 
   /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
-  private static void prune(Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop) {
+  private static void prune(
+      Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop, Set<Element> byLinks) {
     int bodyChars = stats.get(body).chars;
     NodeTraversor.filter(
         new NodeFilter() {
@@ -279,8 +292,10 @@ final class MainContent {
             if (s == null) return FilterResult.SKIP_ENTIRELY;
             if (el == body) return FilterResult.CONTINUE;
             if (s.chars == 0) return FilterResult.SKIP_ENTIRELY;
-            if (isBoilerplate(el, s, mode, bodyChars)) {
+            int kind = boilerplate(el, s, mode, bodyChars);
+            if (kind != 0) {
               drop.add(el);
+              if (kind == BY_LINKS) byLinks.add(el);
               return FilterResult.SKIP_ENTIRELY;
             }
             return FilterResult.CONTINUE;
@@ -294,26 +309,30 @@ final class MainContent {
         body);
   }
 
-  private static boolean isBoilerplate(Element el, Stat s, Mode mode, int bodyChars) {
+  static final int BY_HINT = 1;
+  static final int BY_LINKS = 2;
+
+  /** 0 when {@code el} is not boilerplate, else {@link #BY_HINT} or {@link #BY_LINKS}. */
+  private static int boilerplate(Element el, Stat s, Mode mode, int bodyChars) {
     String tag = el.normalName();
     String role = el.attr("role").toLowerCase(Locale.ROOT);
-    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return true;
+    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return BY_HINT;
     String hints = hints(el);
     if (!hints.isEmpty()) {
       boolean positive = POSITIVE.matcher(hints).find();
-      if (COMMENTS.matcher(hints).find() && !s.article) return true;
+      if (COMMENTS.matcher(hints).find() && !s.article) return BY_HINT;
       if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
         // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
         // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
         boolean wrapper =
             s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars);
-        if (!wrapper) return true;
+        if (!wrapper) return BY_HINT;
       } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && s.longParagraphs < 1) {
-        return true;
+        return BY_HINT;
       }
     }
     boolean block = BlockText.PARAGRAPH.contains(tag) || BlockText.LINE.contains(tag);
-    if (!block) return false;
+    if (!block) return 0;
     // a link list, unless it holds prose or most of the page (a page of short linked paragraphs
     // is read by the choice below, not thrown away whole)
     // a paragraph of prose dense with links (an encyclopedia's first sentence) stays
@@ -324,13 +343,20 @@ final class MainContent {
         && !prose
         && s.longParagraphs < 1
         && s.chars < WRAPPER_SHARE * bodyChars) {
-      return true;
+      return BY_LINKS;
     }
-    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article;
+    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article ? BY_HINT : 0;
+  }
+
+  /** Whether the class or id of {@code el} names boilerplate or comments (no exceptions). */
+  static boolean namedBoilerplate(Element el) {
+    String hints = hints(el);
+    if (hints.isEmpty()) return false;
+    return COMMENTS.matcher(hints).find() || ROTATING.matcher(hints).find();
   }
 
   /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
-  private static String hints(Element el) {
+  static String hints(Element el) {
     String cls = el.className();
     String id = el.id();
     if (cls.isEmpty() && id.isEmpty()) {

@@ -213,6 +213,13 @@ public final class WcxbDev {
     }
     long cpu = bean.getCurrentThreadCpuTime() - cpu0;
     Map<Page, BagOfWords> scores = score(pages, texts::get);
+    String dump = System.getenv("WCXB_DUMP");
+    if (dump != null) {
+      Files.createDirectories(Path.of(dump));
+      for (Map.Entry<Page, String> e : texts.entrySet()) {
+        Files.writeString(Path.of(dump, e.getKey().id() + ".txt"), e.getValue());
+      }
+    }
     System.out.print(table(means(scores)));
     System.out.printf(
         Locale.ROOT, "%d pages, %.1f MB, %.1f MB/s (thread CPU, first pass)%n",
