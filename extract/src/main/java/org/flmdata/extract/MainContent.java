@@ -175,8 +175,14 @@ final class MainContent {
 
   /** Selects the main content of {@code body}. */
   static Selection select(Element body, Mode mode) {
+    return select(body, mode, null);
+  }
+
+  /** Selects the main content of {@code body} leaving out {@code headline} (when not null). */
+  static Selection select(Element body, Mode mode, Element headline) {
     Map<Element, Stat> stats = measure(body);
     Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (headline != null) drop.add(headline);
     Set<Element> byLinks = Collections.newSetFromMap(new IdentityHashMap<>());
     prune(body, mode, stats, drop, byLinks);
     if (mode == Mode.RECALL) return new Selection(body, drop);
