@@ -82,7 +82,7 @@ public final class HtmlExtractor {
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
     Element headline = body == null ? null : Headline.of(doc, title);
-    String text = body == null ? "" : MainContent.select(body, m, headline).text();
+    String text = body == null ? "" : MainContent.select(body, m, headline, PageSignals.isForum(doc)).text();
     if (includeTitle) {
       String head = headline != null ? BlockText.collapse(headline.text()) : title;
       if (!head.isEmpty() && !text.startsWith(head)) {

@@ -34,7 +34,8 @@ final class Items {
       MainContent.Selection chosen,
       Map<Element, MainContent.Stat> stats,
       Set<Element> drop,
-      Set<Element> byLinks) {
+      Set<Element> byLinks,
+      boolean discussion) {
     Element[] best = {null};
     int[] bestChars = {0};
     NodeTraversor.filter(
@@ -47,7 +48,7 @@ final class Items {
               return FilterResult.SKIP_ENTIRELY;
             }
             if (drop.contains(el) && !byLinks.contains(el)) return FilterResult.SKIP_ENTIRELY;
-            if (MainContent.namedBoilerplate(el)) return FilterResult.SKIP_ENTIRELY;
+            if (MainContent.namedBoilerplate(el, discussion)) return FilterResult.SKIP_ENTIRELY;
             if (el.childrenSize() >= MIN_ITEMS) {
               int c = itemChars(el, stats);
               if (c > bestChars[0]) {
@@ -66,7 +67,6 @@ final class Items {
         body);
     if (best[0] == null) return null;
     int chosenChars = MainContent.weight(chosen.text());
-    if (System.getProperty("dbg") != null) System.err.println("items " + best[0].cssSelector() + " " + bestChars[0] + " chosen " + chosenChars + " " + chosen.root().cssSelector());
     if (bestChars[0] < GAIN * chosenChars) return null;
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element d : drop) {

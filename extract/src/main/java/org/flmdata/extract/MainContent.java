@@ -175,16 +175,16 @@ final class MainContent {
 
   /** Selects the main content of {@code body}. */
   static Selection select(Element body, Mode mode) {
-    return select(body, mode, null);
+    return select(body, mode, null, false);
   }
 
   /** Selects the main content of {@code body} leaving out {@code headline} (when not null). */
-  static Selection select(Element body, Mode mode, Element headline) {
+  static Selection select(Element body, Mode mode, Element headline, boolean discussion) {
     Map<Element, Stat> stats = measure(body);
     Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
     if (headline != null) drop.add(headline);
     Set<Element> byLinks = Collections.newSetFromMap(new IdentityHashMap<>());
-    prune(body, mode, stats, drop, byLinks);
+    prune(body, mode, stats, drop, byLinks, discussion);
     if (mode == Mode.RECALL) return new Selection(body, drop);
     Element top = choose(body, stats, drop);
     Selection chosen;
@@ -194,7 +194,7 @@ final class MainContent {
       Selection article = enclosingArticle(top, body, stats, drop);
       chosen = article != null ? article : widen(top, body, mode, stats, drop);
     }
-    Selection items = Items.select(body, chosen, stats, drop, byLinks);
+    Selection items = Items.select(body, chosen, stats, drop, byLinks, discussion);
     return items != null ? items : chosen;
   }
 
@@ -287,7 +287,12 @@ final class MainContent {
 
   /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
   private static void prune(
-      Element body, Mode mode, Map<Element, Stat> stats, Set<Element> drop, Set<Element> byLinks) {
+      Element body,
+      Mode mode,
+      Map<Element, Stat> stats,
+      Set<Element> drop,
+      Set<Element> byLinks,
+      boolean discussion) {
     int bodyChars = stats.get(body).chars;
     NodeTraversor.filter(
         new NodeFilter() {
@@ -298,7 +303,7 @@ final class MainContent {
             if (s == null) return FilterResult.SKIP_ENTIRELY;
             if (el == body) return FilterResult.CONTINUE;
             if (s.chars == 0) return FilterResult.SKIP_ENTIRELY;
-            int kind = boilerplate(el, s, mode, bodyChars);
+            int kind = boilerplate(el, s, mode, bodyChars, discussion);
             if (kind != 0) {
               drop.add(el);
               if (kind == BY_LINKS) byLinks.add(el);
@@ -319,14 +324,15 @@ final class MainContent {
   static final int BY_LINKS = 2;
 
   /** 0 when {@code el} is not boilerplate, else {@link #BY_HINT} or {@link #BY_LINKS}. */
-  private static int boilerplate(Element el, Stat s, Mode mode, int bodyChars) {
+  private static int boilerplate(
+      Element el, Stat s, Mode mode, int bodyChars, boolean discussion) {
     String tag = el.normalName();
     String role = el.attr("role").toLowerCase(Locale.ROOT);
     if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return BY_HINT;
     String hints = hints(el);
     if (!hints.isEmpty()) {
       boolean positive = POSITIVE.matcher(hints).find();
-      if (COMMENTS.matcher(hints).find() && !s.article) return BY_HINT;
+      if (!discussion && COMMENTS.matcher(hints).find() && !s.article) return BY_HINT;
       if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
         // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
         // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
@@ -355,10 +361,10 @@ final class MainContent {
   }
 
   /** Whether the class or id of {@code el} names boilerplate or comments (no exceptions). */
-  static boolean namedBoilerplate(Element el) {
+  static boolean namedBoilerplate(Element el, boolean discussion) {
     String hints = hints(el);
     if (hints.isEmpty()) return false;
-    return COMMENTS.matcher(hints).find() || ROTATING.matcher(hints).find();
+    return (!discussion && COMMENTS.matcher(hints).find()) || ROTATING.matcher(hints).find();
   }
 
   /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */

@@ -15,6 +15,21 @@ final class PageSignals {
   private static final Pattern LD_PRODUCT =
       Pattern.compile("\"@type\"\\s*:\\s*(?:\\[[^\\]]*)?\"(?:Product|ProductGroup|IndividualProduct)\"");
 
+  private static final Pattern FORUM =
+      Pattern.compile("DiscussionForumPosting|QAPage");
+
+  /**
+   * Whether the page is a discussion (schema.org DiscussionForumPosting or QAPage, in JSON-LD or
+   * microdata): its comments and replies are the content, not boilerplate.
+   */
+  static boolean isForum(Document doc) {
+    for (Element s : doc.getElementsByTag("script")) {
+      if (!s.attr("type").equalsIgnoreCase("application/ld+json")) continue;
+      if (FORUM.matcher(s.data()).find()) return true;
+    }
+    return doc.selectFirst("[itemtype~=(?i)schema.org/(?:DiscussionForumPosting|QAPage)$]") != null;
+  }
+
   /** Whether the page describes one product (schema.org Product or og:type product). */
   static boolean isProduct(Document doc) {
     Element og = doc.selectFirst("meta[property=og:type]");
