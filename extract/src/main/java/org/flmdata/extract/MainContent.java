@@ -105,6 +105,10 @@ final class MainContent {
           "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
               + "(?:$|[^a-z])");
 
+  /** Names of layout boxes: with one, a boilerplate word names what the box holds, not a widget. */
+  private static final Pattern LAYOUT =
+      Pattern.compile("[a-z]-(?:wrapper|container|page|layout|outer|inner)(?:$|[^a-z])");
+
   /** Rotating banners: many same-shaped slides that are not a list of content. */
   private static final Pattern ROTATING =
       Pattern.compile(
@@ -118,7 +122,7 @@ final class MainContent {
               + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
               + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
               + "|popup|modal|offcanvas|off-canvas|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
-              + "|tags|widget|signup|login|search|hot-?news|most-?popular|trending|rss|cta"
+              + "|tags|widget|signup|login|search(?!-?results?)|hot-?news|most-?popular|trending|rss|cta"
               + "|disclosure|disclaimer)(?:$|[^a-z])");
 
   /**
@@ -138,7 +142,7 @@ final class MainContent {
 
   private static final Pattern POSITIVE =
       Pattern.compile(
-          "(?:^|[^a-z])(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry"
+          "(?:^|[^a-z])(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry|search-results?|results"
               + "|page-content|detail|news-?content|rich-?text)(?:$|[^a-z])");
 
   private static final Set<String> BOILERPLATE_ROLES =
@@ -336,8 +340,10 @@ final class MainContent {
       if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
         // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
         // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
+        // ("search-page-wrapper" around a grid of products) holds much of the page in any case
         boolean wrapper =
-            s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars);
+            (s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars))
+                || (LAYOUT.matcher(hints).find() && s.chars >= WRAPPER_SHARE * bodyChars);
         if (!wrapper) return BY_HINT;
       } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && s.longParagraphs < 1) {
         return BY_HINT;
