@@ -24,7 +24,7 @@ final class Headline {
     Element body = doc.body();
     if (body == null || PageSignals.isProduct(doc)) return null;
     Element h = find(doc, body, title);
-    return h == null || MainContent.weight(h.text()) > MAX_CHARS ? null : h;
+    return h == null || Measure.weight(h.text()) > MAX_CHARS ? null : h;
   }
 
   private static Element find(Document doc, Element body, String title) {

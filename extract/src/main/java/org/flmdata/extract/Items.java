@@ -32,7 +32,7 @@ final class Items {
   static MainContent.Selection select(
       Element body,
       MainContent.Selection chosen,
-      Map<Element, MainContent.Stat> stats,
+      Map<Element, Measure.Stat> stats,
       Set<Element> drop,
       Set<Element> byLinks,
       boolean discussion) {
@@ -43,12 +43,12 @@ final class Items {
           @Override
           public FilterResult head(Node node, int depth) {
             if (!(node instanceof Element el)) return FilterResult.CONTINUE;
-            MainContent.Stat s = stats.get(el);
+            Measure.Stat s = stats.get(el);
             if (s == null || s.chars < MIN_ITEMS * MIN_ITEM_CHARS) {
               return FilterResult.SKIP_ENTIRELY;
             }
             if (drop.contains(el) && !byLinks.contains(el)) return FilterResult.SKIP_ENTIRELY;
-            if (MainContent.namedBoilerplate(el, discussion)) return FilterResult.SKIP_ENTIRELY;
+            if (Prune.namedBoilerplate(el, discussion)) return FilterResult.SKIP_ENTIRELY;
             if (el.childrenSize() >= MIN_ITEMS) {
               int c = itemChars(el, stats);
               if (c > bestChars[0]) {
@@ -66,7 +66,7 @@ final class Items {
         },
         body);
     if (best[0] == null) return null;
-    int chosenChars = MainContent.weight(chosen.text());
+    int chosenChars = Measure.weight(chosen.text());
     if (bestChars[0] < GAIN * chosenChars) return null;
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element d : drop) {
@@ -76,10 +76,10 @@ final class Items {
   }
 
   /** Weighted characters of the largest run of same-shaped children with enough text each. */
-  private static int itemChars(Element el, Map<Element, MainContent.Stat> stats) {
+  private static int itemChars(Element el, Map<Element, Measure.Stat> stats) {
     Map<String, int[]> groups = new HashMap<>();
     for (Element c : el.children()) {
-      MainContent.Stat s = stats.get(c);
+      Measure.Stat s = stats.get(c);
       if (s == null || s.chars == 0) continue;
       int[] g = groups.computeIfAbsent(shape(c), k -> new int[2]);
       g[0]++;

@@ -197,9 +197,9 @@ class MainContentTest {
 
   @Test
   void chineseCharactersWeighThreeAndWhitespaceNothing() {
-    assertEquals(3 * 4 + 3, MainContent.weight("中文 汉字 a\u00a0b c\n"));
-    assertEquals(3 * 2, MainContent.weight("ひら"));
-    assertEquals(0, MainContent.weight(" \t\n"));
+    assertEquals(3 * 4 + 3, Measure.weight("中文 汉字 a\u00a0b c\n"));
+    assertEquals(3 * 2, Measure.weight("ひら"));
+    assertEquals(0, Measure.weight(" \t\n"));
   }
 
   @Test
