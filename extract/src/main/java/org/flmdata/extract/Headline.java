@@ -20,9 +20,9 @@ final class Headline {
    * The headline element of {@code doc}, or null when there is none. A product page's h1 is the
    * product's name, part of its description, so it has none.
    */
-  static Element of(Document doc, String title) {
+  static Element of(Document doc, String title, PageSignals signals) {
     Element body = doc.body();
-    if (body == null || PageSignals.isProduct(doc)) return null;
+    if (body == null || signals.product()) return null;
     Element h = find(doc, body, title);
     return h == null || Measure.weight(h.text()) > MAX_CHARS ? null : h;
   }

@@ -81,8 +81,10 @@ public final class HtmlExtractor {
     Document doc = Jsoup.parse(html == null ? "" : html);
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
-    Element headline = body == null ? null : Headline.of(doc, title);
-    String text = body == null ? "" : MainContent.select(body, m, headline, PageSignals.isForum(doc)).text();
+    PageSignals signals = PageSignals.of(doc);
+    Element headline = body == null ? null : Headline.of(doc, title, signals);
+    String text =
+        body == null ? "" : MainContent.select(body, m, headline, signals.discussion()).text();
     if (includeTitle) {
       String head = headline != null ? BlockText.collapse(headline.text()) : title;
       if (!head.isEmpty() && !text.startsWith(head)) {

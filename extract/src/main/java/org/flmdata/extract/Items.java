@@ -66,7 +66,7 @@ final class Items {
         },
         body);
     if (best[0] == null) return null;
-    int chosenChars = Measure.weight(chosen.text());
+    int chosenChars = Measure.chars(chosen, stats);
     if (bestChars[0] < GAIN * chosenChars) return null;
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element d : drop) {

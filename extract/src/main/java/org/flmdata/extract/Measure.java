@@ -138,4 +138,27 @@ final class Measure {
         || el.attr("itemprop").equalsIgnoreCase("articleBody")
         || el.attr("role").equalsIgnoreCase("main");
   }
+
+  /**
+   * Weighted characters of the text {@code s} renders, from the measured lengths: its root's less
+   * those of the outermost dropped elements inside it (rendering adds only whitespace, which weighs
+   * nothing), without rendering it.
+   */
+  static int chars(MainContent.Selection s, Map<Element, Stat> stats) {
+    Stat root = stats.get(s.root());
+    if (root == null || s.drop().contains(s.root())) return 0;
+    int n = root.chars;
+    for (Element d : s.drop()) {
+      Stat ds = stats.get(d);
+      if (ds == null || ds.chars == 0) continue;
+      for (Element p = d.parent(); p != null; p = p.parent()) {
+        if (p == s.root()) {
+          n -= ds.chars;
+          break;
+        }
+        if (s.drop().contains(p)) break;
+      }
+    }
+    return Math.max(0, n);
+  }
 }
