@@ -38,9 +38,11 @@ import java.util.zip.GZIPInputStream;
  * <p>A fast dev loop, about a minute on one core for the whole set:
  *
  * <pre>
- * mvn -B -o -q test-compile -pl extract -am
+ * mvn -B -o -q test-compile dependency:build-classpath -pl pipeline,extract \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp "$(cat extract/target/cp.txt):extract/target/classes:extract/target/test-classes" \
- *     org.flmdata.extract.WcxbDev ../shared/data/extraction/wcxb-dev [fit|check|all] [worst N]
+ *     org.flmdata.extract.WcxbDev ../shared/data/extraction/wcxb-dev [fit|check|all] [N worst] \
+ *     [mode] [page type of the worst]      # WCXB_DUMP=DIR also writes each page's text there
  * </pre>
  */
 public final class WcxbDev {
