@@ -88,6 +88,14 @@ public final class ExtractStage implements Stage {
               + " trafilatura's evaluation pages, see ExtractionBenchmark), recall = the whole body"
               + " minus boilerplate found by class/id, role and link density");
 
+  public static final Setting<Boolean> INCLUDE_TITLE =
+      Setting.bool(
+          "include_title",
+          false,
+          "put an HTML page's headline (its h1 that repeats the title, else the <title>) at the"
+              + " start of the text; false (default): the title goes to meta.title only, as"
+              + " trafilatura and the reference texts of extraction benchmarks (WCXB) keep it");
+
   public static final Setting<Double> MAX_UNDECODABLE_SHARE =
       Setting.number(
               "max_undecodable_share",
@@ -144,6 +152,7 @@ public final class ExtractStage implements Stage {
               MIN_TEXT_CHARS,
               MAX_PARTITION_BYTES,
               HTML_MODE,
+              INCLUDE_TITLE,
               MAX_UNDECODABLE_SHARE,
               MAX_TIKA_BYTES,
               TIKA_TIMEOUT_MS,
@@ -193,7 +202,8 @@ public final class ExtractStage implements Stage {
                 s.get(HTML_MODE),
                 s.get(MAX_UNDECODABLE_SHARE),
                 s.get(MAX_TIKA_BYTES),
-                s.get(TIKA_TIMEOUT_MS));
+                s.get(TIKA_TIMEOUT_MS),
+                s.get(INCLUDE_TITLE));
         List<InputFile> list = list(spec, hadoop, domain.file(), i);
         if (list.isEmpty()) {
           LOG.warn("extract: {} inputs[{}] {} matches no files", domain.file(), i, spec.path());

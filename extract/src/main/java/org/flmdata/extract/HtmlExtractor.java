@@ -46,8 +46,17 @@ public final class HtmlExtractor {
    *     unknown name is {@code balanced}
    */
   public static Page extract(byte[] bytes, int length, String httpContentType, String mode) {
+    return extract(bytes, length, httpContentType, mode, false);
+  }
+
+  /**
+   * Extracts {@code bytes[0, length)} keeping as much of the page as {@code mode} says, with the
+   * headline at the start of the text when {@code includeTitle} ({@code extract.include_title}).
+   */
+  public static Page extract(
+      byte[] bytes, int length, String httpContentType, String mode, boolean includeTitle) {
     PageDecoder.Decoded d = PageDecoder.decode(bytes, length, httpContentType);
-    Page p = extract(d.text(), mode);
+    Page p = extract(d.text(), mode, includeTitle);
     return new Page(p.title(), p.text(), d.charset(), d.source());
   }
 
@@ -56,14 +65,32 @@ public final class HtmlExtractor {
     return extract(html, DEFAULT_MODE);
   }
 
-  /** Extracts an already decoded page. */
+  /** Extracts an already decoded page; the headline is left out of the text. */
   public static Page extract(String html, String mode) {
+    return extract(html, mode, false);
+  }
+
+  /**
+   * Extracts an already decoded page. The title goes to {@link Page#title()}; the headline (the
+   * h1 that repeats it, see {@link Headline}) is left out of the text unless {@code includeTitle},
+   * which puts it, or the title when the page has no headline, at the start of the text.
+   */
+  public static Page extract(String html, String mode, boolean includeTitle) {
     MainContent.Mode m = MainContent.Mode.of(mode);
     if (m == null) m = MainContent.Mode.BALANCED;
     Document doc = Jsoup.parse(html == null ? "" : html);
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
-    String text = body == null ? "" : MainContent.select(body, m).text();
+    PageSignals signals = PageSignals.of(doc);
+    Element headline = body == null ? null : Headline.of(doc, title, signals);
+    String text =
+        body == null ? "" : MainContent.select(body, m, headline, signals.discussion()).text();
+    if (includeTitle) {
+      String head = headline != null ? BlockText.collapse(headline.text()) : title;
+      if (!head.isEmpty() && !text.startsWith(head)) {
+        text = text.isEmpty() ? head : head + "\n\n" + text;
+      }
+    }
     return new Page(title, text, null, null);
   }
 

@@ -16,6 +16,7 @@ import org.flmdata.pipeline.config.InputSpec;
  * @param maxUndecodableShare {@code extract.max_undecodable_share}
  * @param maxTikaBytes {@code extract.max_tika_bytes}
  * @param tikaTimeoutMs {@code extract.tika_timeout_ms}
+ * @param includeTitle {@code extract.include_title}: the headline starts an HTML page's text
  */
 record InputContext(
     String domain,
@@ -26,8 +27,33 @@ record InputContext(
     String htmlMode,
     double maxUndecodableShare,
     long maxTikaBytes,
-    long tikaTimeoutMs)
+    long tikaTimeoutMs,
+    boolean includeTitle)
     implements Serializable {
+
+  /** Without the title in the text (the default of {@code extract.include_title}). */
+  InputContext(
+      String domain,
+      DomainLanguages languages,
+      InputSpec input,
+      long maxRecordBytes,
+      int minTextChars,
+      String htmlMode,
+      double maxUndecodableShare,
+      long maxTikaBytes,
+      long tikaTimeoutMs) {
+    this(
+        domain,
+        languages,
+        input,
+        maxRecordBytes,
+        minTextChars,
+        htmlMode,
+        maxUndecodableShare,
+        maxTikaBytes,
+        tikaTimeoutMs,
+        ExtractStage.INCLUDE_TITLE.defaultValue());
+  }
 
   /** With the default Tika limits. */
   InputContext(

@@ -292,7 +292,7 @@ final class WarcRecordExtractor {
   }
 
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
-    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType, ctx.in.htmlMode());
+    HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType, ctx.in.htmlMode(), ctx.in.includeTitle());
     Document d =
         doc.withMeta(Meta.CHARSET, p.charset())
             .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());

@@ -78,7 +78,7 @@ final class WholeFileReader extends OutcomeReader {
       return ctx.reject(doc, ReadReason.BINARY, binary, stored);
     }
     if (html) {
-      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode());
+      HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode(), ctx.in.includeTitle());
       Document d =
           doc.withMeta(Meta.CONTENT_TYPE, "text/html")
               .withMeta(Meta.CHARSET, page.charset())

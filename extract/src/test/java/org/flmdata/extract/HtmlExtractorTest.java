@@ -22,7 +22,7 @@ class HtmlExtractorTest {
             + "<div>A div.</div><blockquote>Quoted.</blockquote><section><article>"
             + "<p>In article.</p></article></section></body></html>";
     assertEquals(
-        "Title here\n\nFirst paragraph spans lines.\n\nA div.\n\nQuoted.\n\nIn article.",
+        "First paragraph spans lines.\n\nA div.\n\nQuoted.\n\nIn article.",
         text(html));
   }
 
@@ -74,7 +74,7 @@ class HtmlExtractorTest {
     String html =
         "<header>Site</header><article><header><h1>Headline</h1><p>By Ann</p></header>"
             + "<p>Story.</p><footer>Filed under news</footer></article><footer>Copyright</footer>";
-    assertEquals("Headline\n\nBy Ann\n\nStory.\n\nFiled under news", text(html));
+    assertEquals("By Ann\n\nStory.\n\nFiled under news", text(html));
   }
 
   @Test
@@ -82,7 +82,7 @@ class HtmlExtractorTest {
     String html =
         "<body><form id=form1 action=x><div><h1>News</h1><p>The article text.</p>"
             + "<input type=hidden value=state></div></form></body>";
-    assertEquals("News\n\nThe article text.", text(html));
+    assertEquals("The article text.", text(html));
   }
 
   @Test
@@ -147,5 +147,31 @@ class HtmlExtractorTest {
     String page =
         new String("<p>caf\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     assertTrue(text(page).endsWith("café"));
+  }
+
+  @Test
+  void headlineGoesToTheTitleAndBackIntoTheTextOnlyWhenAsked() {
+    String body =
+        "<p>The council voted on Tuesday to raise the budget of the public libraries by twelve"
+            + " percent, the first increase in almost a decade, after a long debate.</p>";
+    String html =
+        "<html><head><title>Libraries get more money | Example News</title></head><body>"
+            + "<article><h1>Libraries get more money</h1>" + body + "</article></body></html>";
+    HtmlExtractor.Page without = HtmlExtractor.extract(html, "balanced", false);
+    assertEquals("Libraries get more money | Example News", without.title());
+    assertFalse(without.text().contains("Libraries get more money"), without.text());
+    assertTrue(without.text().startsWith("The council voted"), without.text());
+    HtmlExtractor.Page with = HtmlExtractor.extract(html, "balanced", true);
+    assertEquals("Libraries get more money\n\n" + without.text(), with.text());
+  }
+
+  @Test
+  void aProductNameInTheH1StaysInTheText() {
+    String html =
+        "<html><head><title>Oak desk 120 cm</title>"
+            + "<meta property=\"og:type\" content=\"product\"></head><body><main>"
+            + "<h1>Oak desk 120 cm</h1><p>A solid oak desk with two drawers, oiled by hand, for"
+            + " a study or a small office; delivered assembled.</p></main></body></html>";
+    assertTrue(HtmlExtractor.extract(html).text().startsWith("Oak desk 120 cm"));
   }
 }

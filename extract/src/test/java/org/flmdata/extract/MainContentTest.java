@@ -64,7 +64,10 @@ class MainContentTest {
   private static void assertArticleOnly(Article a, String html, String... boilerplate) {
     String t = text(html);
     for (String p : a.paragraphs()) assertTrue(t.contains(p), "paragraph lost: " + p + "\n" + t);
-    assertTrue(t.contains(a.headline()), "headline lost:\n" + t);
+    // the headline is the title: out of the text unless extract.include_title puts it first
+    assertFalse(t.contains(a.headline()), "headline kept in the text:\n" + t);
+    String titled = HtmlExtractor.extract(html, HtmlExtractor.DEFAULT_MODE, true).text();
+    assertEquals(a.headline() + "\n\n" + t, titled);
     for (String b : boilerplate) assertFalse(t.contains(b), "boilerplate kept: " + b + "\n" + t);
   }
 
@@ -194,9 +197,9 @@ class MainContentTest {
 
   @Test
   void chineseCharactersWeighThreeAndWhitespaceNothing() {
-    assertEquals(3 * 4 + 3, MainContent.weight("中文 汉字 a\u00a0b c\n"));
-    assertEquals(3 * 2, MainContent.weight("ひら"));
-    assertEquals(0, MainContent.weight(" \t\n"));
+    assertEquals(3 * 4 + 3, Measure.weight("中文 汉字 a\u00a0b c\n"));
+    assertEquals(3 * 2, Measure.weight("ひら"));
+    assertEquals(0, Measure.weight(" \t\n"));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.config.InputFormat;
+import org.flmdata.pipeline.config.InputSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,5 +142,39 @@ class WholeFileReaderTest {
     assertEquals("application/pdf", parsed.getMeta().get(Meta.DETECTED_TYPE));
     assertEquals("tika/too-large", skipped.getRule() + "/" + skipped.getReason());
     assertEquals(pdf.length + " bytes > max_tika_bytes " + (pdf.length - 1), skipped.getDetail());
+  }
+
+  @Test
+  void includeTitlePutsTheHeadlineBackAtTheStartOfAnHtmlFilesText() {
+    Path root = dir.resolve("titled");
+    String story =
+        "The council voted on Tuesday to raise the budget of the public libraries by twelve"
+            + " percent, the first increase in almost a decade.";
+    write(
+        root.resolve("a.html"),
+        utf8(
+            "<html><head><title>Libraries get more money</title></head><body><article>"
+                + "<h1>Libraries get more money</h1><p>" + story + "</p></article></body></html>"));
+    InputSpec spec = Fixtures.spec(root, InputFormat.HTML);
+    InputContext plain = Fixtures.input(spec, List.of("en"));
+    InputContext titled =
+        new InputContext(
+            plain.domain(),
+            plain.languages(),
+            spec,
+            plain.maxRecordBytes(),
+            plain.minTextChars(),
+            plain.htmlMode(),
+            plain.maxUndecodableShare(),
+            plain.maxTikaBytes(),
+            plain.tikaTimeoutMs(),
+            true);
+
+    Outcome without = Fixtures.read(plain).get(0);
+    Outcome with = Fixtures.read(titled).get(0);
+
+    assertEquals(story, without.getText());
+    assertEquals("Libraries get more money", without.getMeta().get(Meta.TITLE));
+    assertEquals("Libraries get more money\n\n" + story, with.getText());
   }
 }

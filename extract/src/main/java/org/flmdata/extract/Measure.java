@@ -1,0 +1,164 @@
+package org.flmdata.extract;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import static org.flmdata.extract.Choice.*;
+import static org.flmdata.extract.MainContent.*;
+import static org.flmdata.extract.Prune.*;
+
+/**
+ * Step 1 of {@link MainContent}: one pass over the page measuring, for every element, its visible
+ * text and link text in weighted characters (a Han, Kana or Hangul character counts {@value
+ * MainContent#CJK_WEIGHT}), its loose text, its paragraphs of prose and whether it is or holds an
+ * article element.
+ */
+final class Measure {
+  private Measure() {}
+
+  /** Text lengths of one element (weighted characters; see {@link MainContent}). */
+  static final class Stat {
+    int chars;
+    int linkChars;
+    double score;
+    /** Sum of the undecayed scores of the text blocks inside. */
+    double mass;
+    boolean candidate;
+    /** Blocks inside with at least 80 weighted characters of their own text, under half links. */
+    int longParagraphs;
+    /** Weighted characters of those paragraphs. */
+    int prose;
+    /** Weighted characters of text not inside a nested block element (loose text). */
+    int inline;
+    /** ... of which inside links. */
+    int inlineLinks;
+    /** Whether it is or holds an article, main, articleBody or role=main element. */
+    boolean article;
+
+    double linkDensity() {
+      return chars == 0 ? 0 : (double) linkChars / chars;
+    }
+  }
+
+  /** One pass over the tree: text and link-text lengths of every element not skipped. */
+  static Map<Element, Stat> measure(Element body) {
+    Map<Element, Stat> stats = new IdentityHashMap<>();
+    ArrayDeque<Stat> stack = new ArrayDeque<>();
+    ArrayDeque<Stat> owners = new ArrayDeque<>();
+    int[] linkDepth = {0};
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              Stat s = stack.peek();
+              if (s != null) {
+                int w = weight(t.getWholeText());
+                s.chars += w;
+                if (linkDepth[0] > 0) s.linkChars += w;
+                Stat owner = owners.peek();
+                if (owner != null) {
+                  owner.inline += w;
+                  if (linkDepth[0] > 0) owner.inlineLinks += w;
+                }
+              }
+              return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (BlockText.skip(el, el.normalName())) return FilterResult.SKIP_ENTIRELY;
+            Stat s = new Stat();
+            stats.put(el, s);
+            stack.push(s);
+            if (isBlock(el.normalName()) || owners.isEmpty()) owners.push(s);
+            if (el.normalName().equals("a")) linkDepth[0]++;
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el) {
+              Stat s = stack.pop();
+              String tag = el.normalName();
+              if (owners.peek() == s) owners.pop();
+              if (tag.equals("a")) linkDepth[0]--;
+              if (isBlock(tag) && s.inline >= SHORT_LINE && s.inlineLinks < 0.5 * s.inline) {
+                s.longParagraphs++;
+                s.prose += s.inline;
+              }
+              if (!s.article) s.article = marksArticle(el, tag);
+              Stat parent = stack.peek();
+              if (parent != null) {
+                parent.chars += s.chars;
+                parent.linkChars += s.linkChars;
+                parent.longParagraphs += s.longParagraphs;
+                parent.prose += s.prose;
+                parent.article |= s.article;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+    return stats;
+  }
+
+  static boolean isBlock(String tag) {
+    return BlockText.PARAGRAPH.contains(tag)
+        || BlockText.LINE.contains(tag)
+        || tag.equals("td")
+        || tag.equals("th");
+  }
+
+  /** Weighted length: CJK characters count {@value #CJK_WEIGHT}, whitespace 0, others 1. */
+  static int weight(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || BlockText.isSpace(c)) continue;
+      n += isCjk(c) ? CJK_WEIGHT : 1;
+    }
+    return n;
+  }
+
+  static boolean isCjk(char c) {
+    return (c >= 0x3040 && c <= 0x30FF) // Hiragana, Katakana
+        || (c >= 0x3400 && c <= 0x9FFF) // CJK ideographs (extension A and unified)
+        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
+        || (c >= 0xF900 && c <= 0xFAFF); // compatibility ideographs
+  }
+
+  static boolean marksArticle(Element el, String tag) {
+    return tag.equals("article")
+        || tag.equals("main")
+        || el.attr("itemprop").equalsIgnoreCase("articleBody")
+        || el.attr("role").equalsIgnoreCase("main");
+  }
+
+  /**
+   * Weighted characters of the text {@code s} renders, from the measured lengths: its root's less
+   * those of the outermost dropped elements inside it (rendering adds only whitespace, which weighs
+   * nothing), without rendering it.
+   */
+  static int chars(MainContent.Selection s, Map<Element, Stat> stats) {
+    Stat root = stats.get(s.root());
+    if (root == null || s.drop().contains(s.root())) return 0;
+    int n = root.chars;
+    for (Element d : s.drop()) {
+      Stat ds = stats.get(d);
+      if (ds == null || ds.chars == 0) continue;
+      for (Element p = d.parent(); p != null; p = p.parent()) {
+        if (p == s.root()) {
+          n -= ds.chars;
+          break;
+        }
+        if (s.drop().contains(p)) break;
+      }
+    }
+    return Math.max(0, n);
+  }
+}

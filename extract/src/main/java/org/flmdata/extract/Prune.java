@@ -1,0 +1,196 @@
+package org.flmdata.extract;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.flmdata.extract.Measure.Stat;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import static org.flmdata.extract.Choice.*;
+import static org.flmdata.extract.MainContent.*;
+import static org.flmdata.extract.Measure.*;
+
+/**
+ * Step 2 of {@link MainContent}: the hint tables (class, id and ARIA-role words naming boilerplate,
+ * content, layout and comments) and the pruning of boilerplate elements, by name or by link
+ * density.
+ */
+final class Prune {
+  private Prune() {}
+
+  /** Comments and replies: boilerplate even when long and full of paragraphs. */
+  static final Pattern COMMENTS =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
+              + "(?:$|[^a-z])");
+
+  /** Names of layout boxes: with one, a boilerplate word names what the box holds, not a widget. */
+  static final Pattern LAYOUT =
+      Pattern.compile("[a-z]-(?:wrapper|container|page|layout|outer|inner)(?:$|[^a-z])");
+
+  /** Rotating banners: many same-shaped slides that are not a list of content. */
+  static final Pattern ROTATING =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:carousel|slider|slides?|slick|swiper|promo|marquee|ticker)(?:$|[^a-z])");
+
+  /** Boilerplate, unless the element holds most of the page's prose (a layout wrapper). */
+  static final Pattern STRONG_NEGATIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:share|sharing|sharebar|social|cookies?|consent|gdpr|related"
+              + "|recommend\\w*|breadcrumbs?|crumbs?"
+              + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
+              + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
+              + "|popup|modal|offcanvas|off-canvas|pagination|pager|skip-link|toolbar|masthead|copyright|tagcloud"
+              + "|tags|widget|signup|login|search(?!-?results?)|hot-?news|most-?popular|trending|rss|cta"
+              + "|disclosure|disclaimer)(?:$|[^a-z])");
+
+  /**
+   * Class tokens that describe a state or layout of the element ("has-sidebar", "nav-open",
+   * "modal-enabled", "sidebar-left"), not what it is: left out before hints are matched.
+   */
+  static final Pattern STATE_TOKEN =
+      Pattern.compile(
+          "^(?:has|with|no|is|show|hide|js)-.*|.*-(?:enabled|disabled|open|opened|closed|active"
+              + "|visible|hidden|left|right|layout|offset|wrap)$");
+
+  /** Boilerplate unless the element also looks like content. */
+  static final Pattern WEAK_NEGATIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:header|banner|ad|top|bottom|extra|links|meta|author-box|bio"
+              + "|print|shoutbox|skyscraper|tools?|utility|legal|aside)(?:$|[^a-z])");
+
+  static final Pattern POSITIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry|search-results?|results"
+              + "|page-content|detail|news-?content|rich-?text)(?:$|[^a-z])");
+
+  static final Set<String> BOILERPLATE_ROLES =
+      Set.of("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+          "dialog", "alertdialog");
+
+  static final Pattern COPYRIGHT =
+      Pattern.compile("(?i)(?:©|&copy;|\\(c\\)\\s*\\d{4}|copyright|all rights reserved|版权所有"
+          + "|版權所有|著作権|無断転載)");
+
+  /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
+  static void prune(
+      Element body,
+      Mode mode,
+      Map<Element, Stat> stats,
+      Set<Element> drop,
+      Set<Element> byLinks,
+      boolean discussion) {
+    int bodyChars = stats.get(body).chars;
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            Stat s = stats.get(el);
+            if (s == null) return FilterResult.SKIP_ENTIRELY;
+            if (el == body) return FilterResult.CONTINUE;
+            if (s.chars == 0) return FilterResult.SKIP_ENTIRELY;
+            int kind = boilerplate(el, s, mode, bodyChars, discussion);
+            if (kind != 0) {
+              drop.add(el);
+              if (kind == BY_LINKS) byLinks.add(el);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+  }
+
+  static final int BY_HINT = 1;
+  static final int BY_LINKS = 2;
+
+  /** 0 when {@code el} is not boilerplate, else {@link #BY_HINT} or {@link #BY_LINKS}. */
+  static int boilerplate(
+      Element el, Stat s, Mode mode, int bodyChars, boolean discussion) {
+    String tag = el.normalName();
+    String role = el.attr("role").toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return BY_HINT;
+    String hints = hints(el);
+    if (!hints.isEmpty()) {
+      boolean positive = POSITIVE.matcher(hints).find();
+      if (!discussion && COMMENTS.matcher(hints).find() && !s.article) return BY_HINT;
+      if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
+        // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
+        // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
+        // ("search-page-wrapper" around a grid of products) holds much of the page in any case
+        boolean wrapper =
+            (s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars))
+                || (LAYOUT.matcher(hints).find() && s.chars >= WRAPPER_SHARE * bodyChars);
+        if (!wrapper) return BY_HINT;
+      } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && s.longParagraphs < 1) {
+        return BY_HINT;
+      }
+    }
+    boolean block = BlockText.PARAGRAPH.contains(tag) || BlockText.LINE.contains(tag);
+    if (!block) return 0;
+    // a link list, unless it holds prose or most of the page (a page of short linked paragraphs
+    // is read by the choice below, not thrown away whole)
+    // a paragraph of prose dense with links (an encyclopedia's first sentence) stays
+    boolean prose = tag.equals("p") && s.chars >= SHORT_LINE;
+    // a heading with an edit link or anchor is a heading; one that is all link is a teaser
+    double maxDensity = HEADINGS.contains(tag) ? 0.9 : mode.maxLinkDensity;
+    if (s.linkDensity() > maxDensity
+        && !prose
+        && s.longParagraphs < 1
+        && s.chars < WRAPPER_SHARE * bodyChars) {
+      return BY_LINKS;
+    }
+    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article ? BY_HINT : 0;
+  }
+
+  /** Whether the class or id of {@code el} names boilerplate or comments (no exceptions). */
+  static boolean namedBoilerplate(Element el, boolean discussion) {
+    String hints = hints(el);
+    if (hints.isEmpty()) return false;
+    return (!discussion && COMMENTS.matcher(hints).find()) || ROTATING.matcher(hints).find();
+  }
+
+  /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
+  static String hints(Element el) {
+    String cls = el.className();
+    String id = el.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      String itemprop = el.attr("itemprop");
+      return itemprop.isEmpty() ? "" : itemprop.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder b = new StringBuilder(cls.length() + id.length() + 4);
+    if (!cls.isEmpty()) {
+      for (String token : cls.split("\\s+")) {
+        if (!STATE_TOKEN.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
+          appendHint(b, token);
+          b.append(' ');
+        }
+      }
+    }
+    b.append(' ');
+    appendHint(b, id);
+    return b.toString();
+  }
+
+  static void appendHint(StringBuilder b, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0 && Character.isLowerCase(s.charAt(i - 1))) b.append('-');
+        b.append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+  }
+
+}
