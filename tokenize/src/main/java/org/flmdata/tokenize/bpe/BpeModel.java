@@ -2,7 +2,6 @@ package org.flmdata.tokenize.bpe;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ranked-merge BPE over the characters of one pre-token, as the Hugging Face {@code tokenizers}
@@ -10,24 +9,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * characters become byte-fallback tokens {@code <0xXX>}, else the unknown token, fused when
  * {@code fuse_unk}, else are dropped), then repeatedly apply the lowest-ranked merge, leftmost
  * first. With {@code ignore_merges} a pre-token that is itself in the vocabulary is one token.
- * Immutable apart from a bounded concurrent cache of short pre-tokens: share one instance.
+ *
+ * <p>Speed: pre-tokens are looked up in a small {@link WordCache} first; on a miss, a short word is
+ * merged by scanning its pairs (no heap, a few primitive arrays), a long one through a
+ * {@link MergeQueue}. A vocabulary whose tokens never hold a {@code ▁} (U+2581) right after another
+ * character (SentencePiece's, converted to tokenizer.json, with no pre-tokenizer: the whole text
+ * is one "word") cannot merge across a {@code ▁} that follows another character, so such a word is
+ * merged piece by piece between those points, with the same result and through the same cache.
+ * Immutable apart from the cache: share one instance.
  */
 final class BpeModel {
-  /** Pre-tokens up to this many chars are cached (the Hugging Face library's MAX_LENGTH). */
-  static final int CACHE_MAX_WORD = 256;
-  static final int CACHE_CAPACITY = 200_000;
+  /** Slots of the word cache: ~6 MB of typical words. */
+  static final int CACHE_SLOTS = 1 << 16;
+  /** Words up to this many symbols are merged by scanning, longer ones through a heap. */
+  private static final int SCAN_MAX = 48;
+  private static final char METASPACE = '\u2581';
   private static final int[] EMPTY = new int[0];
 
   private final Map<String, Integer> vocab;
   private final int[] charIds = new int[65536];
+  private final int[] byteIds = new int[256];
   private final MergeTable merges;
   private final int unkId;
   private final boolean fuseUnk;
   private final boolean byteFallback;
   private final boolean ignoreMerges;
+  private final boolean splitAtMetaspace;
   private final int[] fallbackIds = new int[256];
-  private final ConcurrentHashMap<String, int[]> cache = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, int[]> byteLevelCache = new ConcurrentHashMap<>();
+  /** The merge rank of two byte-level symbols, by {@code byte1 << 8 | byte2}: most first lookups. */
+  private final int[] bytePairs = new int[65536];
+  private final WordCache cache = new WordCache(CACHE_SLOTS);
 
   BpeModel(Map<String, Integer> vocab, MergeTable merges, int unkId, boolean fuseUnk,
       boolean byteFallback, boolean ignoreMerges) {
@@ -38,13 +49,24 @@ final class BpeModel {
     this.byteFallback = byteFallback;
     this.ignoreMerges = ignoreMerges;
     Arrays.fill(charIds, -1);
+    boolean metaspaceOnlyLeading = true;
     for (Map.Entry<String, Integer> e : vocab.entrySet()) {
       String k = e.getKey();
       if (k.length() == 1) charIds[k.charAt(0)] = e.getValue();
+      for (int i = 1; i < k.length() && metaspaceOnlyLeading; i++) {
+        if (k.charAt(i) == METASPACE && k.charAt(i - 1) != METASPACE) metaspaceOnlyLeading = false;
+      }
     }
+    this.splitAtMetaspace = metaspaceOnlyLeading && charIds[METASPACE] >= 0;
     for (int b = 0; b < 256; b++) {
       Integer id = vocab.get(String.format("<0x%02X>", b));
       fallbackIds[b] = id == null ? -1 : id;
+      byteIds[b] = charIds[ByteLevelAlphabet.charOf(b)];
+    }
+    for (int i = 0; i < 65536; i++) {
+      int l = byteIds[i >>> 8];
+      int r = byteIds[i & 0xFF];
+      bytePairs[i] = l < 0 || r < 0 ? -1 : merges.rank(l, r);
     }
   }
 
@@ -56,29 +78,21 @@ final class BpeModel {
     return vocab.get(token);
   }
 
-  /**
-   * Appends the ids of one byte-level pre-token given as its text: cached by the text itself, so
-   * a frequent pre-token costs one lookup; its byte-level spelling is built only on a miss.
-   */
+  /** Appends the ids of one byte-level pre-token given as its text. */
   void encodeByteLevel(String piece, IntBuffer out) {
-    if (piece.isEmpty()) return;
-    boolean cacheable = piece.length() <= CACHE_MAX_WORD;
-    if (cacheable) {
-      int[] hit = byteLevelCache.get(piece);
-      if (hit != null) {
-        out.addAll(hit);
-        return;
-      }
-    }
-    byte[] utf8 = piece.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String word = ByteLevelAlphabet.map(utf8, 0, utf8.length);
-    int[] ids = null;
-    if (ignoreMerges) {
-      Integer whole = vocab.get(word);
-      if (whole != null) ids = new int[] {whole};
-    }
-    if (ids == null) ids = mergeWord(word);
-    if (cacheable && byteLevelCache.size() < CACHE_CAPACITY) byteLevelCache.put(piece, ids);
+    encodeByteLevel(piece.toCharArray(), 0, piece.length(), out);
+  }
+
+  /**
+   * Appends the ids of the byte-level pre-token {@code text[from, to)}: cached by its text, so a
+   * frequent pre-token costs one lookup; its UTF-8 bytes are merged only on a miss.
+   */
+  void encodeByteLevel(char[] text, int from, int to, IntBuffer out) {
+    if (from >= to) return;
+    int h = WordCache.hash(text, from, to);
+    if (cache.appendTo(text, from, to, h, out)) return;
+    int[] ids = mergeBytes(text, from, to);
+    cache.put(text, from, to, h, ids);
     out.addAll(ids);
   }
 
@@ -92,17 +106,69 @@ final class BpeModel {
         return;
       }
     }
-    boolean cacheable = word.length() <= CACHE_MAX_WORD;
-    if (cacheable) {
-      int[] hit = cache.get(word);
-      if (hit != null) {
-        out.addAll(hit);
-        return;
+    char[] w = word.toCharArray();
+    int n = w.length;
+    if (!splitAtMetaspace) {
+      encodeCached(w, 0, n, out);
+      return;
+    }
+    int start = 0;
+    for (int i = 1; i < n; i++) {
+      if (w[i] == METASPACE && w[i - 1] != METASPACE) {
+        encodeCached(w, start, i, out);
+        start = i;
       }
     }
-    int[] ids = mergeWord(word);
-    if (cacheable && cache.size() < CACHE_CAPACITY) cache.put(word, ids);
+    encodeCached(w, start, n, out);
+  }
+
+  private void encodeCached(char[] word, int from, int to, IntBuffer out) {
+    int h = WordCache.hash(word, from, to);
+    if (cache.appendTo(word, from, to, h, out)) return;
+    int[] ids = mergeWord(new String(word, from, to - from));
+    cache.put(word, from, to, h, ids);
     out.addAll(ids);
+  }
+
+  /** The ids of the UTF-8 bytes of {@code text[from, to)} (lone surrogates are U+FFFD by now). */
+  private int[] mergeBytes(char[] text, int from, int to) {
+    byte[] utf8 = new byte[3 * (to - from)];
+    int len = 0;
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c < 0x80) {
+        utf8[len++] = (byte) c;
+      } else if (c < 0x800) {
+        utf8[len++] = (byte) (0xC0 | (c >> 6));
+        utf8[len++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+        int cp = Character.toCodePoint(c, text[++i]);
+        utf8[len++] = (byte) (0xF0 | (cp >> 18));
+        utf8[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        utf8[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        utf8[len++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        if (Character.isSurrogate(c)) c = '\uFFFD';
+        utf8[len++] = (byte) (0xE0 | (c >> 12));
+        utf8[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        utf8[len++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    if (ignoreMerges) {
+      Integer whole = vocab.get(ByteLevelAlphabet.map(utf8, 0, len));
+      if (whole != null) return new int[] {whole};
+    }
+    int[] sym = new int[len];
+    for (int i = 0; i < len; i++) {
+      if ((sym[i] = byteIds[utf8[i] & 0xFF]) < 0) {
+        // a vocabulary without this byte's character: the general path (unknown, fallback)
+        return mergeWord(ByteLevelAlphabet.map(utf8, 0, len));
+      }
+    }
+    if (len <= 1) return len == 0 ? EMPTY : new int[] {sym[0]};
+    int[] pairs = new int[len - 1];
+    for (int i = 0; i + 1 < len; i++) pairs[i] = bytePairs[((utf8[i] & 0xFF) << 8) | (utf8[i + 1] & 0xFF)];
+    return len <= SCAN_MAX ? mergeByScan(sym, pairs, len) : mergeAll(sym, pairs, len);
   }
 
   private int[] mergeWord(String word) {
@@ -149,12 +215,48 @@ final class BpeModel {
       lastUnk = false;
       i += width;
     }
-    if (count <= 1) return count == 0 ? EMPTY : new int[] {sym[0]};
-    return mergeAll(sym, count);
+    return merge(sym, count);
   }
 
-  /** The lowest-ranked merge first, then the leftmost; stale queue entries are skipped. */
-  private int[] mergeAll(int[] c, int n) {
+  private int[] merge(int[] sym, int count) {
+    if (count <= 1) return count == 0 ? EMPTY : new int[] {sym[0]};
+    int[] pairs = new int[count - 1];
+    for (int i = 0; i + 1 < count; i++) pairs[i] = merges.rank(sym[i], sym[i + 1]);
+    return count <= SCAN_MAX ? mergeByScan(sym, pairs, count) : mergeAll(sym, pairs, count);
+  }
+
+  /**
+   * The same merges as {@link #mergeAll} for a short word: each step scans the pairs for the
+   * lowest rank (the leftmost among equals), merges it and looks up its two new neighbours.
+   */
+  private int[] mergeByScan(int[] c, int[] m, int n) {
+    while (n > 1) {
+      int best = -1;
+      int bestRank = Integer.MAX_VALUE;
+      for (int i = 0; i + 1 < n; i++) {
+        int r = m[i];
+        if (r >= 0 && r < bestRank) {
+          bestRank = r;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      c[best] = merges.newId(bestRank);
+      int tail = n - best - 2;
+      System.arraycopy(c, best + 2, c, best + 1, tail);
+      if (tail > 0) System.arraycopy(m, best + 2, m, best + 1, tail - 1);
+      n--;
+      if (best > 0) m[best - 1] = merges.rank(c[best - 1], c[best]);
+      if (best + 1 < n) m[best] = merges.rank(c[best], c[best + 1]);
+    }
+    return Arrays.copyOf(c, n);
+  }
+
+  /**
+   * The lowest-ranked merge first, then the leftmost; stale queue entries are skipped.
+   * {@code ranks[i]}: the rank of the merge of symbols i and i + 1, or -1.
+   */
+  private int[] mergeAll(int[] c, int[] ranks, int n) {
     int[] prev = new int[n];
     int[] next = new int[n];
     boolean[] removed = new boolean[n];
@@ -164,8 +266,7 @@ final class BpeModel {
     }
     MergeQueue queue = new MergeQueue(n);
     for (int i = 0; i + 1 < n; i++) {
-      long m = merges.get(c[i], c[i + 1]);
-      if (m != MergeTable.ABSENT) queue.push((int) (m >>> 32), i, (int) m);
+      if (ranks[i] >= 0) queue.push(ranks[i], i, merges.newId(ranks[i]));
     }
     while (!queue.isEmpty()) {
       int pos = queue.topPos();
