@@ -12,10 +12,16 @@ import java.util.Map;
  *
  * <p>Speed: pre-tokens are looked up in a small {@link WordCache} first; on a miss, a short word is
  * merged by scanning its pairs (no heap, a few primitive arrays), a long one through a
- * {@link MergeQueue}. A vocabulary whose tokens never hold a {@code ▁} (U+2581) right after another
- * character (SentencePiece's, converted to tokenizer.json, with no pre-tokenizer: the whole text
- * is one "word") cannot merge across a {@code ▁} that follows another character, so such a word is
- * merged piece by piece between those points, with the same result and through the same cache.
+ * {@link MergeQueue}. A merge makes a token of the vocabulary, so no merge ever joins two
+ * neighbouring characters that no token holds side by side (for byte-level models: the last UTF-8
+ * byte of one character and the first of the next). A word longer than a few characters is cut at
+ * such points and its pieces merged (and cached) one by one: the same merges happen, as they never
+ * cross a cut, and the lowest-rank-leftmost order within each piece is unchanged. That is what
+ * keeps a SentencePiece-converted file with no pre-tokenizer (the whole text is one "word", cut at
+ * every {@code ▁} that follows another character) and long runs of CJK letters from being merged
+ * as one long word each time. The bigrams are kept in a 128 KB bit set of their hashes: a
+ * collision only forgoes a cut. With {@code ignore_merges} the whole word is looked up first and
+ * pieces have their own cache (they are merged without the whole-word rule).
  * Immutable apart from the cache: share one instance.
  */
 final class BpeModel {
@@ -23,7 +29,9 @@ final class BpeModel {
   static final int CACHE_SLOTS = 1 << 16;
   /** Words up to this many symbols are merged by scanning, longer ones through a heap. */
   private static final int SCAN_MAX = 48;
-  private static final char METASPACE = '\u2581';
+  private static final int BIGRAM_BITS = 1 << 20;
+  /** Pre-tokens of more chars than this are cut where no token can span (see the class comment). */
+  private static final int CUT_MIN = 4;
   private static final int[] EMPTY = new int[0];
 
   private final Map<String, Integer> vocab;
@@ -34,11 +42,14 @@ final class BpeModel {
   private final boolean fuseUnk;
   private final boolean byteFallback;
   private final boolean ignoreMerges;
-  private final boolean splitAtMetaspace;
+  /** Bits over hashed char bigrams found inside some token: a clear bit means no token spans it. */
+  private final long[] bigrams = new long[BIGRAM_BITS >>> 6];
   private final int[] fallbackIds = new int[256];
   /** The merge rank of two byte-level symbols, by {@code byte1 << 8 | byte2}: most first lookups. */
   private final int[] bytePairs = new int[65536];
   private final WordCache cache = new WordCache(CACHE_SLOTS);
+  /** Pieces of cut words, merged without ignore_merges' whole-word rule: the word cache otherwise. */
+  private final WordCache pieceCache;
 
   BpeModel(Map<String, Integer> vocab, MergeTable merges, int unkId, boolean fuseUnk,
       boolean byteFallback, boolean ignoreMerges) {
@@ -48,16 +59,16 @@ final class BpeModel {
     this.fuseUnk = fuseUnk;
     this.byteFallback = byteFallback;
     this.ignoreMerges = ignoreMerges;
+    this.pieceCache = ignoreMerges ? new WordCache(CACHE_SLOTS) : cache;
     Arrays.fill(charIds, -1);
-    boolean metaspaceOnlyLeading = true;
     for (Map.Entry<String, Integer> e : vocab.entrySet()) {
       String k = e.getKey();
       if (k.length() == 1) charIds[k.charAt(0)] = e.getValue();
-      for (int i = 1; i < k.length() && metaspaceOnlyLeading; i++) {
-        if (k.charAt(i) == METASPACE && k.charAt(i - 1) != METASPACE) metaspaceOnlyLeading = false;
+      for (int i = 1; i < k.length(); i++) {
+        int h = bigram(k.charAt(i - 1), k.charAt(i));
+        bigrams[h >>> 6] |= 1L << h;
       }
     }
-    this.splitAtMetaspace = metaspaceOnlyLeading && charIds[METASPACE] >= 0;
     for (int b = 0; b < 256; b++) {
       Integer id = vocab.get(String.format("<0x%02X>", b));
       fallbackIds[b] = id == null ? -1 : id;
@@ -72,6 +83,16 @@ final class BpeModel {
 
   int vocabSize() {
     return vocab.size();
+  }
+
+  private static int bigram(char a, char b) {
+    return ((a * 0x9E3779B1) ^ b) * 0x85EBCA6B >>> 12;
+  }
+
+  /** False when no token holds {@code a} followed by {@code b}: no merge ever joins them. */
+  private boolean mayJoin(char a, char b) {
+    int h = bigram(a, b);
+    return (bigrams[h >>> 6] & (1L << h)) != 0;
   }
 
   Integer id(String token) {
@@ -91,8 +112,55 @@ final class BpeModel {
     if (from >= to) return;
     int h = WordCache.hash(text, from, to);
     if (cache.appendTo(text, from, to, h, out)) return;
-    int[] ids = mergeBytes(text, from, to);
+    int[] ids = null;
+    if (to - from > CUT_MIN) {
+      if (ignoreMerges) ids = wholeToken(ByteLevelAlphabet.mapUtf8(text, from, to));
+      if (ids == null) ids = byteLevelPieces(text, from, to);
+    }
+    if (ids == null) ids = mergeBytes(text, from, to, ignoreMerges);
     cache.put(text, from, to, h, ids);
+    out.addAll(ids);
+  }
+
+  private int[] wholeToken(String word) {
+    Integer whole = vocab.get(word);
+    return whole == null ? null : new int[] {whole};
+  }
+
+  /**
+   * The ids of a long pre-token merged piece by piece between the chars whose UTF-8 bytes no token
+   * joins (the last byte of one char, the first of the next), or null when there is no such cut.
+   */
+  private int[] byteLevelPieces(char[] text, int from, int to) {
+    IntBuffer ids = null;
+    int start = from;
+    for (int i = from + 1; i < to; i++) {
+      char p = text[i - 1];
+      char c = text[i];
+      if (Character.isLowSurrogate(c) && Character.isHighSurrogate(p)) continue;
+      int last = p < 0x80 ? p : 0x80 | (p & 0x3F);
+      int first;
+      if (c < 0x80) first = c;
+      else if (c < 0x800) first = 0xC0 | (c >> 6);
+      else if (Character.isHighSurrogate(c) && i + 1 < to) first = 0xF0 | (Character.toCodePoint(c, text[i + 1]) >> 18);
+      else first = 0xE0 | (c >> 12);
+      if (byteIds[last] < 0 || byteIds[first] < 0) continue; // unknown bytes: unk/fallback rules
+      if (mayJoin(ByteLevelAlphabet.charOf(last), ByteLevelAlphabet.charOf(first))) continue;
+      if (ids == null) ids = new IntBuffer(2 * (to - from));
+      piece(text, start, i, ids, true);
+      start = i;
+    }
+    if (ids == null) return null;
+    piece(text, start, to, ids, true);
+    return ids.toArray();
+  }
+
+  /** A piece of a cut word, through the piece cache, merged without the whole-word rule. */
+  private void piece(char[] text, int from, int to, IntBuffer out, boolean byteLevel) {
+    int h = WordCache.hash(text, from, to);
+    if (pieceCache.appendTo(text, from, to, h, out)) return;
+    int[] ids = byteLevel ? mergeBytes(text, from, to, false) : mergeWord(new String(text, from, to - from));
+    pieceCache.put(text, from, to, h, ids);
     out.addAll(ids);
   }
 
@@ -106,32 +174,32 @@ final class BpeModel {
         return;
       }
     }
+    // cut where no token spans: between two known chars no token holds side by side (an unknown
+    // char becomes byte-fallback or unknown tokens, which the bigrams do not describe); never
+    // inside a surrogate pair
     char[] w = word.toCharArray();
     int n = w.length;
-    if (!splitAtMetaspace) {
-      encodeCached(w, 0, n, out);
-      return;
-    }
     int start = 0;
     for (int i = 1; i < n; i++) {
-      if (w[i] == METASPACE && w[i - 1] != METASPACE) {
-        encodeCached(w, start, i, out);
-        start = i;
-      }
+      char p = w[i - 1];
+      char c = w[i];
+      if (mayJoin(p, c) || Character.isLowSurrogate(c) && Character.isHighSurrogate(p)) continue;
+      if (unknown(w, i - 1) || unknown(w, i)) continue;
+      piece(w, start, i, out, false);
+      start = i;
     }
-    encodeCached(w, start, n, out);
+    piece(w, start, n, out, false);
   }
 
-  private void encodeCached(char[] word, int from, int to, IntBuffer out) {
-    int h = WordCache.hash(word, from, to);
-    if (cache.appendTo(word, from, to, h, out)) return;
-    int[] ids = mergeWord(new String(word, from, to - from));
-    cache.put(word, from, to, h, ids);
-    out.addAll(ids);
+  /** The char at {@code i} (or the pair it belongs to) has no token of its own. */
+  private boolean unknown(char[] w, int i) {
+    char c = w[i];
+    if (!Character.isSurrogate(c)) return charIds[c] < 0;
+    return true; // a supplementary character: treated as unknown, which only forgoes a cut
   }
 
   /** The ids of the UTF-8 bytes of {@code text[from, to)} (lone surrogates are U+FFFD by now). */
-  private int[] mergeBytes(char[] text, int from, int to) {
+  private int[] mergeBytes(char[] text, int from, int to, boolean wholeWordRule) {
     byte[] utf8 = new byte[3 * (to - from)];
     int len = 0;
     for (int i = from; i < to; i++) {
@@ -154,7 +222,7 @@ final class BpeModel {
         utf8[len++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-    if (ignoreMerges) {
+    if (wholeWordRule) {
       Integer whole = vocab.get(ByteLevelAlphabet.map(utf8, 0, len));
       if (whole != null) return new int[] {whole};
     }

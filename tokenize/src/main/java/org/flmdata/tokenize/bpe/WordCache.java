@@ -6,7 +6,7 @@ package org.flmdata.tokenize.bpe;
  * longest cached word, whatever the corpus (a few MB at 65,536 slots of typical words), which a
  * Spark task can spare; on a corpus read once it answers the frequent words (Zipf's law puts most
  * running words among a few thousand types) and a miss costs only the slot write. Each slot is
- * one int array {@code [length, chars..., ids...]}, so a hit reads one object. Safe to share
+ * one int array {@code [hash, length, chars..., ids...]}, so a lookup reads one object. Safe to share
  * between threads without locks: a slot's array is never changed once published, and a reader
  * compares the whole key, so a racing writer can only cause a miss.
  */
@@ -15,15 +15,12 @@ final class WordCache {
   static final int MAX_WORD = 256;
 
   private final int[][] slots;
-  /** The hash of each slot's word: most misses are told by this small array alone. */
-  private final int[] hashes;
   private final int mask;
 
   /** {@code slots} is rounded up to a power of two. */
   WordCache(int slots) {
     int size = Integer.highestOneBit(Math.max(2, slots - 1)) << 1;
     this.slots = new int[size][];
-    this.hashes = new int[size];
     this.mask = size - 1;
   }
 
@@ -41,27 +38,24 @@ final class WordCache {
    * true, or returns false.
    */
   boolean appendTo(char[] s, int from, int to, int h, IntBuffer out) {
-    int slot = h & mask;
-    if (hashes[slot] != h) return false;
-    int[] e = slots[slot];
+    int[] e = slots[h & mask];
     int len = to - from;
-    if (e == null || e[0] != len) return false;
+    if (e == null || e[0] != h || e[1] != len) return false;
     for (int i = 0; i < len; i++) {
-      if (e[1 + i] != s[from + i]) return false;
+      if (e[2 + i] != s[from + i]) return false;
     }
-    out.addAll(e, 1 + len, e.length - 1 - len);
+    out.addAll(e, 2 + len, e.length - 2 - len);
     return true;
   }
 
   void put(char[] s, int from, int to, int h, int[] ids) {
     int len = to - from;
     if (len > MAX_WORD) return;
-    int[] e = new int[1 + len + ids.length];
-    e[0] = len;
-    for (int i = 0; i < len; i++) e[1 + i] = s[from + i];
-    System.arraycopy(ids, 0, e, 1 + len, ids.length);
-    int slot = h & mask;
-    slots[slot] = e;
-    hashes[slot] = h;
+    int[] e = new int[2 + len + ids.length];
+    e[0] = h;
+    e[1] = len;
+    for (int i = 0; i < len; i++) e[2 + i] = s[from + i];
+    System.arraycopy(ids, 0, e, 2 + len, ids.length);
+    slots[h & mask] = e;
   }
 }
