@@ -32,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * command-line tool (install: tests/setup/install-fasttext.sh) on the same models and texts:
  * label agreement and max probability difference on a mixed corpus, then speed on ~12 MB of
  * real lines ({@link BenchmarkText}, each line predicted once per side), one thread each,
- * measured the same way on both sides: wall time of the same predictions with the model loaded
- * before the clock starts. The CLI reads the lines from a pipe ({@code predict-prob model - k});
- * it is timed from the answer to a first warm-up line (model loaded) to the last prediction
- * read; the JNI side times its loop over the same lines. The lines are cut into three parts,
- * run CLI / JNI alternately so that a busy neighbour weighs on both; the ratio of the summed
- * times is asserted to be at least {@link #MIN_RATIO}.
+ * measured the same way on both sides: CPU time of the whole process (user + system, all
+ * threads: GC and JIT included on the JVM side) over the same predictions, the model loaded
+ * before the clock starts; wall time is printed beside it (on a shared machine it mostly
+ * measures the neighbours). The CLI reads the lines from a pipe ({@code predict-prob model - k})
+ * and is timed from its answer to a first warm-up line (model loaded) to its last answer; the JNI
+ * side times its loop over the same lines. The lines are cut into three parts, run CLI / JNI
+ * alternately; the ratio of the summed CPU times is asserted to be at least {@link #MIN_RATIO}.
  *
  * <pre>mvn -B verify -Pbench -pl tests -am -Dtest=FastTextParityBenchmark
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -136,16 +137,24 @@ class FastTextParityBenchmark {
     // speed: unseen real lines, three parts, CLI and JNI alternately, wall time without load
     List<List<String>> parts = speedLines();
     for (String l : lines) jni.predict(l, k); // JIT warm-up on the parity texts
-    double cliSeconds = 0;
-    double jniSeconds = 0;
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double cliCpu = 0;
+    double cliWall = 0;
+    double jniCpu = 0;
+    double jniWall = 0;
     long predictions = 0;
     long sink = 0;
     long bytes = 0;
     for (List<String> part : parts) {
-      cliSeconds += cliWall(cli, model, part, k);
+      Timing c = cliRun(cli, model, part, k);
+      cliCpu += c.cpu();
+      cliWall += c.wall();
+      long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (String l : part) sink += jni.predict(l, k).size();
-      jniSeconds += (System.nanoTime() - t0) / 1e9;
+      jniWall += (System.nanoTime() - t0) / 1e9;
+      jniCpu += (os.getProcessCpuTime() - c0) / 1e9;
       predictions += part.size();
       for (String l : part) bytes += l.getBytes(StandardCharsets.UTF_8).length + 1;
     }
@@ -154,14 +163,15 @@ class FastTextParityBenchmark {
     double s = 0;
     for (String l : parts.get(0)) s += scorer.score(l);
     double scorerSeconds = (System.nanoTime() - t1) / 1e9;
-    double ratio = cliSeconds / jniSeconds;
+    double ratio = cliCpu / jniCpu;
     System.out.printf(Locale.ROOT, "fastText parity %s: %d texts, labels agree %d/%d (top-%d),"
             + " max |dp| %.2e%n", name, lines.size(), agree, lines.size(), k, maxDp);
-    System.out.printf(Locale.ROOT, "fastText speed %-18s %8d predictions %5.1f MB, wall s without load:"
-            + " CLI %6.2f s (%7.0f/s), JNI %6.2f s (%7.0f/s) = %.2fx CLI; JNI via QualityScorer"
-            + " (preprocess + all labels) %7.0f/s%n",
-        name, predictions, bytes / 1e6, cliSeconds, predictions / cliSeconds, jniSeconds,
-        predictions / jniSeconds, ratio, parts.get(0).size() / scorerSeconds);
+    System.out.printf(Locale.ROOT, "fastText speed %-18s %d predictions, %.1f MB, model load excluded:"
+            + " CLI %.0f/CPU-s (%.2f CPU-s, wall %.2f s), JNI %.0f/CPU-s (%.2f CPU-s, wall %.2f s)"
+            + " = %.2fx CLI per CPU-second (wall %.2fx); JNI via QualityScorer (preprocess + all"
+            + " labels) %.0f/s wall%n",
+        name, predictions, bytes / 1e6, predictions / cliCpu, cliCpu, cliWall, predictions / jniCpu,
+        jniCpu, jniWall, ratio, cliWall / jniWall, parts.get(0).size() / scorerSeconds);
     assertTrue(sink > 0 && s >= 0);
     assertEquals(lines.size(), agree, "label disagreement");
     assertTrue(maxDp < 1e-4, "max |dp| " + maxDp);
@@ -188,11 +198,15 @@ class FastTextParityBenchmark {
     return parts;
   }
 
+  /** Wall and CPU seconds (CPU: the whole process, user + system, all threads). */
+  private record Timing(double wall, double cpu) {}
+
   /**
-   * Wall seconds the CLI takes to predict {@code lines} read from a pipe, model load excluded:
-   * from its answer to a warm-up line to its last answer.
+   * The CLI predicting {@code lines} read from a pipe, model load excluded: from its answer to a
+   * warm-up line to its last answer, wall time and the CPU time its process used in between
+   * ({@code /proc/PID/stat}, read while its stdin is still open, so it has not exited).
    */
-  private static double cliWall(String cli, Path model, List<String> lines, int k) throws Exception {
+  private static Timing cliRun(String cli, Path model, List<String> lines, int k) throws Exception {
     Process p = new ProcessBuilder(cli, "predict-prob", model.toString(), "-", Integer.toString(k))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     java.io.OutputStream stdin = p.getOutputStream();
@@ -202,22 +216,34 @@ class FastTextParityBenchmark {
     stdin.flush();
     assertTrue(out.readLine() != null, "the CLI answered no warm-up line");
     byte[] payload = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    double c0 = procCpu(p.pid());
     long t0 = System.nanoTime();
     Thread writer = new Thread(() -> {
-      try (stdin) {
+      try {
         stdin.write(payload);
+        stdin.flush();
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     });
     writer.start();
     long n = 0;
-    while (out.readLine() != null) n++;
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    while (n < lines.size() && out.readLine() != null) n++;
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = procCpu(p.pid()) - c0;
     writer.join();
+    stdin.close();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES));
     assertEquals(lines.size(), n, "CLI predictions");
-    return seconds;
+    return new Timing(wall, cpu);
+  }
+
+  /** User + system CPU seconds of a live process, from {@code /proc/PID/stat} (clock ticks of 10 ms). */
+  private static double procCpu(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields after "(comm) ": state=0 ... utime=11, stime=12
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   @Test
