@@ -24,11 +24,19 @@ final class AddedTokens {
   }
 
   private final Map<Character, List<Token>> byFirstChar = new HashMap<>();
+  /** The first chars of the tokens: most text is passed over without a map lookup. */
+  private final java.util.BitSet firstChars = new java.util.BitSet(65536);
+  /** First chars with a one-char token; for the others, {@link #pairs} holds the first two chars. */
+  private final java.util.BitSet singleChars = new java.util.BitSet(65536);
+  private final java.util.Set<Integer> pairs = new java.util.HashSet<>();
 
   AddedTokens(List<Token> tokens) {
     for (Token t : tokens) {
       if (t.content.isEmpty()) continue;
       byFirstChar.computeIfAbsent(t.content.charAt(0), k -> new ArrayList<>()).add(t);
+      firstChars.set(t.content.charAt(0));
+      if (t.content.length() == 1) singleChars.set(t.content.charAt(0));
+      else pairs.add(t.content.charAt(0) << 16 | t.content.charAt(1));
     }
     for (List<Token> l : byFirstChar.values()) {
       l.sort(Comparator.comparingInt((Token t) -> t.content.length()).reversed());
@@ -48,6 +56,12 @@ final class AddedTokens {
     int i = 0;
     int n = s.length();
     while (i < n) {
+      char c = s.charAt(i);
+      if (!firstChars.get(c) || !singleChars.get(c)
+          && (i + 1 == n || !pairs.contains(c << 16 | s.charAt(i + 1)))) {
+        i++;
+        continue;
+      }
       List<Token> candidates = byFirstChar.get(s.charAt(i));
       Token hit = null;
       if (candidates != null) {

@@ -22,6 +22,36 @@ final class ByteLevelAlphabet {
     return BYTE_TO_CHAR[unsignedByte];
   }
 
+  /**
+   * The byte-level string of the UTF-8 encoding of {@code s[from, to)} (a lone surrogate as
+   * U+FFFD), without building the bytes.
+   */
+  static String mapUtf8(char[] s, int from, int to) {
+    char[] out = new char[3 * (to - from)];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s[i];
+      if (c < 0x80) {
+        out[n++] = BYTE_TO_CHAR[c];
+      } else if (c < 0x800) {
+        out[n++] = BYTE_TO_CHAR[0xC0 | (c >> 6)];
+        out[n++] = BYTE_TO_CHAR[0x80 | (c & 0x3F)];
+      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s[i + 1])) {
+        int cp = Character.toCodePoint(c, s[++i]);
+        out[n++] = BYTE_TO_CHAR[0xF0 | (cp >> 18)];
+        out[n++] = BYTE_TO_CHAR[0x80 | ((cp >> 12) & 0x3F)];
+        out[n++] = BYTE_TO_CHAR[0x80 | ((cp >> 6) & 0x3F)];
+        out[n++] = BYTE_TO_CHAR[0x80 | (cp & 0x3F)];
+      } else {
+        if (Character.isSurrogate(c)) c = '\uFFFD';
+        out[n++] = BYTE_TO_CHAR[0xE0 | (c >> 12)];
+        out[n++] = BYTE_TO_CHAR[0x80 | ((c >> 6) & 0x3F)];
+        out[n++] = BYTE_TO_CHAR[0x80 | (c & 0x3F)];
+      }
+    }
+    return new String(out, 0, n);
+  }
+
   /** The byte-level string of UTF-8 bytes, as vocabularies spell tokens. */
   static String map(byte[] utf8, int from, int to) {
     char[] c = new char[to - from];

@@ -100,7 +100,7 @@ public final class HfTokenizer {
       vocab.put(e.getKey(), id);
       maxId = Math.max(maxId, id);
     }
-    MergeTable merges = new MergeTable(mergesNode.size());
+    MergeTable merges = new MergeTable(mergesNode.size(), maxId);
     int rank = 0;
     for (JsonNode mg : mergesNode) {
       String a;
@@ -273,6 +273,16 @@ public final class HfTokenizer {
     AddedTokens.Sink afterNormalization = new AddedTokens.Sink() {
       @Override
       public void text(String segment, boolean atStart) {
+        PatternScanner scanner = preTokenizer.isolatedScanner();
+        if (scanner != null) {
+          char[] chars = segment.toCharArray();
+          for (int i = 0, n = chars.length; i < n; ) {
+            int e = scanner.matchEnd(chars, i, n);
+            model.encodeByteLevel(chars, i, e, out);
+            i = e;
+          }
+          return;
+        }
         pieces.clear();
         preTokenizer.split(segment, atStart && firstAtStart[0], pieces);
         for (String p : pieces) encodePreToken(p, out);

@@ -26,6 +26,13 @@ public final class IntBuffer {
     size += v.length;
   }
 
+  /** Appends {@code v[from, from + count)}. */
+  public void addAll(int[] v, int from, int count) {
+    if (size + count > data.length) data = Arrays.copyOf(data, Math.max(size * 2, size + count));
+    System.arraycopy(v, from, data, size, count);
+    size += count;
+  }
+
   public int size() {
     return size;
   }

@@ -1,22 +1,57 @@
 package org.flmdata.tokenize.bpe;
 
 /**
- * Open-addressing map from a symbol pair {@code (left, right)} to its merge {@code (rank, newId)},
- * both packed in longs; immutable after construction, so safe to share between threads. Used by
- * the tokenizer.json BPE and by the SentencePiece BPE (pair to score rank and merged piece).
+ * Open-addressing map from a symbol pair {@code (left, right)} to its merge {@code (rank, newId)};
+ * immutable after construction, so safe to share between threads. Used by the tokenizer.json BPE
+ * and by the SentencePiece BPE (pair to score rank and merged piece).
+ *
+ * <p>Two layouts. Wide: key and value side by side in a long array (16 bytes a slot). Packed, when
+ * the ids and ranks are known to fit ({@link #MergeTable(int, int)}: ids below 2^20, fewer than
+ * 2^23 merges, as every released vocabulary): the pair and the rank in one long (8 bytes a slot)
+ * and the new id in an array by rank, so a table of 280,000 merges takes 4 MB instead of 16 and a
+ * lookup touches one cache line of a table that stays in cache far more often.
  */
 public final class MergeTable {
   public static final long ABSENT = -1L;
-  private final long[] keys;
-  private final long[] values;
+  private static final int ID_BITS = 20;
+  private static final int RANK_BITS = 23;
+  private static final long RANK_MASK = (1L << RANK_BITS) - 1;
+
+  /** Wide: {@code [key, value]} per slot; packed: {@code key << 23 | rank} per slot. */
+  private final long[] table;
+  /** The merged token's id by rank (null from {@link #MergeTable(int)}). */
+  private final int[] idOfRank;
+  private final boolean packed;
   private final int mask;
 
+  /** A wide table for about {@code capacity} merges of any ids. */
   public MergeTable(int capacity) {
     int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-    keys = new long[size];
-    values = new long[size];
-    java.util.Arrays.fill(keys, ABSENT);
+    table = new long[2 * size];
+    java.util.Arrays.fill(table, ABSENT);
+    idOfRank = null;
+    packed = false;
     mask = size - 1;
+  }
+
+  /**
+   * A table for ranks below {@code capacity} and ids up to {@code maxId}: packed when they fit,
+   * else wide.
+   */
+  public MergeTable(int capacity, int maxId) {
+    idOfRank = new int[Math.max(1, capacity)];
+    packed = maxId < (1 << ID_BITS) && capacity < (1 << RANK_BITS);
+    if (!packed) {
+      int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+      table = new long[2 * size];
+      mask = size - 1;
+    } else {
+      // load factor 0.35..0.7
+      int size = Integer.highestOneBit(Math.max(4, capacity + capacity / 2 - 1)) << 1;
+      table = new long[size];
+      mask = size - 1;
+    }
+    java.util.Arrays.fill(table, ABSENT);
   }
 
   static long pair(int left, int right) {
@@ -28,27 +63,74 @@ public final class MergeTable {
    * merge map (collected from the merges list in order) does.
    */
   public void put(int left, int right, int rank, int newId) {
+    if (idOfRank != null && (rank < 0 || rank >= idOfRank.length)) {
+      throw new IllegalArgumentException("rank " + rank + " outside 0.." + (idOfRank.length - 1));
+    }
+    if (packed) {
+      if (left < 0 || right < 0 || left >= (1 << ID_BITS) || right >= (1 << ID_BITS)) {
+        throw new IllegalArgumentException("merge (" + left + ", " + right + ") rank " + rank
+            + " outside the packed table's bounds");
+      }
+      long key = packedKey(left, right);
+      int i = slot(key);
+      while (table[i] != ABSENT && (table[i] >>> RANK_BITS) != key) i = (i + 1) & mask;
+      table[i] = key << RANK_BITS | rank;
+      idOfRank[rank] = newId;
+      return;
+    }
     long k = pair(left, right);
     int i = slot(k);
-    while (keys[i] != ABSENT && keys[i] != k) i = (i + 1) & mask;
-    keys[i] = k;
-    values[i] = ((long) rank << 32) | (newId & 0xFFFFFFFFL);
+    while (table[2 * i] != ABSENT && table[2 * i] != k) i = (i + 1) & mask;
+    table[2 * i] = k;
+    table[2 * i + 1] = ((long) rank << 32) | (newId & 0xFFFFFFFFL);
+    if (idOfRank != null) idOfRank[rank] = newId;
   }
 
   /** {@code (rank << 32) | newId}, or {@link #ABSENT}. */
   public long get(int left, int right) {
+    if (packed) {
+      int r = rank(left, right);
+      return r < 0 ? ABSENT : ((long) r << 32) | (idOfRank[r] & 0xFFFFFFFFL);
+    }
     long k = pair(left, right);
     int i = slot(k);
     while (true) {
-      long at = keys[i];
-      if (at == k) return values[i];
+      long at = table[2 * i];
+      if (at == k) return table[2 * i + 1];
       if (at == ABSENT) return ABSENT;
       i = (i + 1) & mask;
     }
   }
 
+  /** The rank of the merge of {@code (left, right)}, or -1; without reading its new id. */
+  public int rank(int left, int right) {
+    if (!packed) {
+      long v = get(left, right);
+      return v == ABSENT ? -1 : (int) (v >>> 32);
+    }
+    if ((left | right) >>> ID_BITS != 0) return -1;
+    long key = packedKey(left, right);
+    int i = slot(key);
+    while (true) {
+      long at = table[i];
+      if (at == ABSENT) return -1;
+      if ((at >>> RANK_BITS) == key) return (int) (at & RANK_MASK);
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The id of the token the merge of rank {@code rank} makes (the rank from {@link #rank}). */
+  public int newId(int rank) {
+    if (idOfRank != null) return idOfRank[rank];
+    throw new IllegalStateException("newId(rank) needs a table made with MergeTable(capacity, maxId)");
+  }
+
+  private static long packedKey(int left, int right) {
+    return ((long) left << ID_BITS) | right;
+  }
+
   private int slot(long k) {
     long h = k * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 40) & mask;
+    return (int) (h >>> 32) & mask;
   }
 }

@@ -19,7 +19,8 @@ final class PreTokenizer {
 
   private enum Behavior { REMOVED, ISOLATED, MERGED_WITH_PREVIOUS, MERGED_WITH_NEXT, CONTIGUOUS }
 
-  private record Split(Pattern pattern, Behavior behavior, boolean invert) {}
+  /** {@code scanner}: the hand-written matcher of {@code pattern}, when it is a known one. */
+  private record Split(Pattern pattern, PatternScanner scanner, Behavior behavior, boolean invert) {}
 
   /** SentencePiece-style: spaces become {@code replacement}, which may be prepended and split on. */
   private record Metaspace(String replacement, String prependScheme, boolean split) {}
@@ -30,6 +31,19 @@ final class PreTokenizer {
   private PreTokenizer(List<Object> steps, boolean byteLevel) {
     this.steps = steps;
     this.byteLevel = byteLevel;
+  }
+
+  /**
+   * The scanner whose matches are this chain's pre-tokens when the chain is one known regex split
+   * (Isolated) then ByteLevel without a prefix space, as GPT-2, Llama-3 and Qwen2 files have it;
+   * else null. Callers then walk the matches instead of building pre-token strings.
+   */
+  PatternScanner isolatedScanner() {
+    if (steps.size() == 2 && steps.get(0) instanceof Split s && s.scanner != null
+        && s.behavior == Behavior.ISOLATED && !s.invert && Boolean.FALSE.equals(steps.get(1))) {
+      return s.scanner;
+    }
+    return null;
   }
 
   /** True when the chain ends in ByteLevel: pre-tokens are then encoded as UTF-8 bytes. */
@@ -62,10 +76,17 @@ final class PreTokenizer {
       case "Split" -> {
         JsonNode p = n.path("pattern");
         Pattern re;
-        if (p.has("Regex")) re = RegexTranslator.compile(p.get("Regex").asText(), file);
-        else if (p.has("String")) re = Pattern.compile(Pattern.quote(p.get("String").asText()));
-        else throw new TokenizerFormatException(file + ": Split pre-tokenizer has no String or Regex pattern");
-        steps.add(new Split(re, behavior(n.path("behavior").asText(""), file), n.path("invert").asBoolean(false)));
+        PatternScanner scanner = null;
+        if (p.has("Regex")) {
+          re = RegexTranslator.compile(p.get("Regex").asText(), file);
+          scanner = PatternScanner.of(p.get("Regex").asText());
+        } else if (p.has("String")) {
+          re = Pattern.compile(Pattern.quote(p.get("String").asText()));
+        } else {
+          throw new TokenizerFormatException(file + ": Split pre-tokenizer has no String or Regex pattern");
+        }
+        steps.add(new Split(re, scanner, behavior(n.path("behavior").asText(""), file),
+            n.path("invert").asBoolean(false)));
       }
       case "Metaspace" -> {
         String rep = n.path("replacement").asText("\u2581");
@@ -82,7 +103,8 @@ final class PreTokenizer {
       case "ByteLevel" -> {
         boolean prefix = n.path("add_prefix_space").asBoolean(false);
         if (n.path("use_regex").asBoolean(true)) {
-          steps.add(new Split(RegexTranslator.compile(GPT2_PATTERN, file), Behavior.ISOLATED, false));
+          steps.add(new Split(RegexTranslator.compile(GPT2_PATTERN, file), PatternScanner.GPT2,
+              Behavior.ISOLATED, false));
         }
         steps.add(prefix);
       }
@@ -157,6 +179,15 @@ final class PreTokenizer {
    */
   private static void split(Split s, String p, List<String> out) {
     if (p.isEmpty()) return;
+    if (s.scanner != null && s.behavior == Behavior.ISOLATED && !s.invert) {
+      char[] chars = p.toCharArray();
+      for (int i = 0, n = chars.length; i < n; ) {
+        int e = s.scanner.matchEnd(chars, i, n);
+        out.add(p.substring(i, e));
+        i = e;
+      }
+      return;
+    }
     List<int[]> runs = new ArrayList<>();
     Matcher m = s.pattern.matcher(p);
     int last = 0;

@@ -58,6 +58,16 @@ public final class TrainingSplitter implements java.io.Serializable {
   public void split(String text, Consumer<String> sink) {
     if (text == null || text.isEmpty()) return;
     String s = normalizer.apply(HfTokenizer.withoutLoneSurrogates(text));
+    PatternScanner scanner = preTokenizer.isolatedScanner();
+    if (scanner != null) {
+      char[] c = s.toCharArray();
+      for (int i = 0, n = c.length; i < n; ) {
+        int e = scanner.matchEnd(c, i, n);
+        sink.accept(ByteLevelAlphabet.mapUtf8(c, i, e));
+        i = e;
+      }
+      return;
+    }
     List<String> pieces = new ArrayList<>();
     preTokenizer.split(s, true, pieces);
     for (String p : pieces) {

@@ -49,7 +49,19 @@ public final class BpeTrainer {
     if (fullByteAlphabet) {
       for (int b = 0; b < 256; b++) alphabet.add((int) TrainingSplitter.byteChar(b));
     }
-    for (WordCount w : words) w.word().codePoints().forEach(alphabet::add);
+    java.util.BitSet seen = new java.util.BitSet(65536);
+    for (WordCount w : words) {
+      String word = w.word();
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (Character.isSurrogate(c)) {
+          word.codePoints().forEach(alphabet::add);
+          break;
+        }
+        seen.set(c);
+      }
+    }
+    for (int c = seen.nextSetBit(0); c >= 0; c = seen.nextSetBit(c + 1)) alphabet.add(c);
     for (int cp : alphabet) {
       String s = new String(Character.toChars(cp));
       if (!ids.containsKey(s)) {
@@ -62,11 +74,17 @@ public final class BpeTrainer {
     int[] lens = new int[n];
     long[] counts = new long[n];
     long totalSymbols = 0;
+    int[] bmpIds = new int[65536]; // alphabet ids of BMP characters (byte-level words: all of them)
+    java.util.Arrays.fill(bmpIds, -1);
+    for (int cp : alphabet) if (cp < 65536) bmpIds[cp] = ids.get(String.valueOf((char) cp));
     for (int i = 0; i < n; i++) {
       WordCount w = words.get(i);
       int[] cps = w.word().codePoints().toArray();
       int[] s = new int[cps.length];
-      for (int j = 0; j < cps.length; j++) s[j] = ids.get(new String(Character.toChars(cps[j])));
+      for (int j = 0; j < cps.length; j++) {
+        int cp = cps[j];
+        s[j] = cp < 65536 ? bmpIds[cp] : ids.get(new String(Character.toChars(cp)));
+      }
       syms[i] = s;
       lens[i] = s.length;
       counts[i] = w.count();
