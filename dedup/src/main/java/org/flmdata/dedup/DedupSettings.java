@@ -46,9 +46,17 @@ public final class DedupSettings {
           .check(l -> Set.of("priority", "quality", "length").containsAll(l)
               && new LinkedHashSet<>(l).size() == l.size(),
               "must list distinct criteria of [priority, quality, length]");
+  /**
+   * The meta key the filter stage writes its quality score to. Spelled here because no stage
+   * module depends on another; {@code CrossStageQualityTest} (tests module) runs filter and
+   * dedup together so a drift of either side fails.
+   */
+  static final String QUALITY_META = "quality";
+
   public static final Setting<String> QUALITY_KEY =
-      Setting.string("quality_key", "quality_score",
-          "meta key holding the quality score used by survivor_order (written by filter)");
+      Setting.string("quality_key", QUALITY_META,
+          "meta key holding the quality score used by survivor_order; default quality, the key"
+              + " the filter stage writes its fastText score to (meta.quality)");
   public static final Setting<Boolean> NEAR =
       Setting.bool("near", true, "MinHash/LSH near-duplicate removal after exact dedup");
   public static final Setting<String> PRESET =

@@ -142,8 +142,8 @@ class DedupStageTest {
     add("a-5", "A", "en", same);
     add("a-4", "A", "en", same);
     String q = words(300);
-    add("a-7", "A", "en", q + " tail words added", Map.of("quality_score", "0.2"));
-    add("a-6", "A", "en", edit(q, 10), Map.of("quality_score", "0.9"));
+    add("a-7", "A", "en", q + " tail words added", Map.of("quality", "0.2"));
+    add("a-6", "A", "en", edit(q, 10), Map.of("quality", "0.9"));
     add("c-1", "C", "en", near);
     add("c-2", "C", "en", near.replace(" ", "  "));
     add("a-empty", "A", "en", "");
