@@ -99,14 +99,20 @@ public final class DedupStage implements Stage {
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
     if (plan.near()) printCurves(ctx, plan);
-    List<Dataset<Row>> cached = new ArrayList<>();
-    Dataset<Row> decisions = decide(input, plan, cached).persist(StorageLevel.MEMORY_AND_DISK());
-    // the statistics materialise the (small, text-free) decisions; what they were built from can go
-    for (String line : DedupStats.lines(decisions)) {
-      LOG.info(line);
-      System.out.println(line);
-    }
-    for (Dataset<Row> d : cached) d.unpersist();
+    ShuffleSizing sizing = ShuffleSizing.of(ctx.spark(), input);
+    Dataset<Row> decisions = sizing.within(() -> {
+      List<Dataset<Row>> cached = new ArrayList<>();
+      Dataset<Row> d = decide(input, plan, cached, sizing.partitions())
+          .repartition(sizing.partitions(), col("did"))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      // the statistics materialise the (small, text-free) decisions; what they came from can go
+      for (String line : DedupStats.lines(d)) {
+        LOG.info(line);
+        System.out.println(line);
+      }
+      for (Dataset<Row> c : cached) c.unpersist();
+      return d;
+    });
     return input
         .joinWith(decisions, input.col("id").equalTo(decisions.col("did")), "left")
         .map((MapFunction<Tuple2<Document, Row>, Outcome>) DedupStage::outcome, Outcome.ENCODER);
@@ -118,7 +124,7 @@ public final class DedupStage implements Stage {
    * kept). Intermediate Datasets it persists are added to {@code cached}.
    */
   static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan,
-      List<Dataset<Row>> cached) {
+      List<Dataset<Row>> cached, int partitions) {
     Dataset<Row> raw = input.mapPartitions(new KeyMaker(plan), DocKey.ENCODER).toDF()
         .withColumn("r", rank(plan.survivorOrder()));
     // One key per id, so that every input row meets exactly one decision even if ids repeat.
@@ -135,7 +141,7 @@ public final class DedupStage implements Stage {
         .select(col("id").as("did"), col("scope"), lit(EXACT).as("status"),
             col("best.id").as("other"), lit(0L).as("size"));
     Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
-    Dataset<Row> near = plan.near() ? near(survivors, plan, input, cached)
+    Dataset<Row> near = plan.near() ? near(survivors, plan, input, cached, partitions)
         : survivors.select(col("id").as("did"), col("scope"), lit(KEPT).as("status"),
             lit(null).cast("string").as("other"), col("n").as("size"));
     if (!plan.near()) return exactDups.union(near);
@@ -151,8 +157,8 @@ public final class DedupStage implements Stage {
 
   /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
-      Dataset<Document> input, List<Dataset<Row>> cached) {
-    Dataset<Row> nodes = nodes(survivors, Math.max(1, input.rdd().getNumPartitions()));
+      Dataset<Document> input, List<Dataset<Row>> cached, int partitions) {
+    Dataset<Row> nodes = nodes(survivors, partitions);
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
     Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
@@ -185,9 +191,7 @@ public final class DedupStage implements Stage {
    * bands, sig}): range-sorted by rank, each partition's ids above the previous partition's
    * ({@code monotonically_increasing_id} over a sort), fixed by a local checkpoint. So a band
    * bucket's smallest node is its best document, and the edges do not depend on partitioning.
-   * As many partitions as the stage's input has (Spark sizes those by bytes): a plain {@code
-   * orderBy} would take {@code spark.sql.shuffle.partitions} whatever the input, 200 tasks for
-   * every later job over the nodes of a small run and too few for a large one.
+   * As many partitions as the stage's other shuffles ({@link ShuffleSizing}).
    */
   private static Dataset<Row> nodes(Dataset<Row> survivors, int partitions) {
     return survivors.repartitionByRange(partitions, col("r")).sortWithinPartitions("r")
