@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.function.IntConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -51,6 +52,14 @@ public final class ConnectedComponents {
    * distributed rounds, each of which is a few Spark jobs.
    */
   public static Dataset<Row> run(Dataset<Row> edges, long localMaxEdges) {
+    return run(edges, localMaxEdges, round -> {});
+  }
+
+  /**
+   * As {@link #run(Dataset, long)}; {@code rounds} is told the number of each distributed round
+   * when it is done (benchmarks log them).
+   */
+  public static Dataset<Row> run(Dataset<Row> edges, long localMaxEdges, IntConsumer rounds) {
     Dataset<Row> e = edges.where(col("src").notEqual(col("dst")))
         .select(greatest(col("src"), col("dst")).as("u"), least(col("src"), col("dst")).as("v"))
         .distinct()
@@ -69,6 +78,7 @@ public final class ConnectedComponents {
       }
       e = smallStar(largeStar(e)).localCheckpoint();
       LOG.info("connected components: round {} done", round);
+      rounds.accept(round);
     }
     throw new IllegalStateException("connected components did not converge in " + MAX_ROUNDS
         + " rounds");

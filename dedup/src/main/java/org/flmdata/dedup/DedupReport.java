@@ -28,6 +28,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.flmdata.pipeline.Outcome;
@@ -41,7 +42,8 @@ import scala.Tuple2;
  *
  * <ul>
  *   <li>{@code removed}: per domain and source (subset), documents in, kept, exact and near
- *       duplicates removed;
+ *       duplicates removed within the run and against the persistent index ({@code
+ *       exact_indexed}, {@code near_indexed});
  *   <li>{@code clusters}: clusters (kept documents with {@code dedup_cluster_size} > 1), the
  *       documents in them, the exact size histogram, and size quantiles from a DataSketches KLL
  *       sketch built per partition and merged across partitions;
@@ -49,9 +51,11 @@ import scala.Tuple2;
  *       MinHash shingles) in the dedup input and in the kept documents, from DataSketches CPC
  *       sketches merged across partitions: how much distinct content dedup left (near duplicates
  *       share most shingles with their survivor, so kept/input should stay near 1);
- *   <li>{@code sample_clusters}: the largest clusters and a few chosen by id hash, with survivor,
- *       up to {@link #MEMBERS} removed members each, and the first line of every document (texts
- *       from the input stage's kept output, since rejected rows keep text only for a sample).
+ *   <li>{@code sample_clusters}: the largest clusters, the indexed documents this run removed the
+ *       most copies of (with a persistent index), and a few clusters chosen by id hash, with
+ *       survivor, up to {@link #MEMBERS} removed members each, and the first line of every
+ *       document (texts from the input stage's kept output, since rejected rows keep text only
+ *       for a sample; an indexed survivor's from the index).
  * </ul>
  */
 final class DedupReport {
@@ -112,7 +116,8 @@ final class DedupReport {
           input == null ? null : input.select("lang", "text"),
           out.where(col("status").equalTo(Outcome.KEPT)).select("lang", "text")));
     }
-    extra.put("sample_clusters", samples(out, clusters, input, plan.seed()));
+    extra.put("sample_clusters", samples(out, clusters, input, plan.seed(),
+        indexRows(ctx, plan)));
     return extra;
   }
 
@@ -125,7 +130,11 @@ final class DedupReport {
             sum(when(rejected.and(col("reason").equalTo(DedupReason.EXACT_DUP.reason())), 1)
                 .otherwise(0)).as("exact"),
             sum(when(rejected.and(col("reason").equalTo(DedupReason.NEAR_DUP.reason())), 1)
-                .otherwise(0)).as("near"))
+                .otherwise(0)).as("near"),
+            sum(when(rejected.and(col("reason").equalTo(DedupReason.EXACT_INDEXED.reason())), 1)
+                .otherwise(0)).as("exact_indexed"),
+            sum(when(rejected.and(col("reason").equalTo(DedupReason.NEAR_INDEXED.reason())), 1)
+                .otherwise(0)).as("near_indexed"))
         .orderBy("domain", "source").collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("domain", r.getString(0));
@@ -134,6 +143,8 @@ final class DedupReport {
       m.put("kept", r.getLong(3));
       m.put("exact_dup", r.getLong(4));
       m.put("near_dup", r.getLong(5));
+      m.put("exact_indexed", r.getLong(6));
+      m.put("near_indexed", r.getLong(7));
       rows.add(m);
     }
     return rows;
@@ -248,10 +259,29 @@ final class DedupReport {
     return u.getResult().toByteArray();
   }
 
+  /** The persistent index's rows (texts of indexed survivors), or null without an index. */
+  private static Dataset<Row> indexRows(StageContext ctx, DedupSettings.Plan plan) {
+    if (plan.index() == null) return null;
+    try {
+      return new DedupIndex(plan.index(), ctx.spark().sparkContext().hadoopConfiguration())
+          .rows(ctx.spark(), "");
+    } catch (java.io.IOException e) {
+      return null; // the report shows the clusters without the indexed first lines
+    }
+  }
+
   private static List<Object> samples(Dataset<Row> out, Dataset<Row> clusters,
-      Dataset<Row> input, long seed) {
+      Dataset<Row> input, long seed, Dataset<Row> index) {
     Map<String, String> why = new LinkedHashMap<>();
     Map<String, Row> survivors = new HashMap<>();
+    // the indexed documents this run removed the most copies of (their survivor is in the index)
+    Column againstIndex = col("status").equalTo(Outcome.REJECTED).and(col("reason")
+        .isin(DedupReason.EXACT_INDEXED.reason(), DedupReason.NEAR_INDEXED.reason()));
+    for (Row r : out.where(againstIndex).groupBy("detail").agg(count(lit(1)).as("c"))
+        .orderBy(col("c").desc(), col("detail")).limit(LARGEST).collectAsList()) {
+      why.put(r.getString(0), "largest against the index");
+      survivors.put(r.getString(0), RowFactory.create(r.getString(0), "(index)", r.getLong(1) + 1));
+    }
     for (Row r : clusters.orderBy(col("size").desc(), col("id")).limit(LARGEST)
         .select("id", "domain", "size").collectAsList()) {
       why.put(r.getString(0), "largest");
@@ -278,6 +308,12 @@ final class DedupReport {
         : out.select("id", "text").where(col("text").isNotNull());
     for (Row t : texts.where(col("id").isin(all.toArray())).collectAsList()) {
       lines.putIfAbsent(t.getString(0), firstLine(t.getString(1)));
+    }
+    if (index != null) {
+      for (Row t : index.select("id", "text").where(col("id").isin(all.toArray()))
+          .collectAsList()) {
+        lines.putIfAbsent(t.getString(0), firstLine(t.getString(1)));
+      }
     }
     List<Object> list = new ArrayList<>();
     for (Map.Entry<String, String> e : why.entrySet()) {

@@ -13,6 +13,7 @@ import org.flmdata.pipeline.config.DomainConfig;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.Setting;
 import org.flmdata.pipeline.config.Settings;
+import org.flmdata.pipeline.io.Paths;
 
 /**
  * The {@code dedup:} section of a domain file, and the run-wide plan made of all domains'
@@ -46,9 +47,17 @@ public final class DedupSettings {
           .check(l -> Set.of("priority", "quality", "length").containsAll(l)
               && new LinkedHashSet<>(l).size() == l.size(),
               "must list distinct criteria of [priority, quality, length]");
+  /**
+   * The meta key the filter stage writes its quality score to. Spelled here because no stage
+   * module depends on another; {@code CrossStageQualityTest} (tests module) runs filter and
+   * dedup together so a drift of either side fails.
+   */
+  static final String QUALITY_META = "quality";
+
   public static final Setting<String> QUALITY_KEY =
-      Setting.string("quality_key", "quality_score",
-          "meta key holding the quality score used by survivor_order (written by filter)");
+      Setting.string("quality_key", QUALITY_META,
+          "meta key holding the quality score used by survivor_order; default quality, the key"
+              + " the filter stage writes its fastText score to (meta.quality)");
   public static final Setting<Boolean> NEAR =
       Setting.bool("near", true, "MinHash/LSH near-duplicate removal after exact dedup");
   public static final Setting<String> PRESET =
@@ -100,6 +109,16 @@ public final class DedupSettings {
                   + " 0 always distributes")
           .check(v -> v >= 0 && v <= 50_000_000L, "must be between 0 and 50000000");
 
+  public static final Setting<String> INDEX =
+      Setting.string("index", "",
+          "persistent dedup index of what earlier runs kept (local path, hdfs:// or s3a://;"
+              + " relative to the domain file): this run's documents that duplicate indexed ones"
+              + " are removed (dedup/exact/exact-indexed, dedup/minhash/near-indexed, with the"
+              + " indexed id), indexed documents never are, and this run's survivors are appended"
+              + " as a new index generation once the stage's output is written. Empty: no index."
+              + " Its MinHash settings (preset, shingle_size, bands, rows, seed) must be the"
+              + " index's; verify must be jaccard or none (the index keeps texts, not signatures)");
+
   public static final Setting<Boolean> STATS_DISTINCT_SHINGLES =
       Setting.bool("stats_distinct_shingles", true,
           "report/stats.json gets, per language, the distinct shingles of the dedup input and of"
@@ -108,11 +127,12 @@ public final class DedupSettings {
 
   static final List<Setting<?>> ALL = List.of(SCOPE, PRIORITY, SURVIVOR_ORDER, QUALITY_KEY, NEAR,
       PRESET, SHINGLE_SIZE, BANDS, ROWS, VERIFY, VERIFY_THRESHOLD, LOCAL_COMPONENTS_MAX_EDGES,
-      STATS_DISTINCT_SHINGLES);
+      INDEX, STATS_DISTINCT_SHINGLES);
 
   /** Keys every domain must agree on. */
   static final List<Setting<?>> RUN_WIDE = List.of(SURVIVOR_ORDER, QUALITY_KEY, NEAR, PRESET,
-      SHINGLE_SIZE, BANDS, ROWS, VERIFY, VERIFY_THRESHOLD, LOCAL_COMPONENTS_MAX_EDGES, STATS_DISTINCT_SHINGLES);
+      SHINGLE_SIZE, BANDS, ROWS, VERIFY, VERIFY_THRESHOLD, LOCAL_COMPONENTS_MAX_EDGES, INDEX,
+      STATS_DISTINCT_SHINGLES);
 
   /** Per-domain part of the plan. */
   public record DomainPlan(boolean languageScope, int priority) implements Serializable {}
@@ -120,13 +140,27 @@ public final class DedupSettings {
   /**
    * The run-wide dedup plan: small and serializable, it travels to executors.
    *
+   * @param index resolved index path, or null without an index
    * @param seed permutation seed (the run's seed)
    */
   public record Plan(Map<String, DomainPlan> domains, List<String> survivorOrder,
       String qualityKey, boolean near, String preset, int shingleSize, int bands, int rows,
-      String verify, double verifyThreshold, long localComponentsMaxEdges,
+      String verify, double verifyThreshold, long localComponentsMaxEdges, String index,
       boolean statsDistinctShingles, long seed)
       implements Serializable {
+
+    /** What an index built by this plan records and a later run must repeat. */
+    public Map<String, Object> indexPreset() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("exact_key", ExactKey.VERSION);
+      m.put("near", near);
+      m.put("preset", preset);
+      m.put("shingle_size", shingleSize);
+      m.put("bands", bands);
+      m.put("rows", rows);
+      m.put("seed", seed);
+      return m;
+    }
 
     /** MinHash settings for documents of {@code lang}. */
     public MinHashParams params(String lang) {
@@ -171,12 +205,23 @@ public final class DedupSettings {
     if (first == null) {
       return new Plan(domains, SURVIVOR_ORDER.defaultValue(), QUALITY_KEY.defaultValue(), true,
           PRESET.defaultValue(), 0, 0, 0, VERIFY.defaultValue(), VERIFY_THRESHOLD.defaultValue(),
-          LOCAL_COMPONENTS_MAX_EDGES.defaultValue(), STATS_DISTINCT_SHINGLES.defaultValue(),
+          LOCAL_COMPONENTS_MAX_EDGES.defaultValue(), null, STATS_DISTINCT_SHINGLES.defaultValue(),
           config.seed());
+    }
+    String index = first.get(INDEX);
+    if (index != null && !index.isBlank()) {
+      if (VERIFY_SIGNATURE.equals(first.get(VERIFY))) {
+        throw ConfigException.at(firstFile, section + "." + VERIFY.key(), "must be jaccard or"
+            + " none with an index (the index keeps texts, not signatures), got signature");
+      }
+      index = Paths.resolve(Paths.parent(firstFile), index.strip());
+    } else {
+      index = null;
     }
     return new Plan(domains, new ArrayList<>(first.get(SURVIVOR_ORDER)), first.get(QUALITY_KEY),
         first.get(NEAR), first.get(PRESET), first.get(SHINGLE_SIZE), first.get(BANDS),
         first.get(ROWS), first.get(VERIFY), first.get(VERIFY_THRESHOLD),
-        first.get(LOCAL_COMPONENTS_MAX_EDGES), first.get(STATS_DISTINCT_SHINGLES), config.seed());
+        first.get(LOCAL_COMPONENTS_MAX_EDGES), index, first.get(STATS_DISTINCT_SHINGLES),
+        config.seed());
   }
 }

@@ -12,23 +12,27 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.StageContext;
+import org.flmdata.pipeline.run.StageOutput;
 import org.flmdata.pipeline.config.DomainConfig;
+import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.SettingsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +77,8 @@ public final class DedupStage implements Stage {
   static final int KEPT = 0;
   static final int EXACT = 1;
   static final int NEAR = 2;
+  static final int EXACT_INDEXED = 3;
+  static final int NEAR_INDEXED = 4;
 
   @Override
   public Map<String, String> reportedMeta() {
@@ -99,48 +105,115 @@ public final class DedupStage implements Stage {
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
     DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
     if (plan.near()) printCurves(ctx, plan);
-    List<Dataset<Row>> cached = new ArrayList<>();
-    Dataset<Row> decisions = decide(input, plan, cached).persist(StorageLevel.MEMORY_AND_DISK());
-    // the statistics materialise the (small, text-free) decisions; what they were built from can go
-    for (String line : DedupStats.lines(decisions)) {
-      LOG.info(line);
-      System.out.println(line);
+    Dataset<Row> index = null;
+    if (plan.index() != null) {
+      DedupIndex ix = new DedupIndex(plan.index(), ctx.spark().sparkContext().hadoopConfiguration());
+      try {
+        ix.checkPreset(plan, plan.index());
+        index = ix.rows(ctx.spark(), runKey(ctx));
+      } catch (IOException e) {
+        throw new UncheckedIOException("dedup index " + plan.index() + ": " + e.getMessage(), e);
+      }
     }
-    for (Dataset<Row> d : cached) d.unpersist();
+    Dataset<Row> indexRows = index;
+    ShuffleSizing sizing = ShuffleSizing.of(ctx.spark(), input);
+    Dataset<Row> decisions = sizing.within(() -> {
+      List<Dataset<Row>> cached = new ArrayList<>();
+      Dataset<Row> d = decide(input, plan, indexRows, cached, sizing.partitions())
+          .repartition(sizing.partitions(), col("did"))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      // the statistics materialise the (small, text-free) decisions; what they came from can go
+      for (String line : DedupStats.lines(d)) {
+        LOG.info(line);
+        System.out.println(line);
+      }
+      for (Dataset<Row> c : cached) c.unpersist();
+      return d;
+    });
     return input
         .joinWith(decisions, input.col("id").equalTo(decisions.col("did")), "left")
         .map((MapFunction<Tuple2<Document, Row>, Outcome>) DedupStage::outcome, Outcome.ENCODER);
   }
 
+  /** With an index: the index's MinHash settings must be this run's (one small file read). */
+  @Override
+  public void preflight(PipelineConfig config, Configuration hadoop) throws IOException {
+    DedupSettings.Plan plan = DedupSettings.plan(config, NAME);
+    if (plan.index() != null) {
+      String file = config.domains().isEmpty() ? plan.index() : config.domains().get(0).file();
+      new DedupIndex(plan.index(), hadoop).checkPreset(plan, file);
+    }
+  }
+
+  /** With an index: this run's survivors, read back from the written output, become a generation. */
+  @Override
+  public void afterWrite(StageContext ctx) throws IOException {
+    DedupSettings.Plan plan = DedupSettings.plan(ctx.config(), NAME);
+    if (plan.index() == null) return;
+    DedupIndex ix = new DedupIndex(plan.index(), ctx.spark().sparkContext().hadoopConfiguration());
+    DedupIndex.Generation g = ix.append(ctx.spark(),
+        StageOutput.readKept(ctx.spark(), ctx.layout().stageDir(NAME)), plan, runKey(ctx));
+    String msg = String.format(Locale.ROOT, "dedup: index %s generation %d: %,d segments,"
+        + " %,d documents appended by this run", plan.index(), g.generation(), g.segments().size(),
+        g.segments().get(g.segments().size() - 1).docs());
+    LOG.info(msg);
+    System.out.println(msg);
+  }
+
+  /** What identifies this run's segment in an index: its output root. */
+  private static String runKey(StageContext ctx) {
+    return ctx.layout().root();
+  }
+
   /**
    * One decision row per distinct input id: {@code did}, {@code scope}, {@code status} (0 kept, 1
-   * exact, 2 near), {@code other} (the kept id, for rejects), {@code size} (cluster size, for
-   * kept). Intermediate Datasets it persists are added to {@code cached}.
+   * exact, 2 near, 3 exact-indexed, 4 near-indexed), {@code other} (the kept or indexed id, for
+   * rejects), {@code size} (cluster size, for kept). {@code index}: rows of a {@link DedupIndex}
+   * (or null); they rank before every input document, so they are never removed and every input
+   * document that joins one of them goes. Intermediate Datasets it persists are added to {@code
+   * cached}.
    */
-  static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan,
-      List<Dataset<Row>> cached) {
+  static Dataset<Row> decide(Dataset<Document> input, DedupSettings.Plan plan, Dataset<Row> index,
+      List<Dataset<Row>> cached, int partitions) {
     Dataset<Row> raw = input.mapPartitions(new KeyMaker(plan), DocKey.ENCODER).toDF()
+        .withColumn("ix", lit(1))
         .withColumn("r", rank(plan.survivorOrder()));
     // One key per id, so that every input row meets exactly one decision even if ids repeat.
     Dataset<Row> keys = raw.groupBy("id").agg(min_by(struct(col("*")), col("r")).as("k"))
         .select("k.*");
-    // exact groups in one shuffle: the best rank of each (scope, key) and the group's size
-    WindowSpec group = Window.partitionBy("scope", "h1", "h2");
-    Dataset<Row> exact = keys
-        .select(col("id"), col("scope"), col("r"), min("r").over(group).as("best"),
-            count(lit(1)).over(group).as("n"), col("bands"), col("sig"))
+    Dataset<Row> all = keys;
+    Dataset<Row> texts = input.toDF().select(lit(1).as("ix"), col("id"), col("lang"), col("text"));
+    if (index != null) {
+      Dataset<Row> relevant = IndexMatch.relevant(index, keys, plan.near());
+      all = keys.unionByName(IndexMatch.asKeys(relevant).withColumn("r", rank(plan.survivorOrder())));
+      texts = texts.union(index.join(relevant.select("id", "scope"),
+              new String[] {"id", "scope"}, "left_semi")
+          .select(lit(0).as("ix"), col("id"), col("lang"), col("text")));
+    }
+    // exact groups: the best rank of each (scope, key) and the group's size, aggregated (partial
+    // aggregates per task, so a key shared by a million copies is not one task's window) and
+    // joined back
+    Dataset<Row> groups = all.groupBy("scope", "h1", "h2")
+        .agg(min("r").as("best"), count(lit(1)).as("n"));
+    Dataset<Row> exact = all.join(groups, new String[] {"scope", "h1", "h2"})
+        .select(col("id"), col("ix"), col("scope"), col("r"), col("best"), col("n"), col("bands"),
+            col("sig"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(exact);
-    Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")))
-        .select(col("id").as("did"), col("scope"), lit(EXACT).as("status"),
+    Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")).and(col("ix").equalTo(1)))
+        .select(col("id").as("did"), col("scope"),
+            when(col("best.ix").equalTo(0), lit(EXACT_INDEXED)).otherwise(lit(EXACT))
+                .as("status"),
             col("best.id").as("other"), lit(0L).as("size"));
     Dataset<Row> survivors = exact.where(col("r").equalTo(col("best")));
-    Dataset<Row> near = plan.near() ? near(survivors, plan, input, cached)
-        : survivors.select(col("id").as("did"), col("scope"), lit(KEPT).as("status"),
-            lit(null).cast("string").as("other"), col("n").as("size"));
-    if (!plan.near()) return exactDups.union(near);
+    if (!plan.near()) {
+      return exactDups.union(survivors.where(col("ix").equalTo(1))
+          .select(col("id").as("did"), col("scope"), lit(KEPT).as("status"),
+              lit(null).cast("string").as("other"), col("n").as("size")));
+    }
+    Dataset<Row> near = near(survivors, plan, texts, cached, partitions);
     // an exact duplicate of a document removed as a near duplicate names the cluster's survivor
-    Dataset<Row> via = near.where(col("status").equalTo(NEAR))
+    Dataset<Row> via = near.where(col("status").isin(NEAR, NEAR_INDEXED))
         .select(col("did").as("via"), col("other").as("final"));
     Dataset<Row> exactFinal = exactDups.join(via, exactDups.col("other").equalTo(via.col("via")),
             "left")
@@ -149,10 +222,13 @@ public final class DedupStage implements Stage {
     return exactFinal.union(near);
   }
 
-  /** Decisions of the exact survivors: MinHash/LSH buckets, star edges, connected components. */
+  /**
+   * Decisions of the exact survivors (input documents, {@code ix} 1, and indexed ones, 0): MinHash/
+   * LSH buckets, star edges, connected components. Only input documents get a decision.
+   */
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
-      Dataset<Document> input, List<Dataset<Row>> cached) {
-    Dataset<Row> nodes = nodes(survivors, Math.max(1, input.rdd().getNumPartitions()));
+      Dataset<Row> texts, List<Dataset<Row>> cached, int partitions) {
+    Dataset<Row> nodes = nodes(survivors, partitions);
     Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
         .toDF("scope", "node", "band", "key");
     Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
@@ -165,19 +241,28 @@ public final class DedupStage implements Stage {
     if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) {
       edges = verified(edges, nodes, plan.verifyThreshold());
     } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
-      edges = JaccardCheck.verified(edges, nodes, input, plan);
+      edges = JaccardCheck.verified(edges, nodes, texts, plan, cached);
     }
     Dataset<Row> labels = ConnectedComponents.run(edges, plan.localComponentsMaxEdges());
     // a component's label is its smallest node, which is its best-ranked document: the survivor
-    WindowSpec cluster = Window.partitionBy("label");
-    return nodes.select("node", "id", "scope", "n")
+    // (an indexed document when the component holds one: they rank first)
+    // per component (aggregated, not a window: a giant component is not one task's buffer)
+    Dataset<Row> labelled = nodes.select("node", "id", "ix", "scope", "n")
         .join(labels, new String[] {"node"}, "left")
-        .withColumn("label", coalesce(col("label"), col("node")))
-        .select(col("id").as("did"), col("scope"),
-            when(col("node").equalTo(col("label")), lit(KEPT)).otherwise(lit(NEAR)).as("status"),
+        .withColumn("label", coalesce(col("label"), col("node")));
+    Dataset<Row> clusters = labelled.groupBy("label")
+        .agg(min_by(col("id"), col("node")).as("lid"), min_by(col("ix"), col("node")).as("lix"),
+            sum("n").as("size"));
+    return labelled.join(clusters, "label")
+        .select(col("id").as("did"), col("ix"), col("scope"),
+            when(col("node").equalTo(col("label")), lit(KEPT))
+                .when(col("lix").equalTo(0), lit(NEAR_INDEXED))
+                .otherwise(lit(NEAR)).as("status"),
             when(col("node").equalTo(col("label")), lit(null).cast("string"))
-                .otherwise(min_by(col("id"), col("node")).over(cluster)).as("other"),
-            sum("n").over(cluster).as("size"));
+                .otherwise(col("lid")).as("other"),
+            col("size"))
+        .where(col("ix").equalTo(1))
+        .drop("ix");
   }
 
   /**
@@ -185,14 +270,12 @@ public final class DedupStage implements Stage {
    * bands, sig}): range-sorted by rank, each partition's ids above the previous partition's
    * ({@code monotonically_increasing_id} over a sort), fixed by a local checkpoint. So a band
    * bucket's smallest node is its best document, and the edges do not depend on partitioning.
-   * As many partitions as the stage's input has (Spark sizes those by bytes): a plain {@code
-   * orderBy} would take {@code spark.sql.shuffle.partitions} whatever the input, 200 tasks for
-   * every later job over the nodes of a small run and too few for a large one.
+   * As many partitions as the stage's other shuffles ({@link ShuffleSizing}).
    */
   private static Dataset<Row> nodes(Dataset<Row> survivors, int partitions) {
     return survivors.repartitionByRange(partitions, col("r")).sortWithinPartitions("r")
-        .select(monotonically_increasing_id().as("node"), col("id"), col("scope"), col("n"),
-            col("bands"), col("sig"))
+        .select(monotonically_increasing_id().as("node"), col("id"), col("ix"), col("scope"),
+            col("n"), col("bands"), col("sig"))
         .localCheckpoint();
   }
 
@@ -215,9 +298,13 @@ public final class DedupStage implements Stage {
     return eq / (double) n;
   }
 
-  /** Survivor order as one sortable struct: smaller is better; ties go to id, domain, source. */
+  /**
+   * Survivor order as one sortable struct: smaller is better; indexed documents ({@code ix} 0)
+   * before the run's (1); ties go to id, domain, source.
+   */
   static Column rank(List<String> order) {
     List<Column> parts = new ArrayList<>();
+    parts.add(col("ix").as("ix"));
     for (String c : order) {
       switch (c) {
         case "priority" -> parts.add(col("priority").multiply(-1).as("p"));
@@ -243,6 +330,14 @@ public final class DedupStage implements Stage {
     }
     if (status == NEAR) {
       return Outcome.rejected(doc, DedupReason.NEAR_DUP, d.getString(d.fieldIndex("other")),
+          bytesIn);
+    }
+    if (status == EXACT_INDEXED) {
+      return Outcome.rejected(doc, DedupReason.EXACT_INDEXED, d.getString(d.fieldIndex("other")),
+          bytesIn);
+    }
+    if (status == NEAR_INDEXED) {
+      return Outcome.rejected(doc, DedupReason.NEAR_INDEXED, d.getString(d.fieldIndex("other")),
           bytesIn);
     }
     long size = d == null ? 1 : Math.max(1, d.getLong(d.fieldIndex("size")));

@@ -10,6 +10,9 @@ import org.apache.spark.unsafe.Platform;
  * in case, width forms or spacing get the same key. Not thread-safe (reused buffer).
  */
 public final class ExactKey {
+  /** Names this normalisation and hash; a persistent index records it ({@link DedupIndex}). */
+  static final String VERSION = "nfkc-lower-space-xxh64x2-v1";
+
   private static final long SEED_1 = 0x1F0E5L;
   private static final long SEED_2 = 0x2C7A9L;
 

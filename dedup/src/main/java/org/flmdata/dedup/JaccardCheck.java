@@ -1,10 +1,20 @@
 package org.flmdata.dedup;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -13,7 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.flmdata.pipeline.Document;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Exact-Jaccard verification of candidate edges ({@code verify: jaccard}). Edges are stars, each
@@ -21,8 +31,10 @@ import org.flmdata.pipeline.Document;
  * center: the text of every candidate document (only documents that share a band bucket) is
  * joined once per star it belongs to, the rows are grouped by center with the center first, and
  * within a group the center is shingled once and each member once; an edge stays if the Jaccard
- * similarity of the two shingle sets reaches the threshold. Two shuffles of the candidates' text,
- * one shingling per (document, star), nothing per edge but a merge of two sorted arrays.
+ * similarity of the two shingle sets reaches the threshold. A small candidate list is broadcast to
+ * the scan of the texts (no shuffle of the corpus); one shuffle of the candidates' text by star,
+ * one shingling per (document, star), nothing per edge but a merge of two sorted arrays. Giant
+ * stars are split ({@link #MEMBERS_PER_GROUP}).
  */
 public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -37,24 +49,59 @@ public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
     this.plan = plan;
   }
 
-  static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, Dataset<Document> input,
-      DedupSettings.Plan plan) {
-    Dataset<Row> members = edges.select(col("dst").as("key"), col("src").as("node"));
-    Dataset<Row> centers = edges.select(col("dst").as("key"), col("dst").as("node")).distinct();
-    Dataset<Row> wanted = members.union(centers).join(nodes.select("node", "id"), "node");
-    return wanted.join(input.toDF().select("id", "lang", "text"), "id")
-        .select(col("key"), col("node"), col("lang"), col("text"))
-        .repartition(col("key"))
-        .sortWithinPartitions(col("key"), col("node").equalTo(col("key")).desc(), col("node"))
+  /**
+   * Members per verification group: a star (a band bucket's center and its members) larger than
+   * this is split into groups of about this many members by a hash of the member, each with its own
+   * copy of the center, so a bucket of a million copies of one template spreads over many tasks
+   * instead of one (the center is shingled once per group).
+   */
+  static final long MEMBERS_PER_GROUP = 4096;
+
+  /**
+   * Candidate rows (members and centers) up to which their list is broadcast to the scan of the
+   * texts (about 60 bytes a row: 60 MB at most), so the texts are filtered where they are read
+   * instead of shuffled whole into a join; above it, a sort-merge join.
+   */
+  static final long BROADCAST_MAX_ROWS = 1_000_000;
+
+  /**
+   * @param nodes {@code node, id, ix}
+   * @param texts {@code ix, id, lang, text}: the run's documents ({@code ix} 1) and the indexed
+   *     ones that share a bucket with them (0)
+   * @param cached where Datasets this persists are added
+   */
+  static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, Dataset<Row> texts,
+      DedupSettings.Plan plan, List<Dataset<Row>> cached) {
+    Dataset<Row> stars = edges.groupBy(col("dst").as("key")).agg(count(lit(1)).as("c"))
+        .select(col("key"), col("c"),
+            ceil(col("c").divide(MEMBERS_PER_GROUP)).cast("int").as("fan"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(stars);
+    Row totals = stars.agg(sum("c"), count(lit(1))).first();
+    long rows = (totals.isNullAt(0) ? 0 : totals.getLong(0)) + totals.getLong(1);
+    Dataset<Row> members = edges.select(col("dst").as("key"), col("src").as("node"))
+        .join(stars.select("key", "fan"), "key")
+        .select(col("key"), pmod(xxhash64(col("node")), col("fan")).cast("int").as("salt"),
+            col("node"));
+    Dataset<Row> centers = stars.select(col("key"),
+        explode(sequence(lit(0), col("fan").minus(1))).as("salt"), col("key").as("node"));
+    Dataset<Row> wanted = members.union(centers).join(nodes.select("node", "id", "ix"), "node");
+    if (rows <= BROADCAST_MAX_ROWS) wanted = broadcast(wanted);
+    return texts.join(wanted, new String[] {"id", "ix"})
+        .select(col("key"), col("salt"), col("node"), col("lang"), col("text"))
+        .repartition(col("key"), col("salt"))
+        .sortWithinPartitions(col("key"), col("salt"), col("node").equalTo(col("key")).desc(),
+            col("node"))
         .mapPartitions(new JaccardCheck(plan), Encoders.row(EDGE));
   }
 
-  /** Rows {@code key, node, lang, text} sorted by key, center first; edges out. */
+  /** Rows {@code key, salt, node, lang, text} sorted by key and salt, center first; edges out. */
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     Map<MinHashParams, Shingler> shinglers = new HashMap<>();
     return new Iterator<>() {
       long key = Long.MIN_VALUE;
+      int salt;
       long[] center;
       boolean started;
       Row next;
@@ -64,17 +111,19 @@ public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
         while (next == null && rows.hasNext()) {
           Row r = rows.next();
           long k = r.getLong(0);
-          long node = r.getLong(1);
-          if (!started || k != key) {
+          int g = r.getInt(1);
+          long node = r.getLong(2);
+          if (!started || k != key || g != salt) {
             started = true;
             key = k;
+            salt = g;
             center = null;
           }
           if (node == k) {
             // the center sorts first; a repeated id repeats it, and the first copy serves
-            if (center == null) center = set(shinglers, r.getString(2), r.getString(3));
+            if (center == null) center = set(shinglers, r.getString(3), r.getString(4));
           } else if (center != null) {
-            long[] m = set(shinglers, r.getString(2), r.getString(3));
+            long[] m = set(shinglers, r.getString(3), r.getString(4));
             if (jaccard(m, center) >= plan.verifyThreshold()) next = RowFactory.create(node, k);
           }
         }

@@ -147,6 +147,16 @@ class ConnectedComponentsTest {
   }
 
   @Test
+  void aGraphAboveALoweredOneTaskLimitTakesTheDistributedRoundsWithTheSameLabels() {
+    List<long[]> all = new ArrayList<>(chain);
+    all.addAll(stars);
+    all.addAll(random);
+    all.addAll(odd);
+    // ~8,000 edges against a limit of 1,000: the path a graph above 2,000,000 edges takes
+    assertEquals(labels(all, all.size()), labels(all, 1000));
+  }
+
+  @Test
   void localUnionFindMatchesThePlainOneWithoutSpark() {
     List<long[]> all = new ArrayList<>(random);
     all.addAll(odd);

@@ -123,6 +123,8 @@ class DedupStageTest {
     return out;
   }
 
+  private static final String CC = "local_components_max_edges: 1";
+
   @BeforeAll
   void runOnce() throws IOException {
     String exact = words(300);
@@ -142,8 +144,8 @@ class DedupStageTest {
     add("a-5", "A", "en", same);
     add("a-4", "A", "en", same);
     String q = words(300);
-    add("a-7", "A", "en", q + " tail words added", Map.of("quality_score", "0.2"));
-    add("a-6", "A", "en", edit(q, 10), Map.of("quality_score", "0.9"));
+    add("a-7", "A", "en", q + " tail words added", Map.of("quality", "0.2"));
+    add("a-6", "A", "en", edit(q, 10), Map.of("quality", "0.9"));
     add("c-1", "C", "en", near);
     add("c-2", "C", "en", near.replace(" ", "  "));
     add("a-empty", "A", "en", "");
@@ -158,13 +160,16 @@ class DedupStageTest {
     Files.writeString(dir.resolve("in.txt"), "x");
     Files.writeString(dir.resolve("pipeline.yaml"), "output: run\nrejected_text_fraction: 1.0\n");
     String input = "inputs: [{path: ../in.txt, format: text}]\n";
-    // exact-Jaccard verification of candidates in every domain (a comparison key must agree)
+    // exact-Jaccard verification of candidates in every domain (a comparison key must agree);
+    // local_components_max_edges lowered below this graph's edges, so its components take the
+    // distributed rounds a crawl-sized graph takes (DedupIndexTest runs the one-task path)
     Files.writeString(domains.resolve("a.yaml"),
-        "name: A\nlanguages: [en, zh]\nproportion: 40\n" + input + "dedup: {verify: jaccard}\n");
+        "name: A\nlanguages: [en, zh]\nproportion: 40\n" + input + "dedup: {verify: jaccard, "
+            + CC + "}\n");
     Files.writeString(domains.resolve("b.yaml"), "name: B\nlanguages: [en, zh]\nproportion: 40\n"
-        + input + "dedup: {priority: 1, verify: jaccard}\n");
+        + input + "dedup: {priority: 1, verify: jaccard, " + CC + "}\n");
     Files.writeString(domains.resolve("c.yaml"), "name: C\nlanguages: [en]\nproportion: 20\n"
-        + input + "dedup: {scope: domain, verify: jaccard}\n");
+        + input + "dedup: {scope: domain, verify: jaccard, " + CC + "}\n");
     Planted src = new Planted(docs);
     Map<String, SettingsSpec> sections = new LinkedHashMap<>();
     sections.put("src", src.section());

@@ -59,6 +59,22 @@ public interface Stage {
   Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input);
 
   /**
+   * Checks that need more than the config files (e.g. dedup's persistent index and the MinHash
+   * settings it was built with). The runner calls it for every stage it is about to run, before
+   * any stage does Spark work, so a mismatch fails in seconds; throw a {@link
+   * org.flmdata.pipeline.config.ConfigException} naming key, value and fix. Nothing by default.
+   */
+  default void preflight(PipelineConfig config, org.apache.hadoop.conf.Configuration hadoop)
+      throws java.io.IOException {}
+
+  /**
+   * Work that must follow this stage's complete output (dedup appends its survivors to its
+   * persistent index): the runner calls it after writing the outcomes and before the completion
+   * marker, so a run killed during it redoes the stage and this step. Nothing by default.
+   */
+  default void afterWrite(StageContext ctx) throws java.io.IOException {}
+
+  /**
    * Figures of this stage beyond its ledger and meta counters, for {@code report/stats.json}
    * under {@code stages[].extra} (e.g. dedup's cluster-size distribution and sample clusters).
    * Computed when the report is written, from the stage's written output (and, for text the

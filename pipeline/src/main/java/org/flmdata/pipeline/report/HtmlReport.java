@@ -292,10 +292,11 @@ public final class HtmlReport {
     for (JsonNode r : x.path("removed")) {
       rows.add(List.of(r.path("domain").asText(), r.path("source").asText(),
           fmt(r.path("docs_in").asLong()), fmt(r.path("kept").asLong()),
-          fmt(r.path("exact_dup").asLong()), fmt(r.path("near_dup").asLong())));
+          fmt(r.path("exact_dup").asLong()), fmt(r.path("near_dup").asLong()),
+          fmt(r.path("exact_indexed").asLong()), fmt(r.path("near_indexed").asLong())));
     }
     h.append(Html.table("removed", List.of("domain", "source", "docs in", "kept", "exact dups",
-        "near dups"), rows));
+        "near dups", "exact in index", "near in index"), rows));
     JsonNode c = x.path("clusters");
     h.append("<h3>Duplicate clusters</h3><p>").append(fmt(c.path("count").asLong()))
         .append(" clusters holding ").append(fmt(c.path("documents").asLong()))

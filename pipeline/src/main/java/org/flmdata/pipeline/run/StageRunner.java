@@ -57,6 +57,12 @@ public final class StageRunner {
     String inputStage = null;
     String inputHash = null;
     for (Stage stage : pipeline) {
+      if ((selected == null || selected.contains(stage.name()))
+          && stage.notConfigured(config) == null) {
+        stage.preflight(config, hadoop);
+      }
+    }
+    for (Stage stage : pipeline) {
       sections.add(stage.name());
       StageMarker existing = StageMarker.read(layout.marker(stage.name()), hadoop);
       boolean wanted = selected == null || selected.contains(stage.name());
@@ -107,6 +113,7 @@ public final class StageRunner {
       Dataset<Outcome> outcomes = stage.apply(new StageContext(spark, config, layout), input);
       StageOutput.write(outcomes, layout.stageDir(stage.name()), config.rejectedTextFraction(),
           config.seed());
+      stage.afterWrite(new StageContext(spark, config, layout));
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     new StageMarker(stage.name(), hash, inputStage, millis).write(layout.marker(stage.name()),

@@ -1,6 +1,8 @@
 package org.flmdata.tests.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +128,7 @@ class DedupBenchmark {
         + MLLIB_TABLES + " tables + approxSimilarityJoin at distance 0.2):");
     int[] scale = {1, 2, 4};
     double[] secs = new double[3];
+    double speedup = 0;
     for (int i = 0; i < 3; i++) {
       PlantedCorpus c = i == 0 ? one : new PlantedCorpus(FAMILIES * scale[i], 1);
       Dataset<Document> d = i == 0 ? docs1 : store(c, "c" + scale[i]);
@@ -137,10 +140,21 @@ class DedupBenchmark {
       Quality m = quality(runMllib(d), t);
       double ms = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "  %dx: %,d docs; ours %.1f s (ratio to 1x %.2f) %s;"
-          + " MLlib %.1f s %s%n", scale[i], c.docs.size(), secs[i], secs[i] / secs[0], q, ms, m);
+          + " MLlib %.1f s %s; MLlib/ours %.2fx%n", scale[i], c.docs.size(), secs[i],
+          secs[i] / secs[0], q, ms, m, ms / secs[i]);
+      assertEquals(1.0, q.precision(), "precision at " + scale[i] + "x");
+      assertEquals(1.0, q.recall(), "recall at " + scale[i] + "x");
+      speedup = ms / secs[i];
     }
     System.out.println("load average at the end: " + loadAverage());
+    // issue 18: at 4x the dedup stage is at least 5x faster than MLlib, same run, same corpus
+    assertTrue(speedup >= MIN_SPEEDUP_4X, String.format(Locale.ROOT,
+        "at 4x dedup must be >= %.1fx faster than MLlib MinHashLSH, got %.2fx", MIN_SPEEDUP_4X,
+        speedup));
   }
+
+  /** Issue 18's target: MLlib's time over ours at 4x. */
+  static final double MIN_SPEEDUP_4X = 5.0;
 
   private static String curve(java.util.function.DoubleUnaryOperator p) {
     StringBuilder sb = new StringBuilder();
