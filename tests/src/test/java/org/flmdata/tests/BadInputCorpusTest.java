@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.flmdata.extract.ParquetFiles;
 import org.flmdata.jobs.Main;
-import org.flmdata.pipeline.testing.LogCapture;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,18 +89,11 @@ class BadInputCorpusTest {
     Files.writeString(dir.resolve("conf/domains/academic.yaml"),
         "name: Academic\nlanguages: [en]\nproportion: 5\ninputs:\n"
             + "  - {path: ../../pq, format: parquet, id_field: id}\n");
-    SparkTestSession.get();
-    StringWriter err = new StringWriter();
-    int code;
-    try (LogCapture capture = new LogCapture()) {
-      code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-          "run", "-c", dir.resolve("conf/pipeline.yaml").toString(), "--stages", "extract");
-      log = capture.lines();
-    }
+    ExtractOnlyRun run = ExtractOnlyRun.of(dir);
+    log = run.log();
     for (Path p : huge) Files.delete(p);
-    assertEquals(0, code, "the run must finish on bad input: " + err);
-    JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
-    extract = StatsJson.stage(stats, "extract");
+    assertEquals(0, run.code(), "the run must finish on bad input: " + run.err());
+    extract = run.extract();
   }
 
   static final long HUGE = 200_000_000L;

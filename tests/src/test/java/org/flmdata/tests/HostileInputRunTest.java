@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +13,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.flmdata.extract.Documents;
 import org.flmdata.extract.HostileFiles;
-import org.flmdata.jobs.Main;
-import org.flmdata.pipeline.testing.LogCapture;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,17 +72,10 @@ class HostileInputRunTest {
         "name: WebText\nlanguages: [en]\nproportion: 100\ninputs:\n"
             + "  - {path: ../../web/*, format: warc, source: cc}\n"
             + "  - {path: ../../html, format: html, source: pages}\n");
-    SparkTestSession.get();
-    StringWriter err = new StringWriter();
-    int code;
-    try (LogCapture capture = new LogCapture()) {
-      code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-          "run", "-c", dir.resolve("conf/pipeline.yaml").toString(), "--stages", "extract");
-      log = capture.lines();
-    }
-    assertEquals(0, code, "the run must finish on hostile input: " + err);
-    JsonNode stats = new ObjectMapper().readTree(dir.resolve("out/report/stats.json").toFile());
-    extract = StatsJson.stage(stats, "extract");
+    ExtractOnlyRun run = ExtractOnlyRun.of(dir);
+    log = run.log();
+    assertEquals(0, run.code(), "the run must finish on hostile input: " + run.err());
+    extract = run.extract();
   }
 
   @Test
@@ -111,16 +99,7 @@ class HostileInputRunTest {
 
   @Test
   void everyLedgerRowReconciles() {
-    for (JsonNode row : extract.get("rows")) {
-      long rejected = 0;
-      for (JsonNode v : row.get("rejected")) rejected += v.asLong();
-      assertEquals(row.get("docs_in").asLong(), row.get("docs_kept").asLong() + rejected,
-          row.toString());
-      long rejectedBytes = 0;
-      for (JsonNode v : row.get("rejected_bytes")) rejectedBytes += v.asLong();
-      assertEquals(row.get("bytes_in").asLong(), row.get("bytes_kept").asLong() + rejectedBytes,
-          row.toString());
-    }
+    StatsJson.assertStageRowsReconcile(extract);
   }
 
   @Test

@@ -84,4 +84,21 @@ final class StatsJson {
     }
     assertTrue(rows > 0, () -> "no rows in any stage of stats.json: " + stats);
   }
+
+  /**
+   * Asserts one stage's ledger reconciles in documents and bytes on every row: {@code docs_in ==
+   * docs_kept + sum(rejected)} and {@code bytes_in == bytes_kept + sum(rejected_bytes)}.
+   */
+  static void assertStageRowsReconcile(JsonNode stage) {
+    for (JsonNode row : stage.get("rows")) {
+      long rejected = 0;
+      for (JsonNode v : row.get("rejected")) rejected += v.asLong();
+      assertEquals(row.get("docs_in").asLong(), row.get("docs_kept").asLong() + rejected,
+          row.toString());
+      long rejectedBytes = 0;
+      for (JsonNode v : row.get("rejected_bytes")) rejectedBytes += v.asLong();
+      assertEquals(row.get("bytes_in").asLong(), row.get("bytes_kept").asLong() + rejectedBytes,
+          row.toString());
+    }
+  }
 }
