@@ -94,7 +94,7 @@ class CleanBenchmark {
    */
   @Test
   void cleanThroughputPerCore() {
-    System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+    System.out.printf(Locale.ROOT, "load average before: %s%n", LoadAverage.now());
     Split en = split(RealText.english());
     Split zh = split(RealText.chinese());
     DocumentCleaner cleaner = new DocumentCleaner(defaults());
@@ -136,7 +136,7 @@ class CleanBenchmark {
     System.out.println();
     breakdown("en", en.measured(), Profile.defaults(), false);
     breakdown("zh", zh.measured(), Profile.zhDefaults(), true);
-    System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+    System.out.printf(Locale.ROOT, "load average after: %s%n", LoadAverage.now());
 
     assertEquals(0, differing, "documents whose tokens differ from jieba-analysis");
     assertTrue(segOursMbps / segRefMbps >= SEGMENTATION_MIN_RATIO, String.format(Locale.ROOT,
@@ -288,14 +288,6 @@ class CleanBenchmark {
     return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
-          .getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-  }
 
   /** CPU time of the whole JVM (Spark's local executor threads included). */
   private static long processCpu() {

@@ -148,7 +148,7 @@ class LinearCostBenchmark {
     Path events = Files.createDirectories(dir.resolve("eventlog"));
     Path gc = Files.createDirectories(dir.resolve("gc"));
     Path out = dir.resolve("run");
-    String loadBefore = loadAverage();
+    String loadBefore = LoadAverage.oneMinute();
     SubmitResult r = SparkSubmitRunner.pipeline()
         .master(cluster.masterUrl())
         .label("linear-" + size.label())
@@ -188,7 +188,7 @@ class LinearCostBenchmark {
     for (JsonNode s : manifest.path("shards")) tokens += s.path("tokens").asLong();
     PeakMemory memory = PeakMemory.read(events, gc.resolve("driver-gc.log"), gc);
     return new Measured(size, summary, r.elapsed().toMillis() / 1000.0, millis, docsIn,
-        toTokenize, tokens, memory, loadBefore + " -> " + loadAverage());
+        toTokenize, tokens, memory, loadBefore + " -> " + LoadAverage.oneMinute());
   }
 
   /** pipeline.yaml and domains/WebText.yaml of one size, every path absolute. */
@@ -224,14 +224,6 @@ class LinearCostBenchmark {
         m.load());
   }
 
-  /** The 1-minute load average ({@code /proc/loadavg}): how shared the 2 cores were. */
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
 
   private static void print(List<Measured> runs) {
     Measured tiny = runs.get(0);

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.dedup.ConnectedComponents;
 import org.flmdata.pipeline.testing.SparkTestSession;
+import org.flmdata.tests.LoadAverage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +84,7 @@ class ComponentsScaleBenchmark {
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
     try {
       System.out.printf(Locale.ROOT, "graph: %,d edges, %,d nodes in components of %d; %d"
-          + " partitions; load %s%n", EDGES, EDGES / 2, K, partitions, load());
+          + " partitions; load %s%n", EDGES, EDGES / 2, K, partitions, LoadAverage.now());
       long t0 = System.nanoTime();
       Dataset<Row> e = graph(EDGES, partitions).localCheckpoint();
       System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -96,14 +95,14 @@ class ComponentsScaleBenchmark {
         long now = System.nanoTime();
         rounds[0] = r;
         System.out.printf(Locale.ROOT, "  round %d: %.1f s (load %s)%n", r, (now - last[0]) / 1e9,
-            load());
+            LoadAverage.now());
         last[0] = now;
       }).localCheckpoint();
       double sec = (System.nanoTime() - t1) / 1e9;
       long wrong = labels.exceptAll(expected(EDGES, partitions)).count();
       long count = labels.count();
       System.out.printf(Locale.ROOT, "%,d edges: %d rounds, %.1f s, %,d labelled nodes, %d wrong;"
-          + " load %s%n", EDGES, rounds[0], sec, count, wrong, load());
+          + " load %s%n", EDGES, rounds[0], sec, count, wrong, LoadAverage.now());
       assertEquals(0, wrong);
       assertEquals(EDGES / 2 - (EDGES / 2 + K - 1) / K, count, "every non-minimal node labelled");
       assertTrue(rounds[0] >= 1, "the distributed rounds ran");
@@ -112,11 +111,4 @@ class ComponentsScaleBenchmark {
     }
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 }

@@ -44,6 +44,7 @@ import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.testing.SparkTestSession;
+import org.flmdata.tests.LoadAverage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class DedupBenchmark {
         + " at Jaccard >= %.1f%n", FAMILIES, one.docs.size(), bytes1 / 1e6, truth.size(),
         THRESHOLD);
     printJaccardLevels(one);
-    System.out.println("load average at the start: " + loadAverage());
+    System.out.println("load average at the start: " + LoadAverage.now());
 
     throughput(one);
 
@@ -146,7 +147,7 @@ class DedupBenchmark {
       assertEquals(1.0, q.recall(), "recall at " + scale[i] + "x");
       speedup = ms / secs[i];
     }
-    System.out.println("load average at the end: " + loadAverage());
+    System.out.println("load average at the end: " + LoadAverage.now());
     // issue 18: at 4x the dedup stage is at least 5x faster than MLlib, same run, same corpus
     assertTrue(speedup >= MIN_SPEEDUP_4X, String.format(Locale.ROOT,
         "at 4x dedup must be >= %.1fx faster than MLlib MinHashLSH, got %.2fx", MIN_SPEEDUP_4X,
@@ -164,13 +165,6 @@ class DedupBenchmark {
     return sb.toString();
   }
 
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 
   /** Ground truth: within each family, components of pairs at Jaccard >= 0.8; all but the
    * smallest id of each component are to be removed. */

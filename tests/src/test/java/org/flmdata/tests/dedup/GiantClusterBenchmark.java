@@ -25,6 +25,7 @@ import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.testing.SparkTestSession;
+import org.flmdata.tests.LoadAverage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class GiantClusterBenchmark {
       Dataset<Document> giant = store(true, "giant");
       System.out.printf(Locale.ROOT, "corpus: %,d pages each; giant: %,d pages of one template"
           + " with one word changed + %,d unique; plain: all unique; load %s%n",
-          CLUSTER + OTHER, CLUSTER, OTHER, load());
+          CLUSTER + OTHER, CLUSTER, OTHER, LoadAverage.now());
       run(plain, "warm-plain"); // JIT and code generation, not timed
       Run p = run(plain, "plain");
       Run g = run(giant, "giant");
@@ -87,7 +88,7 @@ class GiantClusterBenchmark {
           + " largest task peak execution memory %.1f MB%n", g.seconds(), g.kept(),
           g.watch().tasks, g.watch().maxRunMillis / 1e3, g.watch().maxPeakBytes / 1e6);
       System.out.printf(Locale.ROOT, "giant/plain wall time %.2fx; load %s%n",
-          g.seconds() / p.seconds(), load());
+          g.seconds() / p.seconds(), LoadAverage.now());
       assertEquals(CLUSTER + OTHER, p.kept(), "the plain corpus has no duplicates");
       assertEquals(OTHER + 1, g.kept(), "the template's pages leave one survivor");
       assertTrue(g.seconds() <= 2.0 * p.seconds(), "giant cluster run over 2x the plain run");
@@ -100,13 +101,6 @@ class GiantClusterBenchmark {
     }
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 
   /** Pages 0..CLUSTER-1 are the template with one word changed (page 0 unchanged) when giant. */
   private Dataset<Document> store(boolean giantCluster, String name) {
