@@ -155,7 +155,7 @@ final class DedupIndex {
       String run) throws IOException {
     Generation prev = current();
     long next = prev == null ? 1 : prev.generation() + 1;
-    String name = String.format("g%06d-%016x", next, fnv(run));
+    String name = segmentName(next, run);
     String path = segmentPath(name);
     kept.mapPartitions(new IndexRows(plan), Encoders.row(SCHEMA))
         .write().mode(SaveMode.Overwrite).parquet(path);
@@ -203,7 +203,12 @@ final class DedupIndex {
     return new Path(new Path(root, "segments"), name).toString();
   }
 
-  static long fnv(String s) {
+  /** The segment of generation {@code generation} written by run {@code run}. */
+  static String segmentName(long generation, String run) {
+    return String.format("g%06d-%016x", generation, fnv(run));
+  }
+
+  private static long fnv(String s) {
     long h = 0xcbf29ce484222325L;
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;

@@ -240,8 +240,8 @@ class DedupIndexTest {
     copyTree(index, copy);
     DedupIndex ix = new DedupIndex(copy.toString(), new Configuration());
     DedupIndex.Generation before = ix.current();
-    Path seg = Path.of(ix.segmentPath(String.format("g%06d-%016x", before.generation() + 1,
-        DedupIndex.fnv("some run"))));
+    Path seg =
+        Path.of(ix.segmentPath(DedupIndex.segmentName(before.generation() + 1, "some run")));
     Files.createDirectories(seg);
     Files.writeString(seg.resolve("part-00000.parquet"), "PAR1 cut");
     Files.writeString(copy.resolve("generations").resolve(String.format("_%06d.json.tmp",
