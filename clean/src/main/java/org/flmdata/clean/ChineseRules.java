@@ -1,5 +1,7 @@
 package org.flmdata.clean;
 
+import org.flmdata.pipeline.hash.Hash64;
+
 
 /**
  * The Chinese profile's own rules, as ChineseWebText's preprocess.py applies them: length (at most
@@ -13,7 +15,7 @@ public final class ChineseRules {
   private ChineseRules() {}
 
   static final int NGRAM = 13;
-  private static final long P = 0x100000001b3L;
+  private static final long P = Hash64.FNV_PRIME;
 
   public static RuleResult apply(String text, Profile p) {
     int len = text.length();

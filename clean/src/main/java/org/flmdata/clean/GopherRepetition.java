@@ -3,6 +3,7 @@ package org.flmdata.clean;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.flmdata.pipeline.hash.Hash64;
 
 /**
  * Gopher repetition rules (Rae et al. 2021, Table A1), measured as datatrove's
@@ -110,14 +111,14 @@ public final class GopherRepetition {
       lenPrefix = new long[words.size() + 1];
       for (int i = 0; i < h.length; i++) {
         String w = words.get(i);
-        h[i] = LongCounts.mix(w.hashCode() * 0x9E3779B97F4A7C15L + w.length());
+        h[i] = Hash64.fmix64Round(w.hashCode() * Hash64.GOLDEN + w.length());
         lenPrefix[i + 1] = lenPrefix[i] + w.length();
       }
       buf = new long[h.length];
       counts = new LongCounts(h.length);
     }
 
-    static final long P = 0x100000001b3L;
+    static final long P = Hash64.FNV_PRIME;
 
     /** Hash of the n-gram at i: a polynomial over the token hashes (order matters). */
     long gram(int i, int n) {

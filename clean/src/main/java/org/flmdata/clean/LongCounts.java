@@ -1,6 +1,7 @@
 package org.flmdata.clean;
 
 import java.util.Arrays;
+import org.flmdata.pipeline.hash.Hash64;
 
 /** An open-addressing map from long keys to int counts, for n-gram hashes (no boxing). */
 final class LongCounts {
@@ -75,9 +76,6 @@ final class LongCounts {
   }
 
   static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    return h;
+    return Hash64.fmix64Round(h);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.flmdata.pipeline.hash.Hash64;
 import scala.Tuple2;
 
 /**
@@ -165,7 +166,7 @@ public final class ParagraphDedup {
 
   /** The key of a line hash in a language: lines are compared within a language only. */
   public static long key(long hash, String lang) {
-    return LongCounts.mix(hash * 0x9E3779B97F4A7C15L + (lang == null ? "und" : lang).hashCode());
+    return Hash64.fmix64Round(hash * Hash64.GOLDEN + (lang == null ? "und" : lang).hashCode());
   }
 
   /** The hashes of the distinct non-empty lines of {@code text}, in first-occurrence order. */

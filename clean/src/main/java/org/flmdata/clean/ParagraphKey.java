@@ -1,5 +1,7 @@
 package org.flmdata.clean;
 
+import org.flmdata.pipeline.hash.Hash64;
+
 /**
  * The CCNet normal form of a line and its 64-bit hash: lower case, digits to 0, Unicode
  * punctuation and symbols (ASCII and full-width alike) and control characters removed, whitespace
@@ -40,21 +42,8 @@ public final class ParagraphKey {
     return exact ? line.strip() : normalise(line);
   }
 
-  /** 64-bit FNV-1a over the UTF-16 units of the normal form, with a final avalanche. */
+  /** 64-bit FNV-1a over the UTF-16LE bytes of the normal form, with MurmurHash3's finaliser. */
   public static long hash(String normalised) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < normalised.length(); i++) {
-      char c = normalised.charAt(i);
-      h ^= c & 0xff;
-      h *= 0x100000001b3L;
-      h ^= c >>> 8;
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return Hash64.fmix64(Hash64.fnv1aUtf16Le(normalised));
   }
 }

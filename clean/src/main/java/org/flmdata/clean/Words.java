@@ -1,5 +1,7 @@
 package org.flmdata.clean;
 
+import static org.flmdata.pipeline.text.Scripts.isCjk;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -138,19 +140,6 @@ public final class Words {
           Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
       default -> false;
     };
-  }
-
-  /** Han, Hiragana, Katakana: scripts written without spaces between words. */
-  public static boolean isCjk(int cp) {
-    if (cp < 0x2E80) return false;
-    Character.UnicodeScript s;
-    try {
-      s = Character.UnicodeScript.of(cp);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA;
   }
 
   /** A CJK Unified Ideograph of the basic block U+4E00..U+9FA5 (ChineseWebText's Han range). */

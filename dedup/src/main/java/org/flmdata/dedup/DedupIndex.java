@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.config.ConfigException;
+import org.flmdata.pipeline.hash.Hash64;
 
 /**
  * A persistent dedup index ({@code dedup: {index: PATH}}): what earlier runs kept, as Parquet rows
@@ -205,16 +206,7 @@ final class DedupIndex {
 
   /** The segment of generation {@code generation} written by run {@code run}. */
   static String segmentName(long generation, String run) {
-    return String.format("g%06d-%016x", generation, fnv(run));
-  }
-
-  private static long fnv(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
-    }
-    return h;
+    return String.format("g%06d-%016x", generation, Hash64.fnv1aUtf8(run));
   }
 
   /** Column order of the index rows, for selects. */

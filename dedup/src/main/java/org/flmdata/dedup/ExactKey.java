@@ -1,11 +1,11 @@
 package org.flmdata.dedup;
 
 import java.text.Normalizer;
-import org.apache.spark.sql.catalyst.expressions.XXH64;
-import org.apache.spark.unsafe.Platform;
+import org.flmdata.pipeline.hash.XxHash64;
 
 /**
- * The exact-dedup key of a text: 128 bits (two XXH64 hashes with different seeds) of its
+ * The exact-dedup key of a text: 128 bits (two XXH64 hashes with different seeds, {@link
+ * XxHash64}, equal to the values of Spark's internal XXH64 that earlier indexes hold) of its
  * normalised form: NFKC, lower case, whitespace runs as one space, trimmed. Texts that differ only
  * in case, width forms or spacing get the same key. Not thread-safe (reused buffer).
  */
@@ -56,8 +56,8 @@ public final class ExactKey {
         buf[len++] = (byte) (lo >>> 8);
       }
     }
-    h1 = XXH64.hashUnsafeBytes(buf, Platform.BYTE_ARRAY_OFFSET, len, SEED_1);
-    h2 = XXH64.hashUnsafeBytes(buf, Platform.BYTE_ARRAY_OFFSET, len, SEED_2);
+    h1 = XxHash64.hashBytes(buf, 0, len, SEED_1);
+    h2 = XxHash64.hashBytes(buf, 0, len, SEED_2);
   }
 
   private void grow(int len) {

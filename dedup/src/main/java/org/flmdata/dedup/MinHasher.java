@@ -2,7 +2,7 @@ package org.flmdata.dedup;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.flmdata.pipeline.hash.XxHash64;
 
 /**
  * MinHash signatures and LSH band keys over shingle hashes. Permutation {@code i} is the universal
@@ -39,7 +39,7 @@ public final class MinHasher implements Serializable {
       a[i] = 1 + rnd.nextLong(P - 1);
       b[i] = rnd.nextLong(P);
     }
-    bandSeed = XXH64.hashLong(seed, 0xBA4DL);
+    bandSeed = XxHash64.hashLong(seed, 0xBA4DL);
   }
 
   public int bands() {
@@ -122,9 +122,9 @@ public final class MinHasher implements Serializable {
 
   /** The key of band {@code band}: a hash of its {@code rows} signature values and its index. */
   public long bandKey(long[] sig, int band) {
-    long h = XXH64.hashLong(band, bandSeed);
+    long h = XxHash64.hashLong(band, bandSeed);
     int from = band * rows;
-    for (int j = from; j < from + rows; j++) h = XXH64.hashLong(sig[j], h);
+    for (int j = from; j < from + rows; j++) h = XxHash64.hashLong(sig[j], h);
     return h;
   }
 

@@ -1,11 +1,13 @@
 package org.flmdata.dedup;
 
-import org.apache.spark.sql.catalyst.expressions.XXH64;
-import org.apache.spark.unsafe.Platform;
+import static org.flmdata.pipeline.text.Scripts.isCjk;
+
+import org.flmdata.pipeline.hash.Hash64;
+import org.flmdata.pipeline.hash.XxHash64;
 
 /**
  * Turns a text into the 64-bit hashes of its shingles (n consecutive tokens), without an object
- * per token or shingle: each token is hashed once with XXH64 (Spark's own); a shingle's hash is
+ * per token or shingle: each token is hashed once with XXH64 ({@link XxHash64}); a shingle's hash is
  * a rolling polynomial of its n token hashes, finished by XXH64, so shingling is O(1) per token
  * for any n. A text with fewer than n (but at least one) tokens is one
  * shingle of all of them; a text without tokens has no shingles.
@@ -17,7 +19,7 @@ public final class Shingler {
   private static final long TOKEN_SEED = 0x5EEDL;
   private static final long SHINGLE_SEED = 0x5111L;
   /** Odd multiplier of the rolling hash (the 64-bit golden ratio). */
-  private static final long BASE = 0x9E3779B97F4A7C15L;
+  private static final long BASE = Hash64.GOLDEN;
 
   private static long pow(int e) {
     long r = 1;
@@ -54,11 +56,11 @@ public final class Shingler {
     // shingle: O(1) per shingle whatever n is.
     long h = 0;
     for (int j = 0; j < width; j++) h = h * BASE + tokens[j];
-    shingles[0] = XXH64.hashLong(h, SHINGLE_SEED);
+    shingles[0] = XxHash64.hashLong(h, SHINGLE_SEED);
     long out = pow(width - 1);
     for (int i = 1; i < s; i++) {
       h = (h - tokens[i - 1] * out) * BASE + tokens[i + width - 1];
-      shingles[i] = XXH64.hashLong(h, SHINGLE_SEED);
+      shingles[i] = XxHash64.hashLong(h, SHINGLE_SEED);
     }
     count = s;
     return s;
@@ -151,20 +153,8 @@ public final class Shingler {
       System.arraycopy(tokens, 0, a, 0, t);
       tokens = a;
     }
-    tokens[t] = XXH64.hashUnsafeBytes(word, Platform.BYTE_ARRAY_OFFSET, len, TOKEN_SEED);
+    tokens[t] = XxHash64.hashBytes(word, 0, len, TOKEN_SEED);
     return t + 1;
-  }
-
-  /** Han, kana, Hangul, CJK punctuation-free letters: scripts written without spaces. */
-  static boolean isCjk(int cp) {
-    if (cp < 0x2E80) return false;
-    return (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
-        || (cp >= 0x3400 && cp <= 0x4DBF) // extension A
-        || (cp >= 0x3040 && cp <= 0x30FF) // hiragana, katakana
-        || (cp >= 0xAC00 && cp <= 0xD7AF) // Hangul syllables
-        || (cp >= 0xF900 && cp <= 0xFAFF) // compatibility ideographs
-        || (cp >= 0x20000 && cp <= 0x3134F) // extensions B-G
-        || (cp >= 0x31F0 && cp <= 0x31FF); // katakana extensions
   }
 
   private static boolean isCombining(int cp) {

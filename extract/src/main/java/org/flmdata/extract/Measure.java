@@ -11,6 +11,7 @@ import org.jsoup.select.NodeTraversor;
 import static org.flmdata.extract.Choice.*;
 import static org.flmdata.extract.MainContent.*;
 import static org.flmdata.extract.Prune.*;
+import static org.flmdata.pipeline.text.Scripts.isCjk;
 
 /**
  * Step 1 of {@link MainContent}: one pass over the page measuring, for every element, its visible
@@ -123,13 +124,6 @@ final class Measure {
       n += isCjk(c) ? CJK_WEIGHT : 1;
     }
     return n;
-  }
-
-  static boolean isCjk(char c) {
-    return (c >= 0x3040 && c <= 0x30FF) // Hiragana, Katakana
-        || (c >= 0x3400 && c <= 0x9FFF) // CJK ideographs (extension A and unified)
-        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
-        || (c >= 0xF900 && c <= 0xFAFF); // compatibility ideographs
   }
 
   static boolean marksArticle(Element el, String tag) {

@@ -1,6 +1,9 @@
 package org.flmdata.filter.decontam;
 
+import static org.flmdata.pipeline.text.Scripts.isCjk;
+
 import java.util.Arrays;
+import org.flmdata.pipeline.hash.Hash64;
 
 /**
  * Normalised word n-grams of a text, as 64-bit hashes with the character span each covers.
@@ -15,7 +18,7 @@ import java.util.Arrays;
  * of 10^12 n-grams is expected about 10^-1 times, and would only cut 400 characters of one text.
  */
 public final class Ngrams {
-  private static final long BASE = 0x9E3779B97F4A7C15L;
+  private static final long BASE = Hash64.GOLDEN;
 
   /** Token boundaries and hashes of one text. */
   public record Tokens(int[] start, int[] end, long[] hash, int count) {}
@@ -40,15 +43,15 @@ public final class Ngrams {
         continue;
       }
       int s = i;
-      long h = 0xcbf29ce484222325L;
+      long h = Hash64.FNV_OFFSET;
       if (cjk) {
-        h = fnv(h, cp);
+        h = Hash64.fnv1a(h, cp);
         i += w;
       } else {
         while (i < len) {
           int c = text.codePointAt(i);
           if (isCjk(c) || !isWordChar(c)) break;
-          h = fnv(h, Character.toLowerCase(c));
+          h = Hash64.fnv1a(h, Character.toLowerCase(c));
           i += Character.charCount(c);
         }
       }
@@ -59,7 +62,7 @@ public final class Ngrams {
       }
       start[n] = s;
       end[n] = i;
-      hash[n] = mix(h);
+      hash[n] = Hash64.splitmix64(h); // spreads FNV's weak low bits
       n++;
     }
     return new Tokens(start, end, hash, n);
@@ -102,22 +105,4 @@ public final class Ngrams {
     return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
   }
 
-  static boolean isCjk(int cp) {
-    if (cp < 0x2E80) return false;
-    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
-  }
-
-  private static long fnv(long h, int cp) {
-    h ^= cp;
-    return h * 0x100000001b3L;
-  }
-
-  /** splitmix64's finaliser: spreads FNV's weak low bits. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
 }

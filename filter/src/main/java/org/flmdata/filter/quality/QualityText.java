@@ -1,5 +1,7 @@
 package org.flmdata.filter.quality;
 
+import static org.flmdata.pipeline.text.Scripts.isCjk;
+
 /**
  * The one text preprocessing of the quality classifier, used both to write training lines and to
  * score documents, so the model sees at scoring time exactly the kind of text it was trained on.
@@ -61,17 +63,6 @@ public final class QualityText {
     int prev = next - 2;
     return prev >= 0 && next < len && Character.isLetter(text.charAt(prev))
         && Character.isLetter(text.charAt(next));
-  }
-
-  static boolean isCjk(int cp) {
-    Character.UnicodeScript s;
-    try {
-      s = Character.UnicodeScript.of(cp);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
   }
 
   private static boolean isPunctuation(int cp) {

@@ -1,5 +1,7 @@
 package org.flmdata.tokenize.bpe;
 
+import org.flmdata.pipeline.hash.Hash64;
+
 /**
  * Open-addressing map from a symbol pair {@code (left, right)} to its merge {@code (rank, newId)};
  * immutable after construction, so safe to share between threads. Used by the tokenizer.json BPE
@@ -130,7 +132,7 @@ public final class MergeTable {
   }
 
   private int slot(long k) {
-    long h = k * 0x9E3779B97F4A7C15L;
+    long h = k * Hash64.GOLDEN;
     return (int) (h >>> 32) & mask;
   }
 }
