@@ -1,9 +1,10 @@
 package org.flmdata.extract;
 
-import org.flmdata.pipeline.io.HadoopConf;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,8 +22,10 @@ import org.flmdata.pipeline.config.InputSpec;
 import org.flmdata.pipeline.config.Setting;
 import org.flmdata.pipeline.config.Settings;
 import org.flmdata.pipeline.config.SettingsSpec;
-import org.flmdata.pipeline.io.InputFiles;
+import org.flmdata.pipeline.fasttext.ModelCheck;
+import org.flmdata.pipeline.io.HadoopConf;
 import org.flmdata.pipeline.io.InputFiles.InputFile;
+import org.flmdata.pipeline.io.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,6 +191,7 @@ public final class ExtractStage implements Stage {
     Broadcast<HadoopConf> conf = null;
     List<JavaRDD<Outcome>> files = new ArrayList<>();
     List<Dataset<Outcome>> tables = new ArrayList<>();
+    Map<String, ModelCheck.ModelInfo> models = new HashMap<>();
     for (DomainConfig domain : ctx.config().domains()) {
       Settings s = domain.section(NAME);
       for (int i = 0; i < domain.inputs().size(); i++) {
@@ -195,7 +199,7 @@ public final class ExtractStage implements Stage {
         InputContext in =
             new InputContext(
                 domain.name(),
-                languages(domain, s),
+                languages(domain, s, models),
                 spec,
                 s.get(MAX_RECORD_BYTES),
                 s.get(MIN_TEXT_CHARS),
@@ -228,12 +232,24 @@ public final class ExtractStage implements Stage {
     return out == null ? spark.emptyDataset(Outcome.ENCODER) : out;
   }
 
-  /** The domain's languages and model; a configured model that is not a file fails here. */
-  private static DomainLanguages languages(DomainConfig domain, Settings s) {
+  /**
+   * The domain's languages and model. A configured model is checked here, on the driver, before
+   * any executor loads it ({@link ModelCheck}, once per path in {@code checked}): a file that is
+   * missing, damaged or not a fastText model fails with a {@link ConfigException}.
+   */
+  static DomainLanguages languages(
+      DomainConfig domain, Settings s, Map<String, ModelCheck.ModelInfo> checked) {
     String model = s.get(LID_MODEL).strip();
-    if (!model.isEmpty() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
-      throw ConfigException.at(
-          domain.file(), NAME + "." + LID_MODEL.key(), "\"" + model + "\" is not a file");
+    if (!model.isEmpty() && !checked.containsKey(model)) {
+      if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(model))) {
+        throw ConfigException.at(
+            domain.file(), NAME + "." + LID_MODEL.key(), "\"" + model + "\" is not a file");
+      }
+      try {
+        checked.put(model, ModelCheck.verify(model));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.at(domain.file(), NAME + "." + LID_MODEL.key(), e.getMessage());
+      }
     }
     return new DomainLanguages(
         domain.languages(), model.isEmpty() ? null : model, s.get(LID_MIN_PROB));

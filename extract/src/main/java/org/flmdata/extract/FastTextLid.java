@@ -1,36 +1,36 @@
 package org.flmdata.extract;
 
-import com.github.jfasttext.JFastText;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+import org.flmdata.pipeline.fasttext.FastTextModel;
+import org.flmdata.pipeline.fasttext.ModelCache;
+import org.flmdata.pipeline.fasttext.ModelCheck;
 
 /**
  * fastText language identification ({@code lid.176.bin} / {@code lid.176.ftz} and models in their
- * format) through the JNI wrapper {@code com.github.vinhkhuc:jfasttext}. A model is loaded once
- * per JVM and path and shared by the executor's threads (the native predict is safe to share,
- * DEPENDENCIES.md). Text is given as fastText's CLI gives it: the first {@value #SAMPLE_CHARS}
- * characters, line breaks as spaces, one trailing newline.
+ * format) through the pipeline's checked loader: the driver has accepted the file with {@link
+ * ModelCheck} ({@link ExtractStage} does, before any Spark work), and {@link ModelCache} loads it
+ * once per JVM and path, shared by the executor's threads. Text is given as fastText's CLI gives
+ * it: the first {@value #SAMPLE_CHARS} characters, line breaks as spaces, one trailing newline.
  */
 final class FastTextLid {
   static final int SAMPLE_CHARS = 4096;
   private static final String PREFIX = "__label__";
-  private static final ConcurrentHashMap<String, FastTextLid> MODELS = new ConcurrentHashMap<>();
 
-  private final JFastText model;
+  private final FastTextModel model;
 
-  private FastTextLid(String path) {
-    if (!Files.isRegularFile(Path.of(path))) {
-      throw new IllegalStateException("extract.lid_model: no such file: " + path);
-    }
-    model = new JFastText();
-    model.loadModel(path);
+  private FastTextLid(FastTextModel model) {
+    this.model = model;
   }
 
-  /** The model at {@code path}, loaded on first use in this JVM. */
+  /** The model at {@code path} (one {@link ModelCheck} has accepted), loaded once per JVM. */
   static FastTextLid of(String path) {
-    return MODELS.computeIfAbsent(path, FastTextLid::new);
+    return new FastTextLid(ModelCache.get(path));
+  }
+
+  /** The loaded model (shared by every instance for the same path). */
+  FastTextModel model() {
+    return model;
   }
 
   /** A language and the model's probability for it. */
@@ -42,10 +42,10 @@ final class FastTextLid {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
     sample = sample.replace('\n', ' ').replace('\r', ' ').strip();
     if (sample.isEmpty()) return null;
-    JFastText.ProbLabel p = model.predictProba(sample + "\n");
-    if (p == null || p.label == null) return null;
-    String label = p.label.startsWith(PREFIX) ? p.label.substring(PREFIX.length()) : p.label;
-    // fastText adds 1e-5 to every probability before the log: clamp to 1
-    return new Prediction(label.toLowerCase(Locale.ROOT), Math.min(1.0, Math.exp(p.logProb)));
+    List<org.flmdata.pipeline.fasttext.Prediction> top = model.predict(sample, 1);
+    if (top.isEmpty()) return null;
+    String label = top.get(0).label();
+    label = label.startsWith(PREFIX) ? label.substring(PREFIX.length()) : label;
+    return new Prediction(label.toLowerCase(Locale.ROOT), top.get(0).prob());
   }
 }

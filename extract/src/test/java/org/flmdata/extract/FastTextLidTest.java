@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.config.ConfigException;
+import org.flmdata.pipeline.config.DomainConfig;
 import org.flmdata.pipeline.config.InputFormat;
+import org.flmdata.pipeline.fasttext.ModelCheck;
 import org.flmdata.pipeline.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +41,7 @@ class FastTextLidTest {
   @Test
   void theModelNamesLatinScriptLanguages() {
     FastTextLid lid = FastTextLid.of(model());
-    assertSame(lid, FastTextLid.of(model()));
+    assertSame(lid.model(), FastTextLid.of(model()).model()); // loaded once per JVM
     Map<String, String> expected = Map.of(DE, "de", FR, "fr", EN, "en", JA, "ja");
     for (Map.Entry<String, String> e : expected.entrySet()) {
       FastTextLid.Prediction p = lid.predict(e.getKey());
@@ -99,10 +102,44 @@ class FastTextLidTest {
   }
 
   @Test
-  void aMissingModelFileFailsLoudly() {
-    assertThrows(
-        IllegalStateException.class,
-        () -> FastTextLid.of(dir.resolve("none.ftz").toString()));
+  void aMissingModelFileFailsOnTheDriverNamingTheKey() {
+    String none = dir.resolve("none.ftz").toString();
+    ConfigException e = assertThrows(ConfigException.class, () -> languages(none));
+    assertTrue(e.getMessage().contains("extract.lid_model") && e.getMessage().contains(none),
+        e.getMessage());
+  }
+
+  @Test
+  void aDamagedModelFileFailsOnTheDriverInsteadOfKillingAnExecutor() throws Exception {
+    Path broken = dir.resolve("broken.ftz");
+    byte[] good = java.nio.file.Files.readAllBytes(Path.of(model()));
+    java.nio.file.Files.write(broken, java.util.Arrays.copyOf(good, good.length / 3));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> languages(broken.toString()));
+    assertTrue(e.getMessage().contains("extract.lid_model"), e.getMessage());
+  }
+
+  @Test
+  void aGoodModelIsCheckedOncePerPath() {
+    Map<String, ModelCheck.ModelInfo> checked = new java.util.HashMap<>();
+    DomainConfig d = domain(model());
+    for (int i = 0; i < 2; i++) {
+      DomainLanguages l = ExtractStage.languages(d, d.section(ExtractStage.NAME), checked);
+      assertEquals(model(), l.lidModel());
+    }
+    assertEquals(176, checked.get(model()).labels().size());
+  }
+
+  private static DomainConfig domain(String model) {
+    String file = "domains/web.yaml";
+    return new DomainConfig(file, "web", List.of("en"), 1.0, 1.0, List.of(), Map.of(
+        ExtractStage.NAME,
+        ExtractStage.SECTION.defaults(file).with(ExtractStage.LID_MODEL, model)));
+  }
+
+  private DomainLanguages languages(String model) {
+    DomainConfig d = domain(model);
+    return ExtractStage.languages(d, d.section(ExtractStage.NAME), new java.util.HashMap<>());
   }
 
   /** The decision without its score (language and whether the domain keeps it). */

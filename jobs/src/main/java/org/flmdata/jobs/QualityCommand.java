@@ -10,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.flmdata.filter.fasttext.FastTextModel;
-import org.flmdata.filter.fasttext.ModelCheck;
-import org.flmdata.filter.fasttext.Prediction;
 import org.flmdata.filter.quality.QualityText;
-import picocli.CommandLine;
+import org.flmdata.pipeline.fasttext.FastTextModel;
+import org.flmdata.pipeline.fasttext.ModelCheck;
+import org.flmdata.pipeline.fasttext.Prediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code pipeline quality train|score}: the fastText quality classifier of the filter stage. */
 @Command(name = "quality", mixinStandardHelpOptions = true,

@@ -14,20 +14,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.flmdata.filter.fasttext.FastTextModel;
 import org.flmdata.filter.fasttext.FastTextTrainer;
-import org.flmdata.filter.fasttext.ModelCheck;
 import org.flmdata.filter.fasttext.TrainParams;
 import org.flmdata.filter.quality.Evaluation;
 import org.flmdata.filter.quality.TrainingSet;
 import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
-import picocli.CommandLine;
+import org.flmdata.pipeline.fasttext.FastTextModel;
+import org.flmdata.pipeline.fasttext.ModelCheck;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code pipeline quality train}: Spark prepares a balanced, deduplicated, seeded training file

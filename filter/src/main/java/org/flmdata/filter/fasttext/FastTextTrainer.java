@@ -1,8 +1,8 @@
 package org.flmdata.filter.fasttext;
 
 import com.github.jfasttext.JFastText;
-import java.io.IOException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.flmdata.pipeline.fasttext.NativeChild;
 
 /**
  * Trains a supervised fastText model from a file in fastText's format (one example a line,

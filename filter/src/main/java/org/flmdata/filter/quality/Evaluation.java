@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.flmdata.filter.fasttext.FastTextModel;
-import org.flmdata.filter.fasttext.Prediction;
+import org.flmdata.pipeline.fasttext.FastTextModel;
+import org.flmdata.pipeline.fasttext.Prediction;
 
 /**
  * How a model does on a held-out file in fastText's format: precision, recall and F1 of one label

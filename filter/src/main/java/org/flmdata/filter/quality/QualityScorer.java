@@ -1,10 +1,10 @@
 package org.flmdata.filter.quality;
 
 import java.util.Locale;
-import org.flmdata.filter.fasttext.FastTextModel;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Verdict;
+import org.flmdata.pipeline.fasttext.FastTextModel;
 
 /**
  * Scores documents with a fastText quality classifier: the probability of one label ({@code

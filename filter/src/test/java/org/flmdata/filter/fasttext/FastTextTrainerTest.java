@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flmdata.pipeline.fasttext.FastTextModel;
+import org.flmdata.pipeline.fasttext.ModelCheck;
 import org.flmdata.pipeline.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.flmdata.filter.fasttext;
+package org.flmdata.pipeline.fasttext;
 
 import java.util.concurrent.ConcurrentHashMap;
 

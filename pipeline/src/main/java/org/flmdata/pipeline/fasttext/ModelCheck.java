@@ -1,4 +1,4 @@
-package org.flmdata.filter.fasttext;
+package org.flmdata.pipeline.fasttext;
 
 import com.github.jfasttext.FastTextWrapper;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.flmdata.filter.fasttext;
+package org.flmdata.pipeline.fasttext;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,17 +20,18 @@ import java.util.concurrent.TimeUnit;
  * JavaCPP, so it works under spark-submit too (where the application jar is not on {@code
  * java.class.path}).
  */
-final class NativeChild {
+public final class NativeChild {
   private NativeChild() {}
 
   /** What the child did: exit code (-1 when killed on timeout), its stdout and stderr. */
-  record Result(int exitCode, String stdout, String stderr) {
-    boolean ok() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    /** Whether the child exited with 0. */
+    public boolean ok() {
       return exitCode == 0;
     }
 
     /** The last non-empty line of stderr, else of stdout: usually the error. */
-    String lastLine() {
+    public String lastLine() {
       for (String s : new String[] {stderr, stdout}) {
         String[] lines = s.strip().split("\\R");
         for (int i = lines.length - 1; i >= 0; i--) {
@@ -41,14 +42,19 @@ final class NativeChild {
     }
   }
 
-  static Result run(Class<?> main, List<String> args, long timeoutSeconds) {
+  /**
+   * Runs {@code main} (a class with a {@code main} method) in a child JVM with {@code args}; the
+   * child's class path holds {@code main}'s code source, this module's, jfasttext's and JavaCPP's.
+   * Never throws: a child that cannot start or is killed after {@code timeoutSeconds} is a result.
+   */
+  public static Result run(Class<?> main, List<String> args, long timeoutSeconds) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
     cmd.add("-XX:-CreateCoredumpOnCrash"); // a native abort is an answer here, not a crash to keep
     cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "fasttext-child-hs_err_%p.log"));
     cmd.add("-cp");
-    cmd.add(classPath());
+    cmd.add(classPath(main));
     cmd.add(main.getName());
     cmd.addAll(args);
     Path out = null;
@@ -91,10 +97,10 @@ final class NativeChild {
     }
   }
 
-  static String classPath() {
+  static String classPath(Class<?> main) {
     Set<String> parts = new LinkedHashSet<>();
     for (Class<?> c : new Class<?>[] {
-        NativeChild.class, com.github.jfasttext.FastTextWrapper.class,
+        main, NativeChild.class, com.github.jfasttext.FastTextWrapper.class,
         org.bytedeco.javacpp.Pointer.class}) {
       try {
         parts.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI())

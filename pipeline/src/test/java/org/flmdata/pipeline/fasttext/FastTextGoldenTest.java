@@ -1,4 +1,4 @@
-package org.flmdata.filter.fasttext;
+package org.flmdata.pipeline.fasttext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
