@@ -128,17 +128,15 @@ final class QualityTrainCommand implements Callable<Integer> {
     long sd = seed != null ? seed : config != null ? config.seed() : 1234L;
     Path work = Files.createTempDirectory("quality-train");
     TrainingSet.Result set;
-    boolean existed = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = config != null ? Sessions.create(config, conf, "flmdata quality train")
-        : localSession();
-    try {
+    String app = "flmdata quality train";
+    try (Sessions.Handle session = config != null ? Sessions.open(config, conf, app)
+        : Sessions.openLocal(conf, app)) {
+      SparkSession spark = session.spark();
       set = recipe != null
           ? TrainingSet.prepare(recipe.positives(spark), recipe.negatives(spark), positiveLabel,
               negativeLabel, heldOut, maxPerClass, sd, work)
           : TrainingSet.prepare(spark, source.files.positive, source.files.negative, field,
               positiveLabel, negativeLabel, heldOut, maxPerClass, sd, work);
-    } finally {
-      if (!existed) spark.stop();
     }
     String prefix = output.substring(0, output.length() - ".bin".length());
     Path parent = Path.of(output).toAbsolutePath().getParent();
@@ -177,17 +175,6 @@ final class QualityTrainCommand implements Callable<Integer> {
     out.flush();
     deleteTree(work);
     return 0;
-  }
-
-  private SparkSession localSession() {
-    SparkSession.Builder b = SparkSession.builder().appName("flmdata quality train")
-        .config("spark.ui.showConsoleProgress", "false");
-    if (!Sessions.underSparkSubmit()) {
-      b.master("local[*]").config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1");
-    }
-    conf.forEach(b::config);
-    return b.getOrCreate();
   }
 
   private static double round(double v) {

@@ -57,6 +57,24 @@ final class Sessions {
     return new Handle(create(config, overrides, app), !existed);
   }
 
+  /**
+   * A session for a command that has no pipeline config (show, and quality or tokenizer training
+   * on files): {@code local[*]} bound to loopback unless under spark-submit, no console progress
+   * bar (the command's own output is the point), then the command line's {@code --conf} pairs.
+   * Owned unless one already runs in this JVM.
+   */
+  static Handle openLocal(Map<String, String> overrides, String app) {
+    boolean existed = SparkSession.getDefaultSession().isDefined();
+    SparkSession.Builder b = SparkSession.builder().appName(app)
+        .config("spark.ui.showConsoleProgress", "false");
+    if (!underSparkSubmit()) {
+      b.master("local[*]").config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    overrides.forEach(b::config);
+    return new Handle(b.getOrCreate(), !existed);
+  }
+
   /** A session for {@code config}; {@code overrides} are the command line's --conf pairs. */
   static SparkSession create(PipelineConfig config, Map<String, String> overrides, String app) {
     SparkSession.Builder b = SparkSession.builder().appName(app);

@@ -11,10 +11,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.flmdata.pipeline.run.StageOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pipeline show PATH}: a stage's Parquet rows as JSON lines, every field (nulls included).
@@ -41,17 +41,8 @@ final class ShowCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--limit must be >= 0, got " + limit);
     }
-    SparkSession.Builder b = SparkSession.builder().appName("flmdata show")
-        .config("spark.ui.showConsoleProgress", "false");
-    if (!Sessions.underSparkSubmit()) {
-      b.master("local[*]").config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1");
-    }
-    conf.forEach(b::config);
-    boolean existed = SparkSession.getDefaultSession().isDefined();
-    SparkSession spark = b.getOrCreate();
-    try {
-      Dataset<Row> rows = read(spark, path);
+    try (Sessions.Handle session = Sessions.openLocal(conf, "flmdata show")) {
+      Dataset<Row> rows = read(session.spark(), path);
       if (limit != null) rows = rows.limit(limit.intValue());
       var out = spec.commandLine().getOut();
       Column[] all = java.util.Arrays.stream(rows.columns()).map(functions::col)
@@ -61,8 +52,6 @@ final class ShowCommand implements Callable<Integer> {
       while (it.hasNext()) out.println(it.next().getString(0));
       out.flush();
       return 0;
-    } finally {
-      if (!existed) spark.stop();
     }
   }
 

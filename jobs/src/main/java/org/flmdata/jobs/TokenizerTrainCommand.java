@@ -141,8 +141,10 @@ final class TokenizerTrainCommand implements Callable<Integer> {
         .withStyle(style).withSpecials(sp).withSample(docs, sh, sd)
         .withLimits(minFrequency, maxWords, evalDocs);
     o.validate();
-    SparkSession spark = session(config);
-    try {
+    String app = "flmdata tokenizer train";
+    try (Sessions.Handle session = config != null ? Sessions.open(config, conf, app)
+        : Sessions.openLocal(conf, app)) {
+      SparkSession spark = session.spark();
       Configuration hc = spark.sparkContext().hadoopConfiguration();
       List<CompressionReport.Named> others = new ArrayList<>();
       for (String f : compare) others.add(new CompressionReport.Named(displayName(f), read(f, hc)));
@@ -172,22 +174,7 @@ final class TokenizerTrainCommand implements Callable<Integer> {
       out.println(new ObjectMapper().writeValueAsString(summary));
       out.flush();
       return 0;
-    } finally {
-      if (ownsSession) spark.stop();
     }
-  }
-
-  private boolean ownsSession;
-
-  private SparkSession session(PipelineConfig config) {
-    ownsSession = SparkSession.getDefaultSession().isEmpty();
-    if (config != null) return Sessions.create(config, conf, "flmdata tokenizer train");
-    SparkSession.Builder b = SparkSession.builder().appName("flmdata tokenizer train");
-    if (!Sessions.underSparkSubmit()) {
-      b.master("local[*]").config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-    }
-    conf.forEach(b::config);
-    return b.getOrCreate();
   }
 
   /** The latest stage in pipeline order with a completion marker and kept documents. */
