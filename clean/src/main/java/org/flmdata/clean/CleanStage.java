@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Partitions;
 import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.Verdict;
@@ -62,7 +63,7 @@ public final class CleanStage implements Stage {
   public static JavaRDD<Outcome> run(JavaRDD<Document> docs, Map<String, Settings> byDomain,
       int shufflePartitions) {
     Cleaners cleaners = new Cleaners(byDomain);
-    JavaRDD<Outcome> first = docs.mapPartitions(it -> new Mapped<>(it, d -> {
+    JavaRDD<Outcome> first = docs.mapPartitions(it -> Partitions.map(it, d -> {
       DocumentCleaner c = cleaners.of(d.getDomain());
       return Outcome.of(d, c.before(d));
     }));
@@ -167,23 +168,6 @@ public final class CleanStage implements Stage {
     public boolean exact(Object doc) {
       return cleaners.exact(((Outcome) doc).getDomain());
     }
-  }
-
-  /** A lazy per-element map over a partition (no buffering of the partition). */
-  private record Mapped<A, B>(Iterator<A> in, SerFn<A, B> fn) implements Iterator<B> {
-    @Override
-    public boolean hasNext() {
-      return in.hasNext();
-    }
-
-    @Override
-    public B next() {
-      return fn.apply(in.next());
-    }
-  }
-
-  interface SerFn<A, B> extends Serializable {
-    B apply(A a);
   }
 
   /** Applies a partition's line decisions to its documents, lazily, then the after-dedup rules. */

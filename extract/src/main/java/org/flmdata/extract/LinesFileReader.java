@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import org.apache.hadoop.conf.Configuration;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
@@ -43,32 +42,22 @@ final class LinesFileReader extends OutcomeReader {
 
   private static final int SIGNATURE_BYTES = 16;
 
-  private final FileContext ctx;
-  private final Configuration conf;
   private final boolean jsonl;
   private final StrictUtf8 utf8 = new StrictUtf8();
-  private final ArrayDeque<Outcome> ready = new ArrayDeque<>();
   private InputStream in;
   private LineReader lines;
   private Outcome pending;
   private long unattributed;
   private long records;
   private long lastLine;
-  private boolean finished;
 
   LinesFileReader(FileContext ctx, Configuration conf) {
-    this.ctx = ctx;
-    this.conf = conf;
+    super(ctx, conf);
     this.jsonl = ctx.in.input().format() == InputFormat.JSONL;
   }
 
   @Override
-  protected Outcome computeNext() throws IOException {
-    while (ready.isEmpty() && !finished) step();
-    return ready.poll();
-  }
-
-  private void step() throws IOException {
+  protected void step() throws IOException {
     if (lines == null && !open()) return;
     long start = lines.position();
     LineReader.Line l;

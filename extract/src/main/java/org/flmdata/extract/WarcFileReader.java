@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import org.apache.hadoop.conf.Configuration;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
@@ -40,15 +39,11 @@ final class WarcFileReader extends OutcomeReader {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
   private static final byte[] WARC_LINE = "\nWARC/".getBytes(StandardCharsets.US_ASCII);
 
-  private final FileContext ctx;
-  private final Configuration conf;
   private final WarcRecordExtractor records;
   private final long length;
-  private final ArrayDeque<Outcome> ready = new ArrayDeque<>();
   private HadoopChannel channel;
   private WarcReader reader;
   private boolean gzip;
-  private boolean finished;
 
   /** The last record's outcome, held until the next record's offset gives its span. */
   private Outcome pending;
@@ -62,19 +57,13 @@ final class WarcFileReader extends OutcomeReader {
   private boolean badTrailer;
 
   WarcFileReader(FileContext ctx, Configuration conf) {
-    this.ctx = ctx;
-    this.conf = conf;
+    super(ctx, conf);
     this.records = new WarcRecordExtractor(ctx);
     this.length = ctx.file.length();
   }
 
   @Override
-  protected Outcome computeNext() throws IOException {
-    while (ready.isEmpty() && !finished) step();
-    return ready.poll();
-  }
-
-  private void step() throws IOException {
+  protected void step() throws IOException {
     if (reader == null && !open()) return;
     WarcRecord rec = lookahead;
     lookahead = null;

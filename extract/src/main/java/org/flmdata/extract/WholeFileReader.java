@@ -18,22 +18,17 @@ import org.flmdata.pipeline.io.InputFiles;
  * parses: {@link FileContext#finishDocument}), then {@code read/invalid-utf8} for text.
  */
 final class WholeFileReader extends OutcomeReader {
-  private final FileContext ctx;
-  private final Configuration conf;
   private final boolean html;
-  private boolean done;
 
   WholeFileReader(FileContext ctx, Configuration conf) {
-    this.ctx = ctx;
-    this.conf = conf;
+    super(ctx, conf);
     this.html = ctx.in.input().format() == InputFormat.HTML;
   }
 
   @Override
-  protected Outcome computeNext() throws IOException {
-    if (done) return null;
-    done = true;
-    return read();
+  protected void step() throws IOException {
+    finished = true;
+    ready.add(read());
   }
 
   private Outcome read() throws IOException {

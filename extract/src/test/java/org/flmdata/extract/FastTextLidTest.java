@@ -86,14 +86,12 @@ class FastTextLidTest {
     write(root.resolve("en.html"), ("<p>" + EN + "</p>").getBytes(StandardCharsets.UTF_8));
     write(root.resolve("fr.html"), ("<p>" + FR + "</p>").getBytes(StandardCharsets.UTF_8));
     InputContext in =
-        new InputContext(
+        Fixtures.input(
             "Web",
             new DomainLanguages(List.of("en", "fr"), model(), 0.5),
             Fixtures.spec(root, InputFormat.HTML),
             50L << 20,
-            1,
-            HtmlExtractor.DEFAULT_MODE,
-            0.01);
+            1);
     List<Outcome> outs = Fixtures.read(in);
     assertEquals(Map.of("kept", 2, "lang/not-in-domain", 1), counts(outs));
     assertEquals("de", outs.get(0).getDetail());

@@ -15,8 +15,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.config.InputFormat;
 import org.flmdata.pipeline.config.InputSpec;
-import org.flmdata.pipeline.io.InputFiles;
 import org.flmdata.pipeline.io.InputFiles.InputFile;
+import org.flmdata.pipeline.io.InputFiles;
 
 /** Builds inputs byte by byte and reads them through the stage's readers, without Spark. */
 final class Fixtures {
@@ -34,14 +34,23 @@ final class Fixtures {
 
   static InputContext input(
       InputSpec spec, List<String> languages, long maxRecordBytes, int minTextChars) {
+    return input("Web", new DomainLanguages(languages), spec, maxRecordBytes, minTextChars);
+  }
+
+  /** An input with the stage's defaults for every other setting. */
+  static InputContext input(String domain, DomainLanguages languages, InputSpec spec,
+      long maxRecordBytes, int minTextChars) {
     return new InputContext(
-        "Web",
-        new DomainLanguages(languages),
+        domain,
+        languages,
         spec,
         maxRecordBytes,
         minTextChars,
         HtmlExtractor.DEFAULT_MODE,
-        ExtractStage.MAX_UNDECODABLE_SHARE.defaultValue());
+        ExtractStage.MAX_UNDECODABLE_SHARE.defaultValue(),
+        ExtractStage.MAX_TIKA_BYTES.defaultValue(),
+        ExtractStage.TIKA_TIMEOUT_MS.defaultValue(),
+        ExtractStage.INCLUDE_TITLE.defaultValue());
   }
 
   /** Every outcome of every file that {@code in}'s path matches, file by file. */

@@ -132,7 +132,8 @@ class WholeFileReaderTest {
             HtmlExtractor.DEFAULT_MODE,
             0.01,
             pdf.length - 1,
-            30_000);
+            30_000,
+            ExtractStage.INCLUDE_TITLE.defaultValue());
 
     Outcome parsed = Fixtures.read(roomy).get(0);
     Outcome skipped = Fixtures.read(tight).get(0);

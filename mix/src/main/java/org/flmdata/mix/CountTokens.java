@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.Partitions;
 import org.flmdata.pipeline.TokenCounter;
 import org.flmdata.pipeline.TokenCounterFactory;
 import org.flmdata.pipeline.io.HadoopConf;
@@ -37,19 +38,8 @@ final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   @Override
   public Iterator<Counted> call(Iterator<Document> docs) throws Exception {
     TokenCounter counter = factory.open(tokenizerPath, conf);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return docs.hasNext();
-      }
-
-      @Override
-      public Counted next() {
-        Document d = docs.next();
-        return count(d, counter, weights.getOrDefault(d.getDomain(), DomainWeights.none()), seed,
-            heldSeed);
-      }
-    };
+    return Partitions.map(docs, d -> count(d, counter,
+        weights.getOrDefault(d.getDomain(), DomainWeights.none()), seed, heldSeed));
   }
 
   static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed,

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.Partitions;
 
 /**
  * Per document: its copies in the mixture from its group's {@link GroupDecision}. Kept with {@code
@@ -33,17 +34,7 @@ final class Decide implements MapPartitionsFunction<Counted, Outcome> {
 
   @Override
   public Iterator<Outcome> call(Iterator<Counted> docs) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return docs.hasNext();
-      }
-
-      @Override
-      public Outcome next() {
-        return decide(docs.next());
-      }
-    };
+    return Partitions.map(docs, this::decide);
   }
 
   Outcome decide(Counted c) {

@@ -1,9 +1,6 @@
 package org.flmdata.pipeline;
 
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 
@@ -18,7 +15,7 @@ import org.apache.spark.sql.Encoders;
  * with (0 when rejected). Rejected rows may carry no text (see {@code rejected_text_fraction}),
  * which is why sizes are columns of their own.
  */
-public class Outcome implements Serializable {
+public class Outcome extends DocumentFields {
   private static final long serialVersionUID = 1L;
 
   public static final String KEPT = "kept";
@@ -31,13 +28,6 @@ public class Outcome implements Serializable {
     "id", "source", "url", "lang", "text", "meta", "rule", "reason", "detail", "bytesIn", "bytesOut"
   };
 
-  private String id;
-  private String domain;
-  private String source;
-  private String url;
-  private String lang;
-  private String text;
-  private Map<String, String> meta = new LinkedHashMap<>();
   private String status;
   private String rule;
   private String reason;
@@ -75,22 +65,15 @@ public class Outcome implements Serializable {
   }
 
   private static Outcome of(Document doc, String status, long bytesIn) {
-    Outcome o = new Outcome();
-    o.id = doc.getId();
-    o.domain = doc.getDomain();
-    o.source = doc.getSource();
-    o.url = doc.getUrl();
-    o.lang = doc.getLang() == null ? Document.UNKNOWN_LANG : doc.getLang();
-    o.text = doc.getText();
-    o.meta = doc.getMeta() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(doc.getMeta());
+    Outcome o = new Outcome(doc);
+    if (o.getLang() == null) o.setLang(Document.UNKNOWN_LANG);
     o.status = status;
     o.bytesIn = bytesIn;
     return o;
   }
 
-  /** The document this row carries (text may be null for rejected rows written without text). */
-  public Document toDocument() {
-    return new Document(id, domain, source, url, lang, text, meta);
+  private Outcome(Document doc) {
+    super(doc);
   }
 
   public boolean isKept() {
@@ -123,62 +106,6 @@ public class Outcome implements Serializable {
 
   static long utf8LengthSlow(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
-  }
-
-  public String getDomain() {
-    return domain;
-  }
-
-  public void setDomain(String domain) {
-    this.domain = domain;
-  }
-
-  public String getSource() {
-    return source;
-  }
-
-  public void setSource(String source) {
-    this.source = source;
-  }
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public String getLang() {
-    return lang;
-  }
-
-  public void setLang(String lang) {
-    this.lang = lang;
-  }
-
-  public String getText() {
-    return text;
-  }
-
-  public void setText(String text) {
-    this.text = text;
-  }
-
-  public Map<String, String> getMeta() {
-    return meta;
-  }
-
-  public void setMeta(Map<String, String> meta) {
-    this.meta = meta;
   }
 
   public String getStatus() {
@@ -231,7 +158,7 @@ public class Outcome implements Serializable {
 
   @Override
   public String toString() {
-    return "Outcome{" + status + (rule == null ? "" : " " + rule + "/" + reason) + ", id=" + id
-        + ", domain=" + domain + ", lang=" + lang + "}";
+    return "Outcome{" + status + (rule == null ? "" : " " + rule + "/" + reason) + ", id="
+        + getId() + ", domain=" + getDomain() + ", lang=" + getLang() + "}";
   }
 }

@@ -67,4 +67,30 @@ class OutcomeTest {
     assertEquals("x", b.getMeta().get("title"));
     assertEquals(Document.UNKNOWN_LANG, Outcome.kept(a.withLang(null), 1).getLang());
   }
+
+  @Test
+  void outcomeSchemaIsTheDocumentColumnsPlusItsOwn() {
+    // the document fields are declared once (DocumentFields); Spark's bean encoder must still
+    // see them as columns of Outcome, or stage output would lose them
+    java.util.Set<String> doc = java.util.Set.of(Document.ENCODER.schema().fieldNames());
+    assertEquals(java.util.Set.of("id", "domain", "source", "url", "lang", "text", "meta"), doc);
+    java.util.Set<String> outcome = java.util.Set.of(Outcome.ENCODER.schema().fieldNames());
+    assertTrue(outcome.containsAll(doc), outcome.toString());
+    assertTrue(outcome.containsAll(java.util.List.of(Outcome.DATA_COLUMNS)), outcome.toString());
+    assertTrue(outcome.contains("status"), outcome.toString());
+  }
+
+  @Test
+  void partitionsMapIsLazy() {
+    java.util.List<Integer> seen = new java.util.ArrayList<>();
+    java.util.Iterator<Integer> in = java.util.stream.IntStream.range(0, 3).boxed()
+        .peek(seen::add).iterator();
+    java.util.Iterator<String> out = Partitions.map(in, i -> "n" + i);
+    assertTrue(seen.isEmpty());
+    assertEquals("n0", out.next());
+    assertEquals(java.util.List.of(0), seen);
+    assertEquals("n1", out.next());
+    assertEquals("n2", out.next());
+    assertFalse(out.hasNext());
+  }
 }

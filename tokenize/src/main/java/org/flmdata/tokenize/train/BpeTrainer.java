@@ -105,8 +105,7 @@ public final class BpeTrainer {
     }
     List<String[]> merges = new ArrayList<>();
     java.util.HashSet<Long> merged = new java.util.HashSet<>();
-    int[] touched = new int[64];
-    boolean[] isTouched = new boolean[1024];
+    Touched touched = new Touched();
     while (ids.size() < vocabSize && heap.size() > 0) {
       long key = heap.topKey();
       long stored = heap.topCount();
@@ -134,7 +133,6 @@ public final class BpeTrainer {
       int[] where = index.words(slot);
       int nWhere = index.wordCount(slot);
       index.clearWords(slot);
-      int nTouched = 0;
       for (int k = 0; k < nWhere; k++) {
         int w = where[k];
         int[] s = syms[w];
@@ -148,12 +146,7 @@ public final class BpeTrainer {
               int p = index.slot(s[i - 1], newId);
               index.add(p, c);
               index.addWord(p, w);
-              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
-              if (!isTouched[p]) {
-                isTouched[p] = true;
-                if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
-                touched[nTouched++] = p;
-              }
+              touched.add(p);
             }
             s[i] = newId;
             System.arraycopy(s, i + 2, s, i + 1, len - i - 2);
@@ -162,12 +155,7 @@ public final class BpeTrainer {
               int p = index.slot(newId, s[i + 1]);
               index.add(p, c);
               index.addWord(p, w);
-              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
-              if (!isTouched[p]) {
-                isTouched[p] = true;
-                if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
-                touched[nTouched++] = p;
-              }
+              touched.add(p);
               index.add(index.slot(b, s[i + 1]), -c);
             }
           }
@@ -178,12 +166,40 @@ public final class BpeTrainer {
       index.setCount(slot, 0); // merged everywhere it occurred
       // a pair that was formed and undone in the same step (count 0 again) is not queued, as in
       // the Rust trainer
-      for (int t = 0; t < nTouched; t++) {
-        int p = touched[t];
-        isTouched[p] = false;
+      for (int t = 0; t < touched.size(); t++) {
+        int p = touched.get(t);
         if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p));
       }
+      touched.clear();
     }
     return new TrainedBpe(vocab, merges, (int) specials.stream().distinct().count(), n);
+  }
+
+  /** The pair slots one merge step changed, each once, in the order they first changed. */
+  static final class Touched {
+    private int[] order = new int[64];
+    private boolean[] member = new boolean[1024];
+    private int n;
+
+    void add(int p) {
+      if (p >= member.length) member = java.util.Arrays.copyOf(member, Math.max(p + 1, member.length * 2));
+      if (member[p]) return;
+      member[p] = true;
+      if (n == order.length) order = java.util.Arrays.copyOf(order, n * 2);
+      order[n++] = p;
+    }
+
+    int size() {
+      return n;
+    }
+
+    int get(int t) {
+      return order[t];
+    }
+
+    void clear() {
+      for (int t = 0; t < n; t++) member[order[t]] = false;
+      n = 0;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.flmdata.tokenize.train;
 
 import java.util.Arrays;
+import org.flmdata.pipeline.hash.Hash64;
 
 /**
  * The trainer's pair index: each symbol pair {@code (a, b)} gets a dense slot holding its weighted
@@ -38,15 +39,19 @@ final class PairIndex {
     return size;
   }
 
+  /** The table position of {@code k}: where it is, else the empty one where it would go. */
+  private int probe(long k) {
+    int mask = keys.length - 1;
+    int i = (int) mix(k) & mask;
+    while (slots[i] != 0 && keys[i] != k) i = (i + 1) & mask;
+    return i;
+  }
+
   /** The slot of a pair, created when absent. */
   int slot(int a, int b) {
     long k = key(a, b);
-    int mask = keys.length - 1;
-    int i = (int) mix(k) & mask;
-    while (slots[i] != 0) {
-      if (keys[i] == k) return slots[i] - 1;
-      i = (i + 1) & mask;
-    }
+    int i = probe(k);
+    if (slots[i] != 0) return slots[i] - 1;
     int s = size++;
     keys[i] = k;
     slots[i] = s + 1;
@@ -58,14 +63,7 @@ final class PairIndex {
 
   /** The slot of a pair, or -1. */
   int find(int a, int b) {
-    long k = key(a, b);
-    int mask = keys.length - 1;
-    int i = (int) mix(k) & mask;
-    while (slots[i] != 0) {
-      if (keys[i] == k) return slots[i] - 1;
-      i = (i + 1) & mask;
-    }
-    return -1;
+    return slots[probe(key(a, b))] - 1;
   }
 
   long count(int slot) {
@@ -139,9 +137,6 @@ final class PairIndex {
   }
 
   private static long mix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    return k;
+    return Hash64.fmix64Round(k);
   }
 }
