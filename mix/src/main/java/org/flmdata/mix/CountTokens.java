@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.TokenCounter;
 import org.flmdata.pipeline.TokenCounterFactory;
 import org.flmdata.pipeline.io.HadoopConf;
@@ -14,8 +15,6 @@ import org.flmdata.pipeline.io.HadoopConf;
  */
 final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   private static final long serialVersionUID = 1L;
-  /** Meta key of the filter stage's quality score (filter's QualityScorer.META_KEY). */
-  static final String QUALITY_META = "quality";
 
   private final TokenCounterFactory factory;
   private final String tokenizerPath;
@@ -55,7 +54,7 @@ final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed,
       long heldSeed) {
     long tokens = d.getText() == null ? 0 : counter.count(d.getText());
-    String q = d.getMeta() == null ? null : d.getMeta().get(QUALITY_META);
+    String q = MetaKeys.QUALITY.of(d.getMeta());
     String group = GroupKey.of(d.getLang(), d.getSource(), w.band(q));
     return new Counted(d, tokens, group, SeededHash.of(d.getId(), seed),
         SeededHash.of(d.getId(), heldSeed));
