@@ -100,7 +100,7 @@ public final class DedupStage extends BaseStage {
   /** The report's duplicates section, from {@link DedupReport}'s figures. */
   @Override
   public List<ReportSection> reportSections() {
-    return List.of(new DuplicatesSection());
+    return List.of(DuplicatesSection.SECTION);
   }
 
   @Override

@@ -16,10 +16,12 @@ import org.jsoup.nodes.Element;
  * DedupReport}): removals per domain and source, cluster sizes, distinct shingles before and
  * after, and sample clusters with their survivor. Absent without the dedup stage's figures.
  */
-final class DuplicatesSection extends ReportSection {
-  DuplicatesSection() {
-    super("duplicates", "Duplicates");
-  }
+final class DuplicatesSection {
+  /** The section ({@code #duplicates}, "Duplicates" in the navigation). */
+  static final ReportSection SECTION =
+      ReportSection.of("duplicates", "Duplicates", DuplicatesSection::fill);
+
+  private DuplicatesSection() {}
 
   /** The dedup stage's statistics ({@code stages[].extra}), or null when it has none. */
   static JsonNode of(JsonNode stats) {
@@ -30,11 +32,10 @@ final class DuplicatesSection extends ReportSection {
     return null;
   }
 
-  @Override
-  public Element render(JsonNode stats) {
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode x = of(stats);
-    if (x == null) return null;
-    Element h = Html.section(id(), title());
+    if (x == null) return false;
+    Html.heading(h, "Duplicates");
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode r : x.path("removed")) {
       rows.add(List.of(r.path("domain").asText(), r.path("source").asText(),
@@ -87,6 +88,6 @@ final class DuplicatesSection extends ReportSection {
       }
       div.appendChild(Html.text("pre", pre.toString()));
     }
-    return h;
+    return true;
   }
 }

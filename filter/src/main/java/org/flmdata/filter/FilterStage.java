@@ -63,7 +63,7 @@ public final class FilterStage extends BaseStage {
   /** The report's quality section, from {@link QualityStats}' figures. */
   @Override
   public List<ReportSection> reportSections() {
-    return List.of(new QualitySection());
+    return List.of(QualitySection.SECTION);
   }
 
   public FilterStage() {

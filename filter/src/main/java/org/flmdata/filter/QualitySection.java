@@ -15,10 +15,11 @@ import org.jsoup.nodes.Element;
  * grouped bars over equal bins of [0, 1] with their counts, and the lowest-scored documents the
  * quality rule rejected, with their scores. Absent when no document was scored.
  */
-final class QualitySection extends ReportSection {
-  QualitySection() {
-    super("quality", "Quality");
-  }
+final class QualitySection {
+  /** The section ({@code #quality}, "Quality" in the navigation). */
+  static final ReportSection SECTION = ReportSection.of("quality", "Quality", QualitySection::fill);
+
+  private QualitySection() {}
 
   /** The filter stage's quality figures, or null. */
   static JsonNode of(JsonNode stats) {
@@ -29,12 +30,11 @@ final class QualitySection extends ReportSection {
     return null;
   }
 
-  @Override
-  public Element render(JsonNode stats) {
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode q = of(stats);
-    if (q == null) return null;
+    if (q == null) return false;
     int bins = q.path("bins").asInt(20);
-    Element h = Html.section(id(), "Quality scores");
+    Html.heading(h, "Quality scores");
     h.appendChild(Html.muted("Scores of the filter stage's fastText quality models (meta.quality)"
         + " per domain and language, over " + bins + " equal bins of [0, 1]: kept and rejected"
         + " documents."));
@@ -66,7 +66,7 @@ final class QualitySection extends ReportSection {
             where), x.path("text").asText()));
       }
     }
-    return h;
+    return true;
   }
 
   private static double[] values(JsonNode a, int bins) {

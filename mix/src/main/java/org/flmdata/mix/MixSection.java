@@ -10,16 +10,16 @@ import org.flmdata.pipeline.report.Svg;
 import org.jsoup.nodes.Element;
 
 /** The report's mixture: the plan in Tele-FLM Table 1's layout, achieved shares beside targets. */
-final class MixSection extends ReportSection {
-  MixSection() {
-    super("mix", "Mixture");
-  }
+final class MixSection {
+  /** The section ({@code #mix}, "Mixture" in the navigation). */
+  static final ReportSection SECTION = ReportSection.of("mix", "Mixture", MixSection::fill);
 
-  @Override
-  public Element render(JsonNode stats) {
+  private MixSection() {}
+
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode mix = stats.path("mix");
-    if (!mix.isArray()) return null;
-    Element h = Html.section(id(), title());
+    if (!mix.isArray()) return false;
+    Html.heading(h, "Mixture");
     List<List<String>> rows = new ArrayList<>();
     List<String> names = new ArrayList<>();
     double[] target = new double[mix.size()];
@@ -39,6 +39,6 @@ final class MixSection extends ReportSection {
             new Svg.Series("achieved %", achieved))), null));
     h.appendChild(Html.table("mix", List.of("domain", "available tokens", "target share",
         "achieved share", "epochs"), rows));
-    return h;
+    return true;
   }
 }

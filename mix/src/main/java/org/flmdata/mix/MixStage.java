@@ -98,7 +98,7 @@ public final class MixStage extends BaseStage {
 
   @Override
   public List<ReportSection> reportSections() {
-    return List.of(new MixSection());
+    return List.of(MixSection.SECTION);
   }
 
   @Override

@@ -6,20 +6,15 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 
 /** The differences against another run per stage, domain and figure ({@link RunComparison}). */
-final class ComparisonSection extends ReportSection {
-  private final JsonNode other;
+final class ComparisonSection {
+  private ComparisonSection() {}
 
-  ComparisonSection(JsonNode other) {
-    super("compare", "Compare");
-    this.other = other;
-  }
-
-  @Override
-  public Element render(JsonNode stats) {
-    Element h = Html.section(id(), "Compared with " + other.path("run").path("output").asText());
+  static boolean fill(Element h, JsonNode stats, JsonNode other) {
+    Html.heading(h, "Compared with " + other.path("run").path("output").asText());
     List<RunComparison.Diff> diffs = RunComparison.of(stats, other);
     if (diffs.isEmpty()) {
-      return h.appendChild(Html.text("p", "No difference in any stage, domain or rule."));
+      h.appendChild(Html.text("p", "No difference in any stage, domain or rule."));
+      return true;
     }
     List<List<String>> rows = new ArrayList<>();
     for (RunComparison.Diff d : diffs) {
@@ -27,7 +22,8 @@ final class ComparisonSection extends ReportSection {
       rows.add(List.of(d.stage(), d.domain(), d.what(), d.other(), d.current(),
           delta == null ? "" : Fmt.of("%+d", delta)));
     }
-    return h.appendChild(Html.table("compare", List.of("stage", "domain", "figure", "other run",
+    h.appendChild(Html.table("compare", List.of("stage", "domain", "figure", "other run",
         "this run", "change"), rows));
+    return true;
   }
 }

@@ -8,14 +8,11 @@ import java.util.TreeMap;
 import org.jsoup.nodes.Element;
 
 /** Stage counters ({@code stages[].counters}) summed over domains and languages, per stage. */
-final class CountersSection extends ReportSection {
-  CountersSection() {
-    super("counters", "Counters");
-  }
+final class CountersSection {
+  private CountersSection() {}
 
-  @Override
-  public Element render(JsonNode stats) {
-    Element h = Html.section(id(), "Stage counters");
+  static boolean fill(Element h, JsonNode stats) {
+    Html.heading(h, "Stage counters");
     boolean any = false;
     for (JsonNode s : stats.path("stages")) {
       Map<String, Long> sum = new TreeMap<>();
@@ -30,6 +27,6 @@ final class CountersSection extends ReportSection {
       h.appendChild(Html.table("counters", List.of("counter", "total"), rows));
     }
     if (!any) h.appendChild(Html.muted("No counters."));
-    return h;
+    return true;
   }
 }

@@ -10,16 +10,16 @@ import org.jsoup.nodes.Element;
  * Distributions of the last stage's kept documents: per metric (length, the stages' reported
  * meta) a histogram over all domains and quantiles per domain; distinct counts and top hosts.
  */
-final class DistributionsSection extends ReportSection {
-  DistributionsSection() {
-    super("distributions", "Distributions");
-  }
+final class DistributionsSection {
+  private DistributionsSection() {}
 
-  @Override
-  public Element render(JsonNode stats) {
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode dist = stats.path("distributions");
-    Element h = Html.section(id(), title());
-    if (dist.isMissingNode()) return h.appendChild(Html.muted("No documents."));
+    Html.heading(h, "Distributions");
+    if (dist.isMissingNode()) {
+      h.appendChild(Html.muted("No documents."));
+      return true;
+    }
     Element intro = Html.muted("Kept documents after ");
     intro.appendChild(Html.text("b", dist.path("stage").asText()));
     intro.appendText("; quantiles and histograms from KLL sketches, distinct counts from HLL "
@@ -76,7 +76,7 @@ final class DistributionsSection extends ReportSection {
     }
     h.appendChild(Html.table("hosts", List.of("domain", "distinct URLs", "distinct hosts",
         "distinct paragraphs", "top hosts (docs)"), rows));
-    return h;
+    return true;
   }
 
   private static double[] doubles(JsonNode a) {

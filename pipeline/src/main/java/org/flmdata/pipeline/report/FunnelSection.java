@@ -13,18 +13,11 @@ import org.jsoup.nodes.Element;
  * stage's documents and bytes in and out with the ledger's reconciliation (in = kept + rejected),
  * and, with more than one language, the same by language.
  */
-final class FunnelSection extends ReportSection {
-  /** Stage -> domain -> tokens, for the stages whose sections report tokens. */
-  private final Map<String, Map<String, Long>> tokens;
+final class FunnelSection {
+  private FunnelSection() {}
 
-  FunnelSection(Map<String, Map<String, Long>> tokens) {
-    super("funnel", "Funnel");
-    this.tokens = tokens;
-  }
-
-  @Override
-  public Element render(JsonNode stats) {
-    Element h = Html.section(id(), title());
+  static boolean fill(Element h, JsonNode stats, Map<String, Map<String, Long>> tokens) {
+    Html.heading(h, "Funnel");
     List<String> stageNames = new ArrayList<>();
     Map<String, Map<String, long[]>> byDomain = new TreeMap<>();
     for (JsonNode s : stats.path("stages")) {
@@ -41,7 +34,8 @@ final class FunnelSection extends ReportSection {
       }
     }
     if (stageNames.isEmpty()) {
-      return h.appendChild(Html.text("p", "No stage has complete output yet."));
+      h.appendChild(Html.text("p", "No stage has complete output yet."));
+      return true;
     }
     List<Svg.Series> series = new ArrayList<>();
     for (String stage : stageNames) {
@@ -76,7 +70,7 @@ final class FunnelSection extends ReportSection {
       Element langs = langTable(stats, d.getKey());
       if (langs != null) h.appendChild(langs);
     }
-    return h;
+    return true;
   }
 
   private static Element langTable(JsonNode stats, String domain) {

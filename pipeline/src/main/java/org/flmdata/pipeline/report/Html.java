@@ -42,11 +42,9 @@ public final class Html {
     return text("p", text).addClass("muted");
   }
 
-  /** {@code <section id=...><h2>title</h2>}, to append the section's content to. */
-  public static Element section(String id, String title) {
-    Element s = new Element("section").attr("id", id);
-    s.appendChild(text("h2", title));
-    return s;
+  /** Appends the heading {@code <h2>title</h2>} to {@code section} and returns the section. */
+  public static Element heading(Element section, String title) {
+    return section.appendChild(text("h2", title));
   }
 
   /** A figure holding {@code chart}, with an optional caption. */

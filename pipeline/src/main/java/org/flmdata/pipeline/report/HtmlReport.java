@@ -43,16 +43,22 @@ public final class HtmlReport {
     for (Stage s : stages) {
       for (ReportSection r : s.reportSections()) {
         stageSections.add(r);
-        Map<String, Long> t = r.funnelTokens(stats);
+        Map<String, Long> t = r.funnelTokens().apply(stats);
         if (!t.isEmpty()) tokens.computeIfAbsent(s.name(), k -> new LinkedHashMap<>()).putAll(t);
       }
     }
-    List<ReportSection> sections = new ArrayList<>(List.of(new RunSection(),
-        new FunnelSection(tokens), new RulesSection(), new DistributionsSection()));
+    List<ReportSection> sections = new ArrayList<>(List.of(
+        ReportSection.of("run", "Run", RunSection::fill),
+        ReportSection.of("funnel", "Funnel", (h, st) -> FunnelSection.fill(h, st, tokens)),
+        ReportSection.of("rules", "Rules", RulesSection::fill),
+        ReportSection.of("distributions", "Distributions", DistributionsSection::fill)));
     sections.addAll(stageSections);
-    sections.add(new CountersSection());
-    sections.add(new SamplesSection());
-    if (other != null) sections.add(new ComparisonSection(other));
+    sections.add(ReportSection.of("counters", "Counters", CountersSection::fill));
+    sections.add(ReportSection.of("samples", "Rejected samples", SamplesSection::fill));
+    if (other != null) {
+      sections.add(ReportSection.of("compare", "Compare",
+          (h, st) -> ComparisonSection.fill(h, st, other)));
+    }
 
     String output = stats.path("run").path("output").asText();
     Document doc = new Document("");

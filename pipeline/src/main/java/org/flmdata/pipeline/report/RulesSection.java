@@ -9,14 +9,11 @@ import java.util.TreeMap;
 import org.jsoup.nodes.Element;
 
 /** Removals per rule: per stage a bar chart and a table of documents, share and bytes. */
-final class RulesSection extends ReportSection {
-  RulesSection() {
-    super("rules", "Rules");
-  }
+final class RulesSection {
+  private RulesSection() {}
 
-  @Override
-  public Element render(JsonNode stats) {
-    Element h = Html.section(id(), "Removed by rule");
+  static boolean fill(Element h, JsonNode stats) {
+    Html.heading(h, "Removed by rule");
     for (JsonNode s : stats.path("stages")) {
       JsonNode total = s.path("total");
       Map<String, long[]> rules = new TreeMap<>();
@@ -47,6 +44,6 @@ final class RulesSection extends ReportSection {
       h.appendChild(Html.table("rules",
           List.of("rule/reason", "docs", "share of docs in", "bytes"), rows));
     }
-    return h;
+    return true;
   }
 }

@@ -6,15 +6,12 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 
 /** Run facts: config, output, seed and versions; the stages with their inputs, hashes and times. */
-final class RunSection extends ReportSection {
-  RunSection() {
-    super("run", "Run");
-  }
+final class RunSection {
+  private RunSection() {}
 
-  @Override
-  public Element render(JsonNode stats) {
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode run = stats.path("run");
-    Element h = Html.section(id(), title());
+    Html.heading(h, "Run");
     List<List<String>> rows = new ArrayList<>();
     for (String k : List.of("config", "output", "seed", "flmdata_version", "spark_version",
         "java_version", "written_at")) {
@@ -38,6 +35,6 @@ final class RunSection extends ReportSection {
       h.appendChild(Html.text("h3", "Inputs"));
       h.appendChild(Html.table("inputs", List.of("domain", "source", "format", "path"), in));
     }
-    return h;
+    return true;
   }
 }

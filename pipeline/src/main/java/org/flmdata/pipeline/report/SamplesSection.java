@@ -6,14 +6,11 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 
 /** A few rejected documents per stage and rule (first characters), as the run kept their text. */
-final class SamplesSection extends ReportSection {
-  SamplesSection() {
-    super("samples", "Rejected samples");
-  }
+final class SamplesSection {
+  private SamplesSection() {}
 
-  @Override
-  public Element render(JsonNode stats) {
-    Element h = Html.section(id(), title());
+  static boolean fill(Element h, JsonNode stats) {
+    Html.heading(h, "Rejected samples");
     h.appendChild(Html.muted("A few rejected documents per rule (first characters), among those"
         + " whose text the run kept."));
     for (JsonNode s : stats.path("stages")) {
@@ -34,6 +31,6 @@ final class SamplesSection extends ReportSection {
         div.appendChild(Html.quote(facts, x.path("text").asText()));
       }
     }
-    return h;
+    return true;
   }
 }

@@ -44,19 +44,12 @@ class HtmlReportTest {
 
     @Override
     public List<ReportSection> reportSections() {
-      return List.of(new ReportSection("note", "Note") {
-        @Override
-        public Element render(JsonNode stats) {
-          JsonNode note = stats.path("stages").path(0).path("extra").path("note");
-          if (note.isMissingNode()) return null;
-          return Html.section(id(), title()).appendChild(Html.text("p", note.asText()));
-        }
-
-        @Override
-        public Map<String, Long> funnelTokens(JsonNode stats) {
-          return Map.of("A", 77L);
-        }
-      });
+      return List.of(ReportSection.of("note", "Note", (section, stats) -> {
+        JsonNode note = stats.path("stages").path(0).path("extra").path("note");
+        if (note.isMissingNode()) return false;
+        Html.heading(section, "Note").appendChild(Html.text("p", note.asText()));
+        return true;
+      }).withFunnelTokens(stats -> Map.of("A", 77L)));
     }
   }
 

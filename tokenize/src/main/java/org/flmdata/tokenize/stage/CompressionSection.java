@@ -15,18 +15,20 @@ import org.jsoup.nodes.Element;
  * compression}, from the shard manifest), Tele-FLM Table 3's layout: bytes per token turn a
  * model's loss on a split into bits per byte. Its tokens per domain fill the funnel's column.
  */
-final class CompressionSection extends ReportSection {
+final class CompressionSection {
   static final String KEY = "compression";
 
-  CompressionSection() {
-    super(KEY, "Compression");
-  }
+  /** The section ({@code #compression}, "Compression" in the navigation). */
+  static final ReportSection SECTION =
+      ReportSection.of(KEY, "Compression", CompressionSection::fill)
+          .withFunnelTokens(CompressionSection::funnelTokens);
 
-  @Override
-  public Element render(JsonNode stats) {
+  private CompressionSection() {}
+
+  static boolean fill(Element h, JsonNode stats) {
     JsonNode c = stats.path(KEY);
-    if (!c.isArray()) return null;
-    Element h = Html.section(id(), "Tokenizer compression");
+    if (!c.isArray()) return false;
+    Html.heading(h, "Tokenizer compression");
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode r : c) {
       rows.add(List.of(r.path("domain").asText(), r.path("lang").asText(),
@@ -35,12 +37,12 @@ final class CompressionSection extends ReportSection {
           Fmt.of("%.4f", r.path("tokens_per_byte").asDouble()),
           Fmt.of("%.3f", r.path("bytes_per_token").asDouble())));
     }
-    return h.appendChild(Html.table("compression", List.of("domain", "lang", "split", "docs",
+    h.appendChild(Html.table("compression", List.of("domain", "lang", "split", "docs",
         "bytes", "tokens", "tokens per byte", "bytes per token"), rows));
+    return true;
   }
 
-  @Override
-  public Map<String, Long> funnelTokens(JsonNode stats) {
+  static Map<String, Long> funnelTokens(JsonNode stats) {
     Map<String, Long> m = new LinkedHashMap<>();
     for (JsonNode r : stats.path(KEY)) {
       m.merge(r.path("domain").asText(), r.path("tokens").asLong(), Long::sum);

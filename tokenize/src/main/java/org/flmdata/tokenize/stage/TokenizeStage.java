@@ -119,7 +119,7 @@ public final class TokenizeStage extends BaseStage {
 
   @Override
   public List<ReportSection> reportSections() {
-    return List.of(new CompressionSection());
+    return List.of(CompressionSection.SECTION);
   }
 
   /** The steps: load the tokenizer, plan the shards, write them, then the manifest and blends. */
