@@ -11,10 +11,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.flmdata.pipeline.BaseStage;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Partitions;
-import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageCache;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.Verdict;
 import org.flmdata.pipeline.config.DomainConfig;
@@ -29,20 +30,14 @@ import org.flmdata.pipeline.config.SettingsSpec;
  * CleanReason}). Settings: the domain files' {@code clean:} section, {@link #SECTION} (keys and
  * sources in {@link CleanSettings}).
  */
-public final class CleanStage implements Stage {
+public final class CleanStage extends BaseStage {
   public static final String NAME = "clean";
 
   /** The {@code clean:} section of a domain file. */
   public static final SettingsSpec SECTION = CleanSettings.spec(NAME);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SettingsSpec section() {
-    return SECTION;
+  public CleanStage() {
+    super(SECTION);
   }
 
   @Override
@@ -53,7 +48,7 @@ public final class CleanStage implements Stage {
     JavaRDD<Document> docs = input.javaRDD();
     // the line-hash shuffle is sized like the input: one row per distinct line of each document
     int shuffle = Math.max(1, docs.getNumPartitions());
-    return spark.createDataset(run(docs, byDomain, shuffle).rdd(), Outcome.ENCODER);
+    return spark.createDataset(run(docs, byDomain, shuffle, ctx.cache()).rdd(), Outcome.ENCODER);
   }
 
   /**
@@ -62,6 +57,12 @@ public final class CleanStage implements Stage {
    */
   public static JavaRDD<Outcome> run(JavaRDD<Document> docs, Map<String, Settings> byDomain,
       int shufflePartitions) {
+    return run(docs, byDomain, shufflePartitions, new StageCache());
+  }
+
+  /** As {@link #run(JavaRDD, Map, int)}, persisting through {@code cache} (released by the runner). */
+  static JavaRDD<Outcome> run(JavaRDD<Document> docs, Map<String, Settings> byDomain,
+      int shufflePartitions, StageCache cache) {
     Cleaners cleaners = new Cleaners(byDomain);
     JavaRDD<Outcome> first = docs.mapPartitions(it -> Partitions.map(it, d -> {
       DocumentCleaner c = cleaners.of(d.getDomain());
@@ -70,9 +71,9 @@ public final class CleanStage implements Stage {
     if (!cleaners.anyDedup()) {
       return first.map(o -> o.isKept() ? finish(o, o.toDocument(), cleaners) : o);
     }
-    // read three times (hashes, rejected, zip): persisted so "before" runs once per document;
-    // named so a runner can unpersist it after the write
-    first = first.setName("clean-before-dedup").persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // read three times (hashes, rejected, zip): persisted so "before" runs once per document,
+    // until the runner has written the outcomes
+    first = cache.persist(first.setName("clean-before-dedup"), StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<Outcome> rejected = first.filter(o -> !o.isKept());
     JavaRDD<Outcome> kept = first.filter(Outcome::isKept);
     JavaPairRDD<Integer, long[]> drops =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Verdict;
 import org.flmdata.pipeline.config.Settings;
 
@@ -22,8 +23,8 @@ import org.flmdata.pipeline.config.Settings;
 public final class DocumentCleaner implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final String REMOVED = "clean.removed.";
-  public static final String PII_PREFIX = "clean.pii.";
+  public static final String REMOVED = MetaKeys.CLEAN_REMOVED_PREFIX;
+  public static final String PII_PREFIX = MetaKeys.CLEAN_PII_PREFIX;
 
   private final Profile latin;
   private final Profile otherLatin;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.config.ConfigException;
 import org.flmdata.pipeline.config.DomainConfig;
 import org.flmdata.pipeline.config.PipelineConfig;
@@ -48,11 +49,10 @@ public final class DedupSettings {
               && new LinkedHashSet<>(l).size() == l.size(),
               "must list distinct criteria of [priority, quality, length]");
   /**
-   * The meta key the filter stage writes its quality score to. Spelled here because no stage
-   * module depends on another; {@code CrossStageQualityTest} (tests module) runs filter and
-   * dedup together so a drift of either side fails.
+   * The meta key the filter stage writes its quality score to ({@link MetaKeys#QUALITY}); {@code
+   * CrossStageQualityTest} (tests module) runs filter and dedup together.
    */
-  static final String QUALITY_META = "quality";
+  static final String QUALITY_META = MetaKeys.QUALITY.name();
 
   public static final Setting<String> QUALITY_KEY =
       Setting.string("quality_key", QUALITY_META,

@@ -26,9 +26,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.flmdata.pipeline.BaseStage;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.report.ReportSection;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.run.StageOutput;
 import org.flmdata.pipeline.config.DomainConfig;
@@ -63,13 +65,13 @@ import scala.Tuple2;
  *
  * <p>The domain files' {@code dedup:} section is {@link #SECTION} ({@link DedupSettings}).
  */
-public final class DedupStage implements Stage {
+public final class DedupStage extends BaseStage {
   private static final Logger LOG = LoggerFactory.getLogger(DedupStage.class);
 
   public static final String NAME = "dedup";
 
   /** Meta key of a kept document's cluster size. */
-  public static final String CLUSTER_SIZE = "dedup_cluster_size";
+  public static final String CLUSTER_SIZE = MetaKeys.DEDUP_CLUSTER_SIZE.name();
 
   /** The {@code dedup:} section of a domain file. */
   public static final SettingsSpec SECTION = new SettingsSpec(NAME, DedupSettings.ALL);
@@ -85,20 +87,20 @@ public final class DedupStage implements Stage {
     return Map.of(CLUSTER_SIZE, "duplicate-cluster size");
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SettingsSpec section() {
-    return SECTION;
+  public DedupStage() {
+    super(SECTION);
   }
 
   /** Cluster sizes, duplicates per domain and source, sample clusters: {@link DedupReport}. */
   @Override
   public Map<String, Object> extraStats(StageContext ctx, String inputStage) {
     return DedupReport.of(ctx, inputStage);
+  }
+
+  /** The report's duplicates section, from {@link DedupReport}'s figures. */
+  @Override
+  public List<ReportSection> reportSections() {
+    return List.of(DuplicatesSection.SECTION);
   }
 
   @Override
@@ -119,13 +121,13 @@ public final class DedupStage implements Stage {
     ShuffleSizing sizing = ShuffleSizing.of(ctx.spark(), input);
     Dataset<Row> decisions = sizing.within(() -> {
       List<Dataset<Row>> cached = new ArrayList<>();
-      Dataset<Row> d = decide(input, plan, indexRows, cached, sizing.partitions())
-          .repartition(sizing.partitions(), col("did"))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> d = ctx.cache().persist(
+          decide(input, plan, indexRows, cached, sizing.partitions())
+              .repartition(sizing.partitions(), col("did")), StorageLevel.MEMORY_AND_DISK());
       // the statistics materialise the (small, text-free) decisions; what they came from can go
       for (String line : DedupStats.lines(d)) {
         LOG.info(line);
-        System.out.println(line);
+        ctx.out().println(line);
       }
       for (Dataset<Row> c : cached) c.unpersist();
       return d;
@@ -157,7 +159,7 @@ public final class DedupStage implements Stage {
         + " %,d documents appended by this run", plan.index(), g.generation(), g.segments().size(),
         g.segments().get(g.segments().size() - 1).docs());
     LOG.info(msg);
-    System.out.println(msg);
+    ctx.out().println(msg);
   }
 
   /** What identifies this run's segment in an index: its output root. */
@@ -357,7 +359,7 @@ public final class DedupStage implements Stage {
     for (Map.Entry<String, List<String>> e : byParams.entrySet()) {
       String msg = "dedup: minhash " + e.getValue() + " " + e.getKey();
       LOG.info(msg);
-      System.out.println(msg);
+      ctx.out().println(msg);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
+import org.flmdata.pipeline.io.HadoopConf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +13,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.flmdata.pipeline.BaseStage;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.ConfigException;
 import org.flmdata.pipeline.config.DomainConfig;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The domain files' {@code extract:} section is {@link #SECTION}.
  */
-public final class ExtractStage implements Stage {
+public final class ExtractStage extends BaseStage {
   private static final Logger LOG = LoggerFactory.getLogger(ExtractStage.class);
 
   public static final String NAME = "extract";
@@ -164,17 +166,11 @@ public final class ExtractStage implements Stage {
 
   @Override
   public java.util.Map<String, String> reportedMeta() {
-    return java.util.Map.of(Meta.LANG_SCORE, "language-ID confidence");
+    return java.util.Map.of(MetaKeys.LANG_SCORE.name(), "language-ID confidence");
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SettingsSpec section() {
-    return SECTION;
+  public ExtractStage() {
+    super(SECTION);
   }
 
   /**

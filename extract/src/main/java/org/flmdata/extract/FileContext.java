@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,8 +49,8 @@ final class FileContext {
   /** A document of this file without text yet; meta holds the file (and offset when >= 0). */
   Document draft(String id, String url, long offset) {
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put(Meta.FILE, file.path());
-    if (offset >= 0) meta.put(Meta.OFFSET, Long.toString(offset));
+    meta.put(MetaKeys.FILE.name(), file.path());
+    if (offset >= 0) meta.put(MetaKeys.OFFSET.name(), Long.toString(offset));
     return new Document(
         id, in.domain(), in.input().source(), url, Document.UNKNOWN_LANG, null, meta);
   }
@@ -85,7 +86,7 @@ final class FileContext {
   Outcome finishText(Document doc, byte[] bytes, int len, String contentType, long bytesIn) {
     PageDecoder.Decoded dec = PageDecoder.decode(bytes, len, contentType);
     Document d =
-        doc.withMeta(Meta.CHARSET, dec.charset()).withMeta(Meta.CHARSET_SOURCE, dec.source().key());
+        doc.withMeta(MetaKeys.CHARSET.name(), dec.charset()).withMeta(MetaKeys.CHARSET_SOURCE.name(), dec.source().key());
     return finishPage(d, new HtmlExtractor.Page("", dec.text(), dec.charset(), dec.source()), bytesIn);
   }
 
@@ -107,8 +108,8 @@ final class FileContext {
     if (a.status() != TikaWorker.Status.PARSED) return reject(doc, a.reason(), a.detail(), bytesIn);
     TikaText.Result r = a.result();
     Document d = doc;
-    if (!r.title().isEmpty()) d = d.withMeta(Meta.TITLE, r.title());
-    if (r.truncated()) d = d.withMeta(Meta.TRUNCATED, "text");
+    if (!r.title().isEmpty()) d = d.withMeta(MetaKeys.TITLE.name(), r.title());
+    if (r.truncated()) d = d.withMeta(MetaKeys.TRUNCATED.name(), "text");
     if (r.text().isBlank()) return reject(d.withText(""), TikaReason.EMPTY, type, bytesIn);
     return finish(d, r.text(), null, bytesIn);
   }
@@ -129,10 +130,10 @@ final class FileContext {
     DomainLanguages.Decision lang = in.languages().decide(givenLang, text);
     d = d.withLang(lang.lang());
     if (!Double.isNaN(lang.score())) {
-      d = d.withMeta(Meta.LANG_SCORE, String.format(java.util.Locale.ROOT, "%.3f", lang.score()));
+      d = d.withMeta(MetaKeys.LANG_SCORE.name(), String.format(java.util.Locale.ROOT, "%.3f", lang.score()));
     }
     String g = DomainLanguages.normalize(givenLang);
-    if (g != null && !g.equals(lang.lang())) d = d.withMeta(Meta.LANG_GIVEN, givenLang);
+    if (g != null && !g.equals(lang.lang())) d = d.withMeta(MetaKeys.LANG_GIVEN.name(), givenLang);
     if (!lang.inDomain()) {
       return Outcome.rejected(d, LangReason.NOT_IN_DOMAIN, lang.lang(), bytesIn);
     }
@@ -146,7 +147,7 @@ final class FileContext {
    * lines does not flood the log; the ledger counts them all.
    */
   Outcome reject(Document doc, DropReason reason, String detail, long bytesIn) {
-    if (isDamage(reason)) warn(reason, doc.getMeta().get(Meta.OFFSET), detail);
+    if (isDamage(reason)) warn(reason, doc.getMeta().get(MetaKeys.OFFSET.name()), detail);
     return Outcome.rejected(doc, reason, detail, bytesIn);
   }
 

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -182,7 +183,7 @@ final class LinesFileReader extends OutcomeReader {
           "invalid UTF-8 at byte " + utf8.errorOffset() + " of line " + n,
           0);
     }
-    if (!jsonl) return ctx.finish(draft.withMeta(Meta.CONTENT_TYPE, "text/plain"), s, null, 0);
+    if (!jsonl) return ctx.finish(draft.withMeta(MetaKeys.CONTENT_TYPE.name(), "text/plain"), s, null, 0);
     JsonNode node;
     try {
       node = JSON.readTree(s);

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.apache.spark.sql.functions.col;
 
 import java.net.URI;
@@ -295,7 +296,7 @@ final class ParquetInput {
       long row = r.getLong(5) + 1;
       String id = r.isNullAt(1) || r.getString(1).isEmpty() ? fc.recordId(row) : r.getString(1);
       String url = r.isNullAt(3) ? null : r.getString(3);
-      Document doc = fc.draft(id, url, -1).withMeta(Meta.ROW, Long.toString(row));
+      Document doc = fc.draft(id, url, -1).withMeta(MetaKeys.ROW.name(), Long.toString(row));
       Object t = r.get(0);
       if (t == null) {
         return fc.reject(

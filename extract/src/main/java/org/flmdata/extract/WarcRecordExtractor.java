@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +65,9 @@ final class WarcRecordExtractor {
     String url = unbracket(h.first("WARC-Target-URI").orElse(null));
     Document d = ctx.draft(id != null ? id : ctx.offsetId(offset), url, offset);
     String date = h.first("WARC-Date").orElse(null);
-    if (date != null) d = d.withMeta(Meta.FETCH_DATE, date);
+    if (date != null) d = d.withMeta(MetaKeys.FETCH_DATE.name(), date);
     String truncated = h.first("WARC-Truncated").orElse(null);
-    if (truncated != null) d = d.withMeta(Meta.TRUNCATED, truncated);
+    if (truncated != null) d = d.withMeta(MetaKeys.TRUNCATED.name(), truncated);
     return d;
   }
 
@@ -89,7 +90,7 @@ final class WarcRecordExtractor {
         byte[] block = block(rec);
         if (block == null) return tooLarge(doc, rec);
         String t = h.first("WARC-Identified-Payload-Type").orElse(blockType);
-        if (!blockType.isEmpty()) doc = doc.withMeta(Meta.CONTENT_TYPE, blockType);
+        if (!blockType.isEmpty()) doc = doc.withMeta(MetaKeys.CONTENT_TYPE.name(), blockType);
         return payload(doc, block, block.length, t, blockType);
       }
       case "conversion" -> {
@@ -104,7 +105,7 @@ final class WarcRecordExtractor {
               "invalid UTF-8 at byte " + utf8.errorOffset() + " of the record block",
               0);
         }
-        return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, blockType), text, null, 0);
+        return ctx.finish(doc.withMeta(MetaKeys.CONTENT_TYPE.name(), blockType), text, null, 0);
       }
       default -> {
         return ctx.reject(doc, WarcReason.NOT_RESPONSE, type.isEmpty() ? "no WARC-Type" : type, 0);
@@ -124,7 +125,7 @@ final class WarcRecordExtractor {
       return ctx.reject(doc, WarcReason.HTTP_STATUS, "status " + status, 0);
     }
     String served = http.headers().first("Content-Type").orElse(null);
-    if (served != null) doc = doc.withMeta(Meta.CONTENT_TYPE, served);
+    if (served != null) doc = doc.withMeta(MetaKeys.CONTENT_TYPE.name(), served);
     long max = ctx.in.maxRecordBytes();
     int start = bodyStart(block);
     byte[] transfer = block;
@@ -166,7 +167,7 @@ final class WarcRecordExtractor {
       body = raw;
     }
     if (cut || !body.complete()) {
-      doc = doc.withMeta(Meta.TRUNCATED, doc.getMeta().getOrDefault(Meta.TRUNCATED, "payload"));
+      doc = doc.withMeta(MetaKeys.TRUNCATED.name(), doc.getMeta().getOrDefault(MetaKeys.TRUNCATED.name(), "payload"));
     }
     byte[] bytes = body.bytes();
     int len = body.length();
@@ -192,9 +193,9 @@ final class WarcRecordExtractor {
   private Outcome payload(Document doc, byte[] bytes, int len, String type, String served) {
     PayloadType.Decision d = PayloadType.decide(type, bytes, len);
     if (d.detected() && !d.type().isEmpty()) {
-      doc = doc.withMeta(Meta.DETECTED_TYPE, d.type());
-      if (!doc.getMeta().containsKey(Meta.CONTENT_TYPE)) {
-        doc = doc.withMeta(Meta.CONTENT_TYPE, d.type());
+      doc = doc.withMeta(MetaKeys.DETECTED_TYPE.name(), d.type());
+      if (!doc.getMeta().containsKey(MetaKeys.CONTENT_TYPE.name())) {
+        doc = doc.withMeta(MetaKeys.CONTENT_TYPE.name(), d.type());
       }
     }
     return switch (d.kind()) {
@@ -203,7 +204,7 @@ final class WarcRecordExtractor {
       case DOCUMENT -> ctx.finishDocument(doc, bytes, len, d.type(), 0);
       case BINARY -> {
         String t = d.type().isEmpty() ? "binary data" : d.type();
-        if (!doc.getMeta().containsKey(Meta.CONTENT_TYPE)) doc = doc.withMeta(Meta.CONTENT_TYPE, t);
+        if (!doc.getMeta().containsKey(MetaKeys.CONTENT_TYPE.name())) doc = doc.withMeta(MetaKeys.CONTENT_TYPE.name(), t);
         yield ctx.reject(doc, WarcReason.BINARY_TYPE, t, 0);
       }
       case UNSUPPORTED -> notHtml(doc, d.detected() ? d.type() : type);
@@ -294,9 +295,9 @@ final class WarcRecordExtractor {
   private Outcome page(Document doc, byte[] bytes, int len, String contentType) {
     HtmlExtractor.Page p = HtmlExtractor.extract(bytes, len, contentType, ctx.in.htmlMode(), ctx.in.includeTitle());
     Document d =
-        doc.withMeta(Meta.CHARSET, p.charset())
-            .withMeta(Meta.CHARSET_SOURCE, p.charsetSource().key());
-    if (!p.title().isEmpty()) d = d.withMeta(Meta.TITLE, p.title());
+        doc.withMeta(MetaKeys.CHARSET.name(), p.charset())
+            .withMeta(MetaKeys.CHARSET_SOURCE.name(), p.charsetSource().key());
+    if (!p.title().isEmpty()) d = d.withMeta(MetaKeys.TITLE.name(), p.title());
     return ctx.finishPage(d, p, 0);
   }
 
@@ -331,7 +332,7 @@ final class WarcRecordExtractor {
 
   private Outcome notHtml(Document doc, String type) {
     String t = type == null || type.isEmpty() ? "no content type" : type;
-    return ctx.reject(doc.withMeta(Meta.CONTENT_TYPE, t), WarcReason.NOT_HTML, t, 0);
+    return ctx.reject(doc.withMeta(MetaKeys.CONTENT_TYPE.name(), t), WarcReason.NOT_HTML, t, 0);
   }
 
   /** HTML by type; a missing or generic type is decided by sniffing the first bytes. */

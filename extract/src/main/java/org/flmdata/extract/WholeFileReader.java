@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ final class WholeFileReader extends OutcomeReader {
       PayloadType.Decision d = html ? PayloadType.decide(null, bytes, len) : null;
       if (d != null && d.kind() == PayloadType.Kind.DOCUMENT) {
         Document t =
-            doc.withMeta(Meta.CONTENT_TYPE, d.type()).withMeta(Meta.DETECTED_TYPE, d.type());
+            doc.withMeta(MetaKeys.CONTENT_TYPE.name(), d.type()).withMeta(MetaKeys.DETECTED_TYPE.name(), d.type());
         return ctx.finishDocument(t, bytes, len, d.type(), stored);
       }
       return ctx.reject(doc, ReadReason.BINARY, binary, stored);
@@ -75,10 +76,10 @@ final class WholeFileReader extends OutcomeReader {
     if (html) {
       HtmlExtractor.Page page = HtmlExtractor.extract(bytes, len, null, ctx.in.htmlMode(), ctx.in.includeTitle());
       Document d =
-          doc.withMeta(Meta.CONTENT_TYPE, "text/html")
-              .withMeta(Meta.CHARSET, page.charset())
-              .withMeta(Meta.CHARSET_SOURCE, page.charsetSource().key());
-      if (!page.title().isEmpty()) d = d.withMeta(Meta.TITLE, page.title());
+          doc.withMeta(MetaKeys.CONTENT_TYPE.name(), "text/html")
+              .withMeta(MetaKeys.CHARSET.name(), page.charset())
+              .withMeta(MetaKeys.CHARSET_SOURCE.name(), page.charsetSource().key());
+      if (!page.title().isEmpty()) d = d.withMeta(MetaKeys.TITLE.name(), page.title());
       return ctx.finishPage(d, page, stored);
     }
     StrictUtf8 utf8 = new StrictUtf8();
@@ -87,7 +88,7 @@ final class WholeFileReader extends OutcomeReader {
       return ctx.reject(
           doc, ReadReason.INVALID_UTF8, "invalid UTF-8 at byte " + utf8.errorOffset(), stored);
     }
-    return ctx.finish(doc.withMeta(Meta.CONTENT_TYPE, "text/plain"), text, null, stored);
+    return ctx.finish(doc.withMeta(MetaKeys.CONTENT_TYPE.name(), "text/plain"), text, null, stored);
   }
 
   /** The file's bytes, gunzipped when its name ends in {@code .gz}. */

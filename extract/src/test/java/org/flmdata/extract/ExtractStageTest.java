@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.concat;
 import static org.flmdata.extract.Fixtures.gzip;
 import static org.flmdata.extract.Fixtures.gzipMembers;
@@ -210,8 +211,8 @@ class ExtractStageTest {
             .findFirst()
             .orElseThrow();
     assertTrue(noId.getId().matches("pq/part-[^/]+\\.parquet#2"), noId.getId());
-    assertEquals("zh-Hans", noId.getMeta().get(Meta.LANG_GIVEN));
-    assertEquals("2", noId.getMeta().get(Meta.ROW));
+    assertEquals("zh-Hans", noId.getMeta().get(MetaKeys.LANG_GIVEN.name()));
+    assertEquals("2", noId.getMeta().get(MetaKeys.ROW.name()));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.concat;
 import static org.flmdata.extract.Fixtures.counts;
 import static org.flmdata.extract.Fixtures.gzip;
@@ -48,15 +49,15 @@ class LinesFileReaderTest {
     assertEquals("a-1", a.getId());
     assertEquals("你好，世界。", a.getText());
     assertEquals("zh", a.getLang());
-    assertEquals("zh_CN", a.getMeta().get(Meta.LANG_GIVEN));
+    assertEquals("zh_CN", a.getMeta().get(MetaKeys.LANG_GIVEN.name()));
     assertEquals("http://x/1", a.getUrl());
     assertEquals("wudao", a.getSource());
-    assertEquals("0", a.getMeta().get(Meta.OFFSET));
+    assertEquals("0", a.getMeta().get(MetaKeys.OFFSET.name()));
     assertEquals(utf8(l1).length, a.getBytesIn());
     Outcome b = outs.get(1);
     assertEquals("42", b.getId());
     assertEquals("en", b.getLang()); // no lang field: guessed among the domain's two
-    assertEquals(Long.toString(utf8(l1).length), b.getMeta().get(Meta.OFFSET));
+    assertEquals(Long.toString(utf8(l1).length), b.getMeta().get(MetaKeys.OFFSET.name()));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.concat;
 import static org.flmdata.extract.Fixtures.counts;
 import static org.flmdata.extract.Fixtures.gzip;
@@ -121,16 +122,16 @@ class MixedWarcTest {
     assertFalse(page.getText().contains("World") || page.getText().contains("cookies"));
     Outcome pdfDoc = outs.get(1);
     assertEquals(String.join("\n\n", PDF_LINES), pdfDoc.getText());
-    assertEquals("application/pdf", pdfDoc.getMeta().get(Meta.CONTENT_TYPE));
-    assertEquals("Opening hours", pdfDoc.getMeta().get(Meta.TITLE));
+    assertEquals("application/pdf", pdfDoc.getMeta().get(MetaKeys.CONTENT_TYPE.name()));
+    assertEquals("Opening hours", pdfDoc.getMeta().get(MetaKeys.TITLE.name()));
     assertEquals("en", pdfDoc.getLang());
     assertEquals("image/png", outs.get(2).getDetail());
     assertTrue(outs.get(3).getDetail().contains("max_record_bytes"), outs.get(3).getDetail());
     assertEquals(String.join("\n", DOCX_PARAGRAPHS), outs.get(4).getText());
-    assertEquals(docxType, outs.get(4).getMeta().get(Meta.CONTENT_TYPE));
+    assertEquals(docxType, outs.get(4).getMeta().get(MetaKeys.CONTENT_TYPE.name()));
     assertEquals("parse-error", outs.get(5).getReason());
     assertEquals(pdfDoc.getText(), outs.get(6).getText());
-    assertEquals("application/pdf", outs.get(6).getMeta().get(Meta.DETECTED_TYPE));
+    assertEquals("application/pdf", outs.get(6).getMeta().get(MetaKeys.DETECTED_TYPE.name()));
     assertTrue(outs.get(7).getText().contains("The council raised the library budget"));
     assertEquals("User-agent: *\nDisallow: /search\n", outs.get(8).getText());
     assertEquals("application/javascript", outs.get(9).getDetail());

@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.counts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,13 +37,13 @@ class RealWarcTest {
     assertEquals(Map.of("kept", 1, "warc/not-response", 3), counts(warc));
     Outcome page = warc.stream().filter(Outcome::isKept).findFirst().orElseThrow();
     assertEquals("https://an.wikipedia.org/wiki/Escopete", page.getUrl());
-    assertEquals("Escopete - Biquipedia, a enciclopedia libre", page.getMeta().get(Meta.TITLE));
+    assertEquals("Escopete - Biquipedia, a enciclopedia libre", page.getMeta().get(MetaKeys.TITLE.name()));
     Outcome cc = wet.stream().filter(Outcome::isKept).findFirst().orElseThrow();
     assertEquals(page.getUrl(), cc.getUrl());
     // Common Crawl's WET is the whole page's text; ours is the main content. Every paragraph and
     // section heading of the article appears in ours; the page chrome the WET also keeps (the
     // skin's buttons, the "last edited" footer, the license line) does not.
-    String ours = squash(page.getMeta().get(Meta.TITLE) + "\n" + page.getText());
+    String ours = squash(page.getMeta().get(MetaKeys.TITLE.name()) + "\n" + page.getText());
     List<String> lines =
         cc.getText().lines().map(String::trim).filter(l -> l.length() >= 40).toList();
     assertTrue(lines.size() >= 10, "WET lines: " + lines.size());
@@ -85,14 +86,14 @@ class RealWarcTest {
             .filter(
                 o ->
                     o.getMeta()
-                        .getOrDefault(Meta.CONTENT_TYPE, "")
+                        .getOrDefault(MetaKeys.CONTENT_TYPE.name(), "")
                         .toLowerCase()
                         .contains("gb2312"))
             .toList();
     assertFalse(gb.isEmpty());
     for (Outcome o : gb) {
-      assertEquals("GB18030", o.getMeta().get(Meta.CHARSET), o.getId());
-      String text = o.getMeta().get(Meta.TITLE) + "\n" + o.getText();
+      assertEquals("GB18030", o.getMeta().get(MetaKeys.CHARSET.name()), o.getId());
+      String text = o.getMeta().get(MetaKeys.TITLE.name()) + "\n" + o.getText();
       long han =
           text.codePoints()
               .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
@@ -124,7 +125,7 @@ class RealWarcTest {
     assertEquals(Map.of("kept", 29, "warc/not-response", 1), counts(outs));
     for (Outcome o : outs.subList(1, outs.size())) {
       assertEquals("ja", o.getLang());
-      assertEquals("EUC-JP", o.getMeta().get(Meta.CHARSET));
+      assertEquals("EUC-JP", o.getMeta().get(MetaKeys.CHARSET.name()));
       assertTrue(o.getText().contains("ヘッドポーター"), o.getId());
     }
   }

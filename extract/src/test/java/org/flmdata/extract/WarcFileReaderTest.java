@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.concat;
 import static org.flmdata.extract.Fixtures.counts;
 import static org.flmdata.extract.Fixtures.gzip;
@@ -135,13 +136,13 @@ class WarcFileReaderTest {
     assertEquals(
         "This is the text of page 1 and it is written in English for the test.", o.getText());
     Map<String, String> meta = o.getMeta();
-    assertEquals("file:" + p, meta.get(Meta.FILE));
-    assertEquals(Long.toString(warcinfo("urn:uuid:info").length), meta.get(Meta.OFFSET));
-    assertEquals("2024-05-18T01:58:10Z", meta.get(Meta.FETCH_DATE));
-    assertEquals("text/html; charset=utf-8", meta.get(Meta.CONTENT_TYPE));
-    assertEquals("Page 1", meta.get(Meta.TITLE));
-    assertEquals("UTF-8", meta.get(Meta.CHARSET));
-    assertEquals("http", meta.get(Meta.CHARSET_SOURCE));
+    assertEquals("file:" + p, meta.get(MetaKeys.FILE.name()));
+    assertEquals(Long.toString(warcinfo("urn:uuid:info").length), meta.get(MetaKeys.OFFSET.name()));
+    assertEquals("2024-05-18T01:58:10Z", meta.get(MetaKeys.FETCH_DATE.name()));
+    assertEquals("text/html; charset=utf-8", meta.get(MetaKeys.CONTENT_TYPE.name()));
+    assertEquals("Page 1", meta.get(MetaKeys.TITLE.name()));
+    assertEquals("UTF-8", meta.get(MetaKeys.CHARSET.name()));
+    assertEquals("http", meta.get(MetaKeys.CHARSET_SOURCE.name()));
     assertEquals(rec.length, o.getBytesIn());
     assertEquals(Outcome.utf8Length(o.getText()), o.getBytesOut());
   }
@@ -439,19 +440,19 @@ class WarcFileReaderTest {
     String text = "This is the text of page 1 and it is written in English for the test.";
     Outcome b = outs.get(2);
     assertTrue(b.isKept(), b.toString());
-    assertEquals("payload", b.getMeta().get(Meta.TRUNCATED));
+    assertEquals("payload", b.getMeta().get(MetaKeys.TRUNCATED.name()));
     // the 100 bytes that arrived hold the start of the paragraph
     assertTrue(b.getText().length() > 10 && text.startsWith(b.getText()), b.getText());
     Outcome c = outs.get(3);
     assertTrue(c.isKept(), c.toString());
-    assertEquals("payload", c.getMeta().get(Meta.TRUNCATED));
+    assertEquals("payload", c.getMeta().get(MetaKeys.TRUNCATED.name()));
     assertEquals(text, c.getText());
     Outcome d = outs.get(4);
     assertTrue(d.isKept(), d.toString());
-    assertNull(d.getMeta().get(Meta.TRUNCATED));
+    assertNull(d.getMeta().get(MetaKeys.TRUNCATED.name()));
     assertEquals(text, d.getText());
     Outcome e = outs.get(5);
-    assertNull(e.getMeta().get(Meta.TRUNCATED));
+    assertNull(e.getMeta().get(MetaKeys.TRUNCATED.name()));
     assertEquals(text, e.getText());
     assertEquals(Files.size(p), Fixtures.bytesIn(outs));
   }
@@ -479,7 +480,7 @@ class WarcFileReaderTest {
     List<Outcome> outs = Fixtures.read(p, InputFormat.WARC, "en");
 
     assertTrue(outs.get(0).isKept(), outs.get(0).toString());
-    assertEquals("payload", outs.get(0).getMeta().get(Meta.TRUNCATED));
+    assertEquals("payload", outs.get(0).getMeta().get(MetaKeys.TRUNCATED.name()));
     String text = outs.get(0).getText();
     assertTrue(text.startsWith("Sentence number 0 is here. Sentence number 1 is here."), text);
     assertTrue(!text.contains("Sentence number 299 "), text);

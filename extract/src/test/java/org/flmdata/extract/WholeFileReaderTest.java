@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import org.flmdata.pipeline.MetaKeys;
 import static org.flmdata.extract.Fixtures.concat;
 import static org.flmdata.extract.Fixtures.counts;
 import static org.flmdata.extract.Fixtures.gzip;
@@ -43,10 +44,10 @@ class WholeFileReaderTest {
         outs.stream().map(Outcome::getId).toList());
     assertEquals(Map.of("kept", 3), counts(outs));
     assertEquals("This page is written in English and has a paragraph.", outs.get(0).getText());
-    assertEquals("B", outs.get(1).getMeta().get(Meta.TITLE));
+    assertEquals("B", outs.get(1).getMeta().get(MetaKeys.TITLE.name()));
     assertEquals("你好世界", outs.get(2).getText());
     assertEquals("zh", outs.get(2).getLang());
-    assertEquals("GB18030", outs.get(2).getMeta().get(Meta.CHARSET));
+    assertEquals("GB18030", outs.get(2).getMeta().get(MetaKeys.CHARSET.name()));
     long stored = 0;
     for (String f : List.of("a.html", "sub/b.html.gz", "sub/c.htm"))
       stored += Files.size(root.resolve(f));
@@ -140,7 +141,7 @@ class WholeFileReaderTest {
 
     assertTrue(parsed.isKept(), parsed.toString());
     assertEquals(String.join("\n\n", TikaTextTest.LINES), parsed.getText());
-    assertEquals("application/pdf", parsed.getMeta().get(Meta.DETECTED_TYPE));
+    assertEquals("application/pdf", parsed.getMeta().get(MetaKeys.DETECTED_TYPE.name()));
     assertEquals("tika/too-large", skipped.getRule() + "/" + skipped.getReason());
     assertEquals(pdf.length + " bytes > max_tika_bytes " + (pdf.length - 1), skipped.getDetail());
   }
@@ -175,7 +176,7 @@ class WholeFileReaderTest {
     Outcome with = Fixtures.read(titled).get(0);
 
     assertEquals(story, without.getText());
-    assertEquals("Libraries get more money", without.getMeta().get(Meta.TITLE));
+    assertEquals("Libraries get more money", without.getMeta().get(MetaKeys.TITLE.name()));
     assertEquals("Libraries get more money\n\n" + story, with.getText());
   }
 }

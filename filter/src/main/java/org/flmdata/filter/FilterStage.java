@@ -14,9 +14,10 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.flmdata.filter.decontam.BenchmarkIndex;
 import org.flmdata.filter.decontam.Decontaminator;
+import org.flmdata.pipeline.BaseStage;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.report.ReportSection;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.ConfigException;
 import org.flmdata.pipeline.config.SettingsSpec;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The domain files' {@code filter:} section is {@link #SECTION}.
  */
-public final class FilterStage implements Stage {
+public final class FilterStage extends BaseStage {
   private static final Logger LOG = LoggerFactory.getLogger(FilterStage.class);
 
   public static final String NAME = "filter";
@@ -59,14 +60,14 @@ public final class FilterStage implements Stage {
     return QualityStats.of(ctx.spark(), ctx.layout().stageDir(NAME));
   }
 
+  /** The report's quality section, from {@link QualityStats}' figures. */
   @Override
-  public String name() {
-    return NAME;
+  public List<ReportSection> reportSections() {
+    return List.of(QualitySection.SECTION);
   }
 
-  @Override
-  public SettingsSpec section() {
-    return SECTION;
+  public FilterStage() {
+    super(SECTION);
   }
 
   @Override
@@ -97,7 +98,7 @@ public final class FilterStage implements Stage {
           Outcome.ENCODER);
     }
     if (!plan.anyCutByShare()) return out;
-    out = out.persist(StorageLevel.MEMORY_AND_DISK());
+    out = ctx.cache().persist(out, StorageLevel.MEMORY_AND_DISK());
     Map<String, Float> cuts = ScoreCuts.compute(out, plan.domains());
     cuts.forEach((k, v) -> LOG.info("filter: {} scores below {} are cut", k.replace('\u0000', ' '),
         v));

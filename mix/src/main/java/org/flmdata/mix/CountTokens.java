@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Partitions;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.TokenCounter;
 import org.flmdata.pipeline.TokenCounterFactory;
 import org.flmdata.pipeline.io.HadoopConf;
@@ -15,8 +16,6 @@ import org.flmdata.pipeline.io.HadoopConf;
  */
 final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   private static final long serialVersionUID = 1L;
-  /** Meta key of the filter stage's quality score (filter's QualityScorer.META_KEY). */
-  static final String QUALITY_META = "quality";
 
   private final TokenCounterFactory factory;
   private final String tokenizerPath;
@@ -45,7 +44,7 @@ final class CountTokens implements MapPartitionsFunction<Document, Counted> {
   static Counted count(Document d, TokenCounter counter, DomainWeights w, long seed,
       long heldSeed) {
     long tokens = d.getText() == null ? 0 : counter.count(d.getText());
-    String q = d.getMeta() == null ? null : d.getMeta().get(QUALITY_META);
+    String q = MetaKeys.QUALITY.of(d.getMeta());
     String group = GroupKey.of(d.getLang(), d.getSource(), w.band(q));
     return new Counted(d, tokens, group, SeededHash.of(d.getId(), seed),
         SeededHash.of(d.getId(), heldSeed));

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Partitions;
 
@@ -16,8 +17,6 @@ import org.flmdata.pipeline.Partitions;
  */
 final class Decide implements MapPartitionsFunction<Counted, Outcome> {
   private static final long serialVersionUID = 1L;
-  static final String COPIES = "mix.copies";
-  static final String TOKENS = "mix.tokens";
 
   private final Map<String, GroupDecision> decisions;
   private final boolean materialize;
@@ -38,11 +37,11 @@ final class Decide implements MapPartitionsFunction<Counted, Outcome> {
   }
 
   Outcome decide(Counted c) {
-    Document d = c.toDocument().withMeta(TOKENS, Long.toString(c.getTokens()));
+    Document d = c.toDocument().withMeta(MetaKeys.MIX_TOKENS.name(), Long.toString(c.getTokens()));
     long bytes = Outcome.utf8Length(d.getText());
     if (c.getSplit() != null) {
-      d = d.withMeta(HeldOut.SPLIT, c.getSplit());
-      return Outcome.kept(materialize ? d.withMeta(COPIES, "1") : d, bytes);
+      d = d.withMeta(MetaKeys.MIX_SPLIT.name(), c.getSplit());
+      return Outcome.kept(materialize ? d.withMeta(MetaKeys.MIX_COPIES.name(), "1") : d, bytes);
     }
     if (!materialize) return Outcome.kept(d, bytes);
     GroupDecision g = decisions.get(key(c.getDomain(), c.getGroup()));
@@ -51,6 +50,6 @@ final class Decide implements MapPartitionsFunction<Counted, Outcome> {
       return Outcome.rejected(d, MixReason.NOT_SAMPLED,
           g == null ? "domain not in the plan" : "outside the fractional-epoch sample", bytes);
     }
-    return Outcome.kept(d.withMeta(COPIES, Integer.toString(copies)), bytes);
+    return Outcome.kept(d.withMeta(MetaKeys.MIX_COPIES.name(), Integer.toString(copies)), bytes);
   }
 }

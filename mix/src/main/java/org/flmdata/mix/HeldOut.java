@@ -40,9 +40,6 @@ import org.slf4j.LoggerFactory;
 final class HeldOut {
   private static final Logger LOG = LoggerFactory.getLogger(HeldOut.class);
 
-  /** Meta key of a held-out document's split (tokenize's Mixture reads the same key). */
-  static final String SPLIT = "mix.split";
-
   static final String VALID = "valid";
   static final String TEST = "test";
 

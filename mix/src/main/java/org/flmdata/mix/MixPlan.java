@@ -35,6 +35,17 @@ public record MixPlan(String mode, double totalTokens, double maxEpochs, List<Do
     return null;
   }
 
+  /** The plan as the mix stage hands it on ({@code report/mix_plan.json}). */
+  public org.flmdata.pipeline.contract.MixturePlan contract(boolean materialize) {
+    List<org.flmdata.pipeline.contract.MixturePlan.Domain> ds = new java.util.ArrayList<>();
+    for (Domain d : domains) {
+      ds.add(new org.flmdata.pipeline.contract.MixturePlan.Domain(d.name(), d.availableTokens(),
+          d.targetShare(), d.targetTokens(), d.epochs()));
+    }
+    return new org.flmdata.pipeline.contract.MixturePlan(mode, totalTokens, maxEpochs,
+        materialize, ds, warnings);
+  }
+
   /** The plan as a text table: domain, available tokens, target share, achieved share, epochs. */
   public String table(java.util.Map<String, Double> achievedShares) {
     StringBuilder b = new StringBuilder();

@@ -16,9 +16,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.flmdata.pipeline.BaseStage;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.TokenCounterFactory;
 import org.flmdata.pipeline.config.ConfigException;
@@ -29,6 +30,8 @@ import org.flmdata.pipeline.config.Settings;
 import org.flmdata.pipeline.config.SettingsSpec;
 import org.flmdata.pipeline.io.HadoopConf;
 import org.flmdata.pipeline.io.Paths;
+import org.flmdata.pipeline.ledger.StatsSection;
+import org.flmdata.pipeline.report.ReportSection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +58,12 @@ import org.slf4j.LoggerFactory;
  * <p>One outcome per document: kept with {@code meta["mix.copies"]} (>= 1) and {@code
  * meta["mix.tokens"]} (tokens without EOD), or rejected {@code mix/not-sampled}. With {@code
  * mix.materialize: false} (blend-only) every document is kept once, without copies, and tokenize
- * weights the per-domain shards by the plan. The plan is written to {@code report/mix_plan.json}.
+ * weights the per-domain shards by the plan. The plan is handed to tokenize as {@link
+ * org.flmdata.pipeline.contract.MixturePlan} ({@code report/mix_plan.json}, written in {@code
+ * apply}); the meta keys are {@link MetaKeys#MIX_COPIES}, {@link MetaKeys#MIX_TOKENS} and {@link
+ * MetaKeys#MIX_SPLIT}.
  */
-public final class MixStage implements Stage {
+public final class MixStage extends BaseStage {
   private static final Logger LOG = LoggerFactory.getLogger(MixStage.class);
 
   public static final String NAME = "mix";
@@ -69,22 +75,30 @@ public final class MixStage implements Stage {
 
   /** @param counters opens the run tokenizer's counter on executors (tokenize's implementation) */
   public MixStage(TokenCounterFactory counters) {
+    super(SECTION);
     this.counters = counters;
   }
 
   @Override
   public Map<String, String> reportedMeta() {
-    return Map.of(Decide.TOKENS, "length in tokens", Decide.COPIES, "copies in the mixture");
+    return Map.of(MetaKeys.MIX_TOKENS.name(), "length in tokens", MetaKeys.MIX_COPIES.name(),
+        "copies in the mixture");
+  }
+
+  /** stats.json's {@code mix}: planned and achieved shares per domain ({@link MixShares}). */
+  @Override
+  public List<StatsSection> statsSections(StageContext ctx) {
+    try {
+      List<MixShares.Share> shares = MixShares.of(ctx.spark(), ctx.layout());
+      return shares.isEmpty() ? List.of() : List.of(new StatsSection(NAME, shares));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public SettingsSpec section() {
-    return SECTION;
+  public List<ReportSection> reportSections() {
+    return List.of(MixSection.SECTION);
   }
 
   @Override
@@ -115,7 +129,8 @@ public final class MixStage implements Stage {
     Settings mix = ctx.config().mix();
     boolean materialize = mix.get(PipelineSettings.MIX_MATERIALIZE);
     try {
-      MixPlanJson.write(ctx, p.plan, materialize);
+      p.plan.contract(materialize)
+          .write(ctx.layout(), ctx.spark().sparkContext().hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -130,15 +145,15 @@ public final class MixStage implements Stage {
    */
   public MixPlan plan(StageContext ctx, Dataset<Document> input) {
     Planned p = count(ctx, input);
-    p.cached.unpersist();
+    ctx.cache().release();
     return p.plan;
   }
 
   /**
-   * The counted documents (persisted) and the same with their held-out split, the plan, and every
-   * group's available and target tokens.
+   * The counted documents (persisted in the stage's cache) with their held-out split, the plan,
+   * and every group's available and target tokens.
    */
-  private record Planned(Dataset<Counted> cached, Dataset<Counted> counted, MixPlan plan,
+  private record Planned(Dataset<Counted> counted, MixPlan plan,
       Map<String, long[]> groups, Map<String, Double> groupTargets) {}
 
   private Planned count(StageContext ctx, Dataset<Document> input) {
@@ -153,10 +168,9 @@ public final class MixStage implements Stage {
     for (DomainConfig d : config.domains()) weights.put(d.name(), DomainWeights.of(d.section(NAME)));
     long seed = config.mix().get(PipelineSettings.MIX_SEED);
     HadoopConf hadoop = new HadoopConf(ctx.spark().sparkContext().hadoopConfiguration());
-    Dataset<Counted> cached = input
+    Dataset<Counted> cached = ctx.cache().persist(input
         .mapPartitions(new CountTokens(counters, tokPath, hadoop, weights, seed,
-            HeldOut.seed(config)), Counted.ENCODER)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            HeldOut.seed(config)), Counted.ENCODER), StorageLevel.MEMORY_AND_DISK());
     Dataset<Counted> counted =
         HeldOut.active(config.mix()) ? HeldOut.assign(ctx, cached) : cached;
 
@@ -194,7 +208,7 @@ public final class MixStage implements Stage {
     }
     LOG.info("mix: {}", plan.table(null));
     for (String w : plan.warnings()) LOG.warn("mix: {}", w);
-    return new Planned(cached, counted, plan, groups, groupTargets);
+    return new Planned(counted, plan, groups, groupTargets);
   }
 
   /** Whole copies and the exact fractional cut of every group (small rows to the driver only). */

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.ConfigException;
@@ -122,8 +123,8 @@ class MixStageTest {
     }
     Map<String, String> meta = r.getJavaMap(r.fieldIndex("meta"));
     assertEquals(tokens.get(r.getString(r.fieldIndex("id"))) - 1,
-        Long.parseLong(meta.get(Decide.TOKENS)));
-    int c = Integer.parseInt(meta.get(Decide.COPIES));
+        Long.parseLong(meta.get(MetaKeys.MIX_TOKENS.name())));
+    int c = Integer.parseInt(meta.get(MetaKeys.MIX_COPIES.name()));
     assertTrue(c >= 1);
     return c;
   }
@@ -233,9 +234,9 @@ class MixStageTest {
     for (Row r : rows.values()) {
       assertEquals(Outcome.KEPT, r.getString(r.fieldIndex("status")));
       Map<String, String> meta = r.getJavaMap(r.fieldIndex("meta"));
-      assertNull(meta.get(Decide.COPIES));
+      assertNull(meta.get(MetaKeys.MIX_COPIES.name()));
       assertEquals(tokens.get(r.getString(r.fieldIndex("id"))) - 1,
-          Long.parseLong(meta.get(Decide.TOKENS)));
+          Long.parseLong(meta.get(MetaKeys.MIX_TOKENS.name())));
     }
     assertTrue(Files.exists(dir.resolve("blend/run/report/mix_plan.json")));
   }
@@ -271,7 +272,7 @@ class MixStageTest {
 
     private static String split(Row r) {
       Map<String, String> meta = r.getJavaMap(r.fieldIndex("meta"));
-      return meta.get(HeldOut.SPLIT);
+      return meta.get(MetaKeys.MIX_SPLIT.name());
     }
 
     @Test

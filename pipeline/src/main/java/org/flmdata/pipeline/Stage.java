@@ -1,9 +1,12 @@
 package org.flmdata.pipeline;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.SettingsSpec;
+import org.flmdata.pipeline.ledger.StatsSection;
+import org.flmdata.pipeline.report.ReportSection;
 
 /**
  * One stage of the pipeline (extract, clean, filter, dedup, mix, tokenize). A stage turns the kept
@@ -12,7 +15,15 @@ import org.flmdata.pipeline.config.SettingsSpec;
  * outcomes, so the ledger is counted from written output and resume works per stage.
  *
  * <p>Implementations keep per-document logic in plain Java ({@code Document -> Verdict}) and only
- * wire it into Datasets here, with per-partition setup done once per partition.
+ * wire it into Datasets here, with per-partition setup done once per partition. Most extend
+ * {@link BaseStage}, which names the stage after its domain-file section.
+ *
+ * <p>Lifecycle, as the runner drives it: {@link #preflight} for every selected stage first, then
+ * per stage {@link #apply}, the runner's write of the outcomes, {@link #afterWrite}, the release of
+ * what the stage persisted through {@link StageContext#cache()}, and the completion marker. The
+ * report later asks every complete stage for its figures ({@link #extraStats}, {@link
+ * #statsSections}) and its part of the page ({@link #reportSections}), so the report knows no stage
+ * by name. What one stage leaves in {@code meta} for another is declared in {@link MetaKeys}.
  */
 public interface Stage {
 
@@ -45,14 +56,20 @@ public interface Stage {
    * mix stage's pipeline.yaml {@code mix:} section, proportions and tokenizer): they go into the
    * stage's config hash, so changing them reruns the stage instead of skipping it as complete.
    */
-  default java.util.Map<String, Object> hashFacts(PipelineConfig config) {
-    return java.util.Map.of();
+  default Map<String, Object> hashFacts(PipelineConfig config) {
+    return Map.of();
   }
 
   /**
-   * Builds the outcomes of this stage, lazily (the runner triggers the write).
+   * Builds the outcomes of this stage; the runner triggers their write. The documents' own path
+   * is lazy, but a stage may run Spark jobs here that its outcomes depend on (counts, plans,
+   * small aggregates to the driver) and write files outside its stage folder that are derived from
+   * its input: the mix stage writes its plan ({@link org.flmdata.pipeline.run.RunLayout#mixPlan})
+   * and the tokenize stage writes every shard and the manifest before it returns. Such a stage is
+   * complete only when its marker is written, so a run killed after {@code apply} redoes it whole.
+   * Datasets read more than once are persisted through {@link StageContext#cache()}.
    *
-   * @param ctx session, config and run layout
+   * @param ctx session, config, run layout, console and cache
    * @param input kept documents of the nearest earlier stage with output in this run, or null for
    *     a stage that reads raw inputs (extract)
    */
@@ -86,5 +103,25 @@ public interface Stage {
    */
   default Map<String, Object> extraStats(StageContext ctx, String inputStage) {
     return Map.of();
+  }
+
+  /**
+   * Sections this stage adds at the top level of {@code report/stats.json}, after {@code
+   * stages} (e.g. the mix stage's {@code mix}: planned and achieved shares; tokenize's {@code
+   * compression}: tokens per byte from its shard manifest). Computed as {@link #extraStats} is,
+   * when the stage has complete output; values are typed records or JSON-ready trees. None by
+   * default.
+   */
+  default List<StatsSection> statsSections(StageContext ctx) {
+    return List.of();
+  }
+
+  /**
+   * This stage's sections of {@code report/index.html}, rendered from stats.json alone (what
+   * {@link #extraStats} and {@link #statsSections} put there), placed after the report's own
+   * distributions, in stage order. None by default.
+   */
+  default List<ReportSection> reportSections() {
+    return List.of();
   }
 }

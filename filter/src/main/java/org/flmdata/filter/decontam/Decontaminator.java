@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Verdict;
 
 /**
@@ -16,7 +17,7 @@ import org.flmdata.pipeline.Verdict;
  */
 public final class Decontaminator {
   /** Meta key of the per-benchmark match counts of a cut document. */
-  public static final String META_KEY = "decontam";
+  public static final String META_KEY = MetaKeys.DECONTAM.name();
   private static final String JOIN = "\n";
 
   private final BenchmarkIndex index;

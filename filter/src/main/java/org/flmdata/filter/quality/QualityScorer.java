@@ -2,6 +2,7 @@ package org.flmdata.filter.quality;
 
 import java.util.Locale;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKeys;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Verdict;
 import org.flmdata.pipeline.fasttext.FastTextModel;
@@ -14,7 +15,7 @@ import org.flmdata.pipeline.fasttext.FastTextModel;
  */
 public final class QualityScorer {
   /** Meta key of the score. */
-  public static final String META_KEY = "quality";
+  public static final String META_KEY = MetaKeys.QUALITY.name();
 
   private final FastTextModel model;
   private final String label;

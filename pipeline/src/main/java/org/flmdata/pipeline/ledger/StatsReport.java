@@ -35,8 +35,10 @@ import org.flmdata.pipeline.run.StageMarker;
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
  * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
- * under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters), and the
- * mixture plan with achieved shares ({@link MixReport}).
+ * under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters); then the
+ * top-level sections the stages hand over ({@link Stage#statsSections}: the mix stage's shares,
+ * tokenize's compression) and the distributions of the last stage's kept documents. No stage is
+ * known here by name.
  */
 public final class StatsReport {
   /** Version of the stats.json shape; bumped when a field changes meaning. */
@@ -66,6 +68,7 @@ public final class StatsReport {
     root.put("run", run);
     List<Object> stageList = new ArrayList<>();
     Map<String, String> metaLabels = new TreeMap<>();
+    List<StatsSection> sections = new ArrayList<>();
     String lastWithDocs = null;
     for (Stage s : stages) {
       metaLabels.putAll(s.reportedMeta());
@@ -93,15 +96,15 @@ public final class StatsReport {
       }
       st.put("counters", counters);
       st.put("samples", RejectedSamples.of(spark, layout.stageDir(s.name()), SAMPLES_PER_RULE));
-      Map<String, Object> extra = s.extraStats(new StageContext(spark, config, layout),
-          marker.inputStage());
+      StageContext ctx = new StageContext(spark, config, layout);
+      Map<String, Object> extra = s.extraStats(ctx, marker.inputStage());
       if (extra != null && !extra.isEmpty()) st.put("extra", extra);
+      sections.addAll(s.statsSections(ctx));
       stageList.add(st);
       lastWithDocs = s.name();
     }
     root.put("stages", stageList);
-    List<Object> mix = MixReport.rows(spark, layout);
-    if (!mix.isEmpty()) root.put("mix", mix);
+    for (StatsSection section : sections) root.put(section.key(), section.value());
     if (lastWithDocs != null) {
       Map<String, Object> dist = new LinkedHashMap<>();
       dist.put("stage", lastWithDocs);
@@ -110,8 +113,6 @@ public final class StatsReport {
           List.copyOf(metaLabels.keySet())));
       root.put("distributions", dist);
     }
-    Object compression = compression(spark, layout);
-    if (compression != null) root.put("compression", compression);
     return root;
   }
 
@@ -129,17 +130,6 @@ public final class StatsReport {
       }
     }
     return out;
-  }
-
-  /** The tokenize stage's compression rows (shards/manifest.json), or null without shards. */
-  private static Object compression(SparkSession spark, RunLayout layout) throws IOException {
-    Path manifest = new Path(layout.shardsDir(), "manifest.json");
-    FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.exists(manifest)) return null;
-    try (InputStream in = fs.open(manifest)) {
-      JsonNode node = new ObjectMapper().readTree(in).get("compression");
-      return node == null ? null : new ObjectMapper().convertValue(node, List.class);
-    }
   }
 
   /** The project version from the build, or "unknown" outside a build. */
@@ -194,7 +184,7 @@ public final class StatsReport {
     writeFile(conf, layout.statsJson(), statsBytes);
     JsonNode stats = json.readTree(statsBytes);
     writeFile(conf, layout.reportDir() + "/index.html",
-        HtmlReport.render(stats, other).getBytes(StandardCharsets.UTF_8));
+        HtmlReport.render(stats, other, stages).getBytes(StandardCharsets.UTF_8));
     writeFile(conf, layout.reportDir() + "/funnel.csv",
         FunnelCsv.of(stats).getBytes(StandardCharsets.UTF_8));
     return layout.statsJson();

@@ -1,55 +1,77 @@
 package org.flmdata.pipeline.report;
 
 import java.util.List;
+import org.jsoup.nodes.Element;
 
-/** HTML text helpers: escaping and plain tables. */
-final class Html {
+/**
+ * The report's markup as jsoup elements: every piece of text goes in through {@link
+ * Element#appendText} or {@link Element#attr}, so it is escaped when the page is written, never by
+ * hand. Control characters (a rejected binary document's text) become U+FFFD first.
+ */
+public final class Html {
   private Html() {}
 
-  static String esc(String s) {
+  /** {@code s} without C0 control characters other than newline and tab; "" for null. */
+  public static String clean(String s) {
     if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length() + 16);
+    StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') b.append('\uFFFD');
-          else b.append(c);
-        }
+      if (c < 0x20 && c != '\n' && c != '\t') {
+        if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+        b.append('\uFFFD');
+      } else if (b != null) {
+        b.append(c);
       }
     }
-    return b.toString();
+    return b == null ? s : b.toString();
   }
 
-  /**
-   * A table; cells are escaped text unless they start with {@code "<"} from this package's own
-   * markup (passed through {@link #raw}).
-   */
-  static String table(String cssClass, List<String> header, List<List<String>> rows) {
-    StringBuilder s = new StringBuilder("<table class=\"" + esc(cssClass) + "\"><thead><tr>");
-    for (String h : header) s.append("<th>").append(esc(h)).append("</th>");
-    s.append("</tr></thead><tbody>");
+  /** A new element {@code tag}. */
+  public static Element el(String tag) {
+    return new Element(tag);
+  }
+
+  /** An element {@code tag} holding {@code text}. */
+  public static Element text(String tag, String text) {
+    return new Element(tag).appendText(clean(text));
+  }
+
+  /** A paragraph of muted text. */
+  public static Element muted(String text) {
+    return text("p", text).addClass("muted");
+  }
+
+  /** Appends the heading {@code <h2>title</h2>} to {@code section} and returns the section. */
+  public static Element heading(Element section, String title) {
+    return section.appendChild(text("h2", title));
+  }
+
+  /** A figure holding {@code chart}, with an optional caption. */
+  public static Element figure(Element chart, String caption) {
+    Element f = new Element("figure").appendChild(chart);
+    if (caption != null) f.appendChild(text("figcaption", caption));
+    return f;
+  }
+
+  /** A quoted block: a muted line of facts joined by middle dots, then the text as {@code pre}. */
+  public static Element quote(List<String> facts, String text) {
+    Element q = new Element("blockquote");
+    q.appendChild(muted(String.join(" \u00b7 ", facts)));
+    q.appendChild(text("pre", text));
+    return q;
+  }
+
+  /** A table of text cells under a header row. */
+  public static Element table(String cssClass, List<String> header, List<List<String>> rows) {
+    Element t = new Element("table").addClass(cssClass);
+    Element tr = t.appendElement("thead").appendElement("tr");
+    for (String h : header) tr.appendChild(text("th", h));
+    Element body = t.appendElement("tbody");
     for (List<String> r : rows) {
-      s.append("<tr>");
-      for (String c : r) {
-        if (c != null && c.startsWith(RAW)) s.append("<td>").append(c.substring(RAW.length()));
-        else s.append("<td>").append(esc(c));
-        s.append("</td>");
-      }
-      s.append("</tr>");
+      Element row = body.appendElement("tr");
+      for (String c : r) row.appendChild(text("td", c));
     }
-    return s.append("</tbody></table>").toString();
-  }
-
-  private static final String RAW = "\u0000raw:";
-
-  /** Marks trusted markup (built here, its text escaped) to go into a table cell as is. */
-  static String raw(String html) {
-    return RAW + html;
+    return t;
   }
 }

@@ -44,9 +44,10 @@ public record RunLayout(String root) implements Serializable {
   }
 
   /**
-   * The mix stage's plan (JSON: mode, total, per domain available/target tokens, shares, epochs),
-   * written by the mix stage and read by tokenize (blend weights) and the report. Outside the
-   * stage folder, which the stage's own write replaces.
+   * The mix stage's plan ({@link org.flmdata.pipeline.contract.MixturePlan}: mode, total, per
+   * domain available/target tokens, shares, epochs), written by the mix stage and read by tokenize
+   * (blend weights) and the mix stage's report figures. Outside the stage folder, which the
+   * stage's own write replaces.
    */
   public String mixPlan() {
     return Paths.join(reportDir(), "mix_plan.json");

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.Stage;
+import org.flmdata.pipeline.StageCache;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.ledger.Ledger;
@@ -22,6 +23,8 @@ import org.flmdata.pipeline.ledger.LedgerRow;
  * current config hash is skipped; any other stage is (re)written whole, its marker last, so a kill
  * midway leaves no half-appended output. Each selected stage reads the kept documents of the
  * nearest earlier stage that has complete output in this run. Prints one summary line per stage.
+ * The runner owns each stage's lifecycle ({@link Stage}): it gives the stage the console and a
+ * {@link StageCache}, and releases what the stage persisted once its output is written.
  */
 public final class StageRunner {
 
@@ -109,11 +112,15 @@ public final class StageRunner {
     Dataset<Document> input = inputStage == null ? null
         : StageOutput.readKept(spark, layout.stageDir(inputStage));
     long inputBytes = inputStage == null ? -1 : size(layout.keptDir(inputStage), hadoop);
+    StageContext ctx = new StageContext(spark, config, layout, out, new StageCache());
     try (Progress progress = Progress.start(spark.sparkContext(), stage.name(), inputBytes)) {
-      Dataset<Outcome> outcomes = stage.apply(new StageContext(spark, config, layout), input);
+      Dataset<Outcome> outcomes = stage.apply(ctx, input);
       StageOutput.write(outcomes, layout.stageDir(stage.name()), config.rejectedTextFraction(),
           config.seed());
-      stage.afterWrite(new StageContext(spark, config, layout));
+      stage.afterWrite(ctx);
+    } finally {
+      ctx.cache().release(); // the stage's output is written: what it persisted is not read again
+      out.flush();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     new StageMarker(stage.name(), hash, inputStage, millis).write(layout.marker(stage.name()),

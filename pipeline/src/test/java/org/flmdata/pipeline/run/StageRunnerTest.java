@@ -19,6 +19,7 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.DropReason;
 import org.flmdata.pipeline.Outcome;
@@ -224,5 +225,48 @@ class StageRunnerTest {
     assertEquals(5, kept.size());
     assertEquals("aa!", kept.stream().filter(d -> d.getId().equals("doc-1")).findFirst()
         .orElseThrow().getText());
+  }
+
+  /** Persists what it reads, prints a line to the console it is given, keeps every document. */
+  static final class Caching implements Stage {
+    Dataset<Document> persisted;
+    boolean cachedDuringWrite;
+
+    @Override
+    public String name() {
+      return "caching";
+    }
+
+    @Override
+    public SettingsSpec section() {
+      return new SettingsSpec(name(), List.of());
+    }
+
+    @Override
+    public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
+      persisted = ctx.cache().persist(input, StorageLevel.MEMORY_AND_DISK());
+      ctx.out().println("caching: " + persisted.count() + " documents");
+      return persisted.map((MapFunction<Document, Outcome>) d -> Outcome.kept(d, 1),
+          Outcome.ENCODER);
+    }
+
+    @Override
+    public void afterWrite(StageContext ctx) {
+      cachedDuringWrite = persisted.storageLevel().useMemory();
+    }
+  }
+
+  @Test
+  void theRunnerReleasesWhatAStagePersistedOnceItsOutputIsWritten() throws IOException {
+    Caching caching = new Caching();
+    StringWriter console = new StringWriter();
+    new StageRunner(spark, config, List.of(new Numbers(3), caching),
+        new PrintWriter(console, true)).run(null, false);
+    assertTrue(caching.cachedDuringWrite, "persisted until the stage's output is written");
+    assertEquals(StorageLevel.NONE(), caching.persisted.storageLevel(), "released after it");
+    // the stage's own line goes to the runner's console, before the runner's summary of it
+    String out = console.toString();
+    assertTrue(out.contains("caching: 6 documents"), out);
+    assertTrue(out.indexOf("caching: 6 documents") < out.indexOf("caching  "), out);
   }
 }

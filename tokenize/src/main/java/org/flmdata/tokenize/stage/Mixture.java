@@ -3,52 +3,42 @@ package org.flmdata.tokenize.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.flmdata.pipeline.Document;
+import org.flmdata.pipeline.MetaKey;
+import org.flmdata.pipeline.MetaKeys;
 
 /**
- * The consumer side of the mix stage. When the input carries {@code meta["mix.copies"]} (the mix
+ * The consumer side of the mix stage. When the input carries {@link MetaKeys#MIX_COPIES} (the mix
  * stage ran materialised), every document is expanded into its copies and all copies, across
  * domains, are ordered by a seeded hash of (id, copy index): copy k of a document goes to shard
  * {@code xxhash64(id, k, seed) mod n} of {@code shards/mix/mix_NNNNN}, copies inside a shard in
  * hash order. A trainer reading the shards in any order sees the planned distribution throughout.
- * When the mix stage ran blend-only, {@link #planTargets} gives blend weights from the plan.
+ * When the mix stage ran blend-only, its {@link org.flmdata.pipeline.contract.MixturePlan} gives
+ * the blend weights ({@link ShardPlan}).
  */
 final class Mixture {
-  static final String COPIES = "mix.copies";
-  static final String TOKENS = "mix.tokens";
-  /** A held-out document's split ({@code valid}, {@code test}); training documents have none. */
-  static final String SPLIT = "mix.split";
   /** Domain column value (and shard folder) of the materialised mixture. */
   static final String DOMAIN = "mix";
 
   private Mixture() {}
 
   /** Whether any document carries {@code key} in meta (a one-row probe, not a full pass). */
-  static boolean hasMeta(Dataset<Document> input, String key) {
-    return !input.filter(col("meta").getItem(key).isNotNull()).limit(1).isEmpty();
+  static boolean hasMeta(Dataset<Document> input, MetaKey key) {
+    return !input.filter(key.raw().isNotNull()).limit(1).isEmpty();
   }
 
   /** Each document's split as a column: {@code meta["mix.split"]}, else {@code train}. */
   static Column split() {
-    return functions.coalesce(col("meta").getItem(SPLIT), lit(ShardWriter.TRAIN));
+    return functions.coalesce(MetaKeys.MIX_SPLIT.raw(), lit(ShardWriter.TRAIN));
   }
 
   /** Copies of each document as a column (1 when absent or unreadable; 0 or less: none). */
   static Column copies() {
-    return functions.coalesce(col("meta").getItem(COPIES).cast("int"), lit(1));
+    return functions.coalesce(MetaKeys.MIX_COPIES.raw().cast("int"), lit(1)); // int: the hash key
   }
 
   /** Text bytes of the whole mixture, copies counted. */
@@ -72,24 +62,5 @@ final class Mixture {
     return expanded.withColumn("key", key)
         .withColumn("domain", lit(DOMAIN))
         .withColumn("shard", functions.pmod(col("key"), lit((long) shards)).cast("int"));
-  }
-
-  /**
-   * Target tokens per domain from the mix stage's plan ({@code report/mix_plan.json}), or null when
-   * there is no plan: blend weights that make Megatron's sampling give the planned shares.
-   */
-  static Map<String, Double> planTargets(String planPath, Configuration hadoop) throws IOException {
-    Path p = new Path(planPath);
-    FileSystem fs = p.getFileSystem(hadoop);
-    if (!fs.exists(p)) return null;
-    JsonNode root;
-    try (InputStream in = fs.open(p)) {
-      root = new ObjectMapper().readTree(in);
-    }
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (JsonNode d : root.path("domains")) {
-      out.put(d.path("domain").asText(), d.path("target_tokens").asDouble());
-    }
-    return out;
   }
 }

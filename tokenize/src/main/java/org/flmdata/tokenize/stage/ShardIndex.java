@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.flmdata.pipeline.contract.ShardManifest;
 import org.flmdata.tokenize.megatron.TokenDType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * ShardStat}s (sorted by shard):
  *
  * <ul>
- *   <li>{@code manifest.json}: every shard with its path as written, split, domain, docs, tokens
+ *   <li>{@code manifest.json} ({@link ShardManifest}): every shard with its path as written, split, domain, docs, tokens
  *       (EOD included), text bytes, sha256 of the .bin and {@code prefix} (the path the blend
  *       files name, {@link TrainerPaths}); the tokenizer; the EOD id; {@code compression} per
  *       (domain, language, split): docs, text bytes, text tokens, tokens per byte and bytes per
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 final class ShardIndex {
   private static final Logger LOG = LoggerFactory.getLogger(ShardIndex.class);
 
-  static final String MANIFEST = "manifest.json";
+  static final String MANIFEST = ShardManifest.FILE;
   static final String BLEND = "blend.txt";
   static final String PER_SPLIT = "blend_per_split.json";
   static final List<String> SPLITS = List.of(ShardWriter.TRAIN, "valid", "test");
@@ -68,7 +69,7 @@ final class ShardIndex {
       throws IOException {
     ObjectMapper om = new ObjectMapper();
     write(fs, new Path(dir, MANIFEST),
-        om.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(om, stats, tok, roots)));
+        om.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(stats, tok, roots)));
     Map<String, List<Blend.Entry>> blends = new LinkedHashMap<>();
     for (String split : SPLITS) {
       blends.put(split, Blend.weights(shards(stats, split, roots),
@@ -88,10 +89,8 @@ final class ShardIndex {
     write(fs, new Path(dir, PER_SPLIT), om.writerWithDefaultPrettyPrinter().writeValueAsBytes(perSplit));
   }
 
-  private static ObjectNode manifest(ObjectMapper om, List<ShardStat> stats, Tokenizer tok,
-      Roots roots) {
-    ObjectNode root = om.createObjectNode();
-    ArrayNode shards = root.putArray("shards");
+  /** The manifest from the tasks' stats (sorted by shard). */
+  static ShardManifest manifest(List<ShardStat> stats, Tokenizer tok, Roots roots) {
     Map<String, long[]> perShard = new LinkedHashMap<>(); // docs, tokens, bytes
     Map<String, ShardStat> first = new LinkedHashMap<>();
     Map<String, long[]> compression = new TreeMap<>(); // domain, lang, split -> docs, bytes, text tokens
@@ -117,39 +116,31 @@ final class ShardIndex {
       p[2] += s.getTextBytes();
       shardsOf.computeIfAbsent(key, k -> new TreeSet<>()).add(s.getShard());
     }
+    List<ShardManifest.Shard> shards = new ArrayList<>();
     for (Map.Entry<String, long[]> e : perShard.entrySet()) {
       ShardStat s = first.get(e.getKey());
-      shards.addObject().put("path", e.getKey()).put("split", split(s))
-          .put("domain", s.getDomain()).put("docs", e.getValue()[0])
-          .put("tokens", e.getValue()[1]).put("bytes", e.getValue()[2])
-          .put("sha256", s.getSha256()).put("prefix", roots.prefix(e.getKey()));
+      shards.add(new ShardManifest.Shard(e.getKey(), split(s), s.getDomain(), e.getValue()[0],
+          e.getValue()[1], e.getValue()[2], s.getSha256(), roots.prefix(e.getKey())));
     }
-    root.putObject("tokenizer").put("path", tok.path()).put("sha256", tok.sha256())
-        .put("vocab_size", tok.vocabSize()).put("dtype", tok.dtype().name().toLowerCase(Locale.ROOT))
-        .put("eod_token", tok.eodToken());
-    root.put("eod", tok.eod());
-    ArrayNode comp = root.putArray("compression");
+    List<ShardManifest.Compression> comp = new ArrayList<>();
     for (Map.Entry<String, long[]> e : compression.entrySet()) {
       String[] k = e.getKey().split("\u0000", 3);
       long[] c = e.getValue();
-      ObjectNode o = comp.addObject().put("domain", k[0]).put("lang", k[1]).put("split", k[2])
-          .put("docs", c[0]).put("bytes", c[1]).put("tokens", c[2]);
-      if (c[1] > 0) o.put("tokens_per_byte", (double) c[2] / c[1]);
-      if (c[2] > 0) o.put("bytes_per_token", (double) c[1] / c[2]);
+      comp.add(ShardManifest.Compression.of(k[0], k[1], k[2], c[0], c[1], c[2]));
       LOG.info("tokenize: {} {} {}: {} docs, {} bytes, {} tokens ({} tokens/byte)", k[0], k[1],
           k[2], c[0], c[1], c[2],
           c[1] > 0 ? String.format(Locale.ROOT, "%.4f", (double) c[2] / c[1]) : "-");
     }
-    ArrayNode sp = root.putArray("splits");
+    List<ShardManifest.Split> sp = new ArrayList<>();
     for (Map.Entry<String, long[]> e : splits.entrySet()) {
       String[] k = e.getKey().split("\u0000", 3);
       long[] p = e.getValue();
-      ObjectNode o = sp.addObject().put("split", k[1]).put("domain", k[2])
-          .put("shards", shardsOf.get(e.getKey()).size()).put("docs", p[0]).put("tokens", p[1])
-          .put("text_tokens", p[1] - p[0]).put("bytes", p[2]);
-      if (p[1] > 0) o.put("bytes_per_token", (double) p[2] / p[1]);
+      sp.add(new ShardManifest.Split(k[1], k[2], shardsOf.get(e.getKey()).size(), p[0], p[1],
+          p[1] - p[0], p[2], p[1] > 0 ? (double) p[2] / p[1] : null));
     }
-    return root;
+    return new ShardManifest(shards, new ShardManifest.Tokenizer(tok.path(), tok.sha256(),
+        tok.vocabSize(), tok.dtype().name().toLowerCase(Locale.ROOT), tok.eodToken()), tok.eod(),
+        comp, sp);
   }
 
   private static String split(ShardStat s) {

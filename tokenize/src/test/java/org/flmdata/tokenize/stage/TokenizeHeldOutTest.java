@@ -23,7 +23,6 @@ import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.ConfigException;
-import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.testing.SharedData;
@@ -39,17 +38,8 @@ class TokenizeHeldOutTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private PipelineConfig config(Path tokenizer, String name, String mix) throws Exception {
-    Path d = Files.createDirectories(dir.resolve(name));
-    Files.createDirectories(d.resolve("domains"));
-    Files.writeString(d.resolve("a.jsonl"), "{\"text\":\"x\"}\n");
-    Files.writeString(d.resolve("pipeline.yaml"), "output: out\ntokenizer: {path: \"" + tokenizer
-        + "\", eod: \"<|endoftext|>\"}\nmix: " + mix + "\n");
-    Files.writeString(d.resolve("domains/web.yaml"), "name: Web\nlanguages: [en]\nproportion: 70\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 15000}\n");
-    Files.writeString(d.resolve("domains/zh.yaml"), "name: ZhWeb\nlanguages: [zh]\nproportion: 30\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\n");
-    return new ConfigLoader(Map.of(TokenizeStage.NAME, TokenizeStage.SECTION), new Configuration(),
-        true).load(d.resolve("pipeline.yaml").toString());
+    return TwoDomains.config(Files.createDirectories(dir.resolve(name)), tokenizer, mix,
+        "{shard_text_bytes: 15000}", null);
   }
 
   /** The split a document was given: every tenth validation, the next one test, else train. */

@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.TokenCounter;
-import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.io.HadoopConf;
 import org.flmdata.pipeline.run.RunLayout;
@@ -37,17 +36,8 @@ class TokenizeMixtureTest {
   @TempDir Path dir;
 
   private PipelineConfig config(Path tokenizer, String name) throws Exception {
-    Path d = Files.createDirectories(dir.resolve(name));
-    Files.createDirectories(d.resolve("domains"));
-    Files.writeString(d.resolve("a.jsonl"), "{\"text\":\"x\"}\n");
-    Files.writeString(d.resolve("pipeline.yaml"), "output: out\ntokenizer: {path: \"" + tokenizer
-        + "\", eod: \"<|endoftext|>\"}\nmix: {seed: 77}\n");
-    Files.writeString(d.resolve("domains/web.yaml"), "name: Web\nlanguages: [en]\nproportion: 70\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 15000}\n");
-    Files.writeString(d.resolve("domains/zh.yaml"), "name: ZhWeb\nlanguages: [zh]\nproportion: 30\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\n");
-    return new ConfigLoader(Map.of(TokenizeStage.NAME, TokenizeStage.SECTION), new Configuration(),
-        true).load(d.resolve("pipeline.yaml").toString());
+    return TwoDomains.config(Files.createDirectories(dir.resolve(name)), tokenizer, "{seed: 77}",
+        "{shard_text_bytes: 15000}", null);
   }
 
   private static List<Document> documents(boolean copies) {

@@ -18,7 +18,6 @@ import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Document;
 import org.flmdata.pipeline.Outcome;
 import org.flmdata.pipeline.StageContext;
-import org.flmdata.pipeline.config.ConfigLoader;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.testing.SharedData;
@@ -33,16 +32,8 @@ class TokenizeStageTest {
   @TempDir Path dir;
 
   private PipelineConfig config(Path tokenizer) throws Exception {
-    Files.createDirectories(dir.resolve("domains"));
-    Files.writeString(dir.resolve("a.jsonl"), "{\"text\":\"x\"}\n");
-    Files.writeString(dir.resolve("pipeline.yaml"), "output: out\ntokenizer: {path: \"" + tokenizer
-        + "\", eod: \"<|endoftext|>\"}\n");
-    Files.writeString(dir.resolve("domains/web.yaml"), "name: Web\nlanguages: [en]\nproportion: 70\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 4000}\n");
-    Files.writeString(dir.resolve("domains/zh.yaml"), "name: ZhWeb\nlanguages: [zh]\nproportion: 30\n"
-        + "inputs: [{path: ../a.jsonl, format: jsonl}]\ntokenize: {shard_text_bytes: 6000}\n");
-    return new ConfigLoader(Map.of(TokenizeStage.NAME, TokenizeStage.SECTION), new Configuration(), true)
-        .load(dir.resolve("pipeline.yaml").toString());
+    return TwoDomains.config(dir, tokenizer, null, "{shard_text_bytes: 4000}",
+        "{shard_text_bytes: 6000}");
   }
 
   private static List<Document> documents() {
