@@ -82,10 +82,24 @@ final class Sessions {
     }
     overrides.forEach(b::config);
     SparkSession spark = b.getOrCreate();
+    localFileSystemForTasks(spark);
     if (config.output() != null) {
       String committer = Committers.configure(spark, config.output());
       if (committer != null) LOG.info(committer);
     }
     return spark;
+  }
+
+  /**
+   * Under spark-submit (the cluster's settings untouched): the jobs' Hadoop configuration, which
+   * Spark ships to the tasks, names {@link NioLocalFileSystem} for {@code file:} unless set, so
+   * executors writing to a local or mounted folder start no {@code chmod} per file either.
+   */
+  private static void localFileSystemForTasks(SparkSession spark) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String set = conf.getTrimmed(NioLocalFileSystem.CONF_KEY);
+    if (set == null || set.isEmpty()) {
+      conf.set(NioLocalFileSystem.CONF_KEY, NioLocalFileSystem.class.getName());
+    }
   }
 }

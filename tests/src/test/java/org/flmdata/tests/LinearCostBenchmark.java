@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
  * executor heap and RSS (Spark's event log) and peak heap after GC (GC logs), and end-to-end MB/s
  * per core. Wall time on a shared
  * machine moves with the other processes' load (printed beside it), so the executors' task CPU time
- * is printed too. Asserted: each doubling costs at most {@value #MAX_DOUBLING}x, in wall time and
- * in executor CPU time, and the driver's peak RSS at 4x is within {@value #MAX_DRIVER_GROWTH}x of
- * 1x.
+ * is printed too. Asserted: at 4x at least {@value #MIN_MB_PER_CORE} MB of .warc.gz per second
+ * of wall time per core, end to end; each doubling costs at most {@value #MAX_DOUBLING}x, in wall
+ * time and in executor CPU time; and the driver's peak RSS at 4x is within
+ * {@value #MAX_DRIVER_GROWTH}x of 1x.
  *
  * <p>Sizes: {@code -Dlinear.files=N} (files at 1x, default {@value #BASE_FILES}) and {@code
  * -Dlinear.pages=N} (pages per file, default {@value #PAGES_PER_FILE}).
@@ -56,6 +57,8 @@ class LinearCostBenchmark {
   static final int PAGES_PER_FILE = 4000;
   static final int CORES = 2;
   static final double MAX_DOUBLING = 2.2;
+  /** End-to-end MB of .warc.gz per second of wall time per core at 4x (issue 18). */
+  static final double MIN_MB_PER_CORE = 2.0;
   /**
    * The driver's peak RSS may grow this much from 1x to 4x. RSS is what a cluster manager holds
    * against the driver's memory limit (YARN, Kubernetes); with a fixed -Xmx it is heap committed
@@ -114,6 +117,10 @@ class LinearCostBenchmark {
       assertEquals(m.input().files() + 2 * m.input().pages(), m.docsIn(),
           m.size().label() + ": extract accounted for every WARC record");
     }
+    double perCore = x4.mbIn() / x4.wallSeconds() / CORES;
+    assertTrue(perCore >= MIN_MB_PER_CORE, String.format(Locale.ROOT,
+        "4x: %.3f MB/s per core of .warc.gz end to end, below %.1f (load average %s)", perCore,
+        MIN_MB_PER_CORE, x4.load()));
     double r21 = x2.wallSeconds() / x1.wallSeconds();
     double r42 = x4.wallSeconds() / x2.wallSeconds();
     assertTrue(r21 <= MAX_DOUBLING, String.format(Locale.ROOT, "2x/1x wall %.2f", r21));
