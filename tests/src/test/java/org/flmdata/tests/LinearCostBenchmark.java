@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
  * (driver 1 GB, executor 3 GB).
  *
  * <p>A tiny run first (1/100 of 1x) measures the fixed cost: JVM and Spark start, an executor
- * launched, about a hundred Spark jobs over the six stages (dedup alone runs seven 200-task stages
- * whatever the input), the report: 106.5 s on 2026-11-26 (load average 5-7 from other builds).
+ * launched, about 120 Spark jobs over the six stages and the report (dedup 39, the report 58; none
+ * with more than 2 tasks at that size, AQE coalescing the shuffles), the report: 106.5 s on
+ * 2026-11-26 (load average 5-7 from other builds); 537.4 s on 2026-12-07 at load average 29-36,
+ * with 16.2 s of executor task CPU (the rest is the driver's per-job work and waiting for a core).
  * 1x, 200 MB of .warc.gz (64,000 pages), then took 377.6 s: a variable part of 271 s, 2.5x the
  * fixed cost, while the four runs together stay near 25 minutes. Printed per size: input MB and
  * documents, wall time, per-stage times (stats.json), time ratios per doubling, peak driver and

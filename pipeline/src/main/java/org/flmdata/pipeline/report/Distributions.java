@@ -121,9 +121,20 @@ public final class Distributions {
         .thenComparing(Map.Entry::getKey));
     List<Object> hosts = new ArrayList<>();
     for (Map.Entry<String, Long> e : top.subList(0, Math.min(TOP_HOSTS, top.size()))) {
-      hosts.add(Map.of("host", e.getKey(), "docs", e.getValue()));
+      hosts.add(ordered("host", e.getKey(), "docs", e.getValue()));
     }
     m.put("top_hosts", hosts);
+    return m;
+  }
+
+  /**
+   * Two entries in this order: stats.json is written in map order, and {@code Map.of} iterates in
+   * an order salted per JVM (the same run gave "host" first in one JVM, "docs" in another).
+   */
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
     return m;
   }
 
@@ -150,9 +161,9 @@ public final class Distributions {
       double[] pmf = kll.getPMF(splits, QuantileSearchCriteria.EXCLUSIVE);
       long[] counts = new long[pmf.length];
       for (int i = 0; i < pmf.length; i++) counts[i] = Math.round(pmf[i] * n);
-      m.put("histogram", Map.of("edges", edges, "counts", counts));
+      m.put("histogram", ordered("edges", edges, "counts", counts));
     } else {
-      m.put("histogram", Map.of("edges", edges, "counts", new long[] {n}));
+      m.put("histogram", ordered("edges", edges, "counts", new long[] {n}));
     }
     m.put("log_bins", max > 0 && min >= 1 && max / min >= 100);
     return m;
