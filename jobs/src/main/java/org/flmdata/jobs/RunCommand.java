@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
       List<Stage> all = Stages.all();
       List<StageRunner.StageResult> results =
           new StageRunner(spark, config, all, out).run(selected, force);
+      spark.sparkContext().setJobDescription("report"); // not the last stage's name
       String stats = StatsReport.write(spark, config, all);
       RunLayout layout = new RunLayout(config.output());
       List<String> ran = new ArrayList<>();

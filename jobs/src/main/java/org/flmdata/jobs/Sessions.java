@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.config.PipelineConfig;
+import org.flmdata.pipeline.io.NioLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,18 @@ final class Sessions {
     overrides.forEach((k, v) -> {
       if (k.startsWith("spark.hadoop.")) conf.set(k.substring("spark.hadoop.".length()), v);
     });
+    if (!underSparkSubmit() && !overrides.containsKey(LOCAL_FS)) {
+      conf.set(NioLocalFileSystem.CONF_KEY, NioLocalFileSystem.class.getName());
+    }
     return conf;
   }
+
+  /**
+   * {@code file:} through {@link NioLocalFileSystem} outside spark-submit, unless set otherwise: no
+   * {@code chmod}/{@code ls} child process per file written or listed. Hadoop caches one file
+   * system per scheme for the JVM, so the config loader's conf and the session's both name it.
+   */
+  private static final String LOCAL_FS = "spark.hadoop." + NioLocalFileSystem.CONF_KEY;
 
   /**
    * A session and whether this command owns it: a session that existed before (an embedding
@@ -83,15 +94,30 @@ final class Sessions {
       b.master(master);
       if (master.startsWith("local")) {
         b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        b.config(LOCAL_FS, NioLocalFileSystem.class.getName()); // pipeline.yaml may override
       }
       config.sparkConf().forEach(b::config);
     }
     overrides.forEach(b::config);
     SparkSession spark = b.getOrCreate();
+    localFileSystemForTasks(spark);
     if (config.output() != null) {
       String committer = Committers.configure(spark, config.output());
       if (committer != null) LOG.info(committer);
     }
     return spark;
+  }
+
+  /**
+   * Under spark-submit (the cluster's settings untouched): the jobs' Hadoop configuration, which
+   * Spark ships to the tasks, names {@link NioLocalFileSystem} for {@code file:} unless set, so
+   * executors writing to a local or mounted folder start no {@code chmod} per file either.
+   */
+  private static void localFileSystemForTasks(SparkSession spark) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String set = conf.getTrimmed(NioLocalFileSystem.CONF_KEY);
+    if (set == null || set.isEmpty()) {
+      conf.set(NioLocalFileSystem.CONF_KEY, NioLocalFileSystem.class.getName());
+    }
   }
 }

@@ -128,8 +128,8 @@ public final class Distributions {
   }
 
   /**
-   * Two entries in this order: stats.json must not depend on {@code Map.of}'s iteration order,
-   * which changes from one JVM to the next.
+   * Two entries in this order: stats.json is written in map order, and {@code Map.of} iterates in
+   * an order salted per JVM (the same run gave "host" first in one JVM, "docs" in another).
    */
   private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
     Map<String, Object> m = new LinkedHashMap<>();
