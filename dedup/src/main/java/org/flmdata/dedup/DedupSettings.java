@@ -105,7 +105,7 @@ public final class DedupSettings {
               "candidate graphs (verified edges of all scopes) of at most this many edges get"
                   + " their connected components inside one task (union-find, about 40 bytes per"
                   + " edge: 80 MB at the default, within a 1 GB executor); larger graphs take"
-                  + " the distributed large-star/small-star rounds (a few Spark jobs per round);"
+                  + " the distributed rounds (two shuffles of edge blocks per round);"
                   + " 0 always distributes")
           .check(v -> v >= 0 && v <= 50_000_000L, "must be between 0 and 50000000");
 

@@ -245,7 +245,8 @@ public final class DedupStage extends BaseStage {
     } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
       edges = JaccardCheck.verified(edges, nodes, texts, plan, cached);
     }
-    Dataset<Row> labels = ConnectedComponents.run(edges, plan.localComponentsMaxEdges());
+    Dataset<Row> labels = ConnectedComponents.run(edges, plan.localComponentsMaxEdges(),
+        round -> {}, cached);
     // a component's label is its smallest node, which is its best-ranked document: the survivor
     // (an indexed document when the component holds one: they rank first)
     // per component (aggregated, not a window: a giant component is not one task's buffer)

@@ -72,6 +72,9 @@ public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
    */
   static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, Dataset<Row> texts,
       DedupSettings.Plan plan, List<Dataset<Row>> cached) {
+    // read twice (the star sizes, then the members): cached, or its buckets are computed twice
+    edges = edges.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(edges);
     Dataset<Row> stars = edges.groupBy(col("dst").as("key")).agg(count(lit(1)).as("c"))
         .select(col("key"), col("c"),
             ceil(col("c").divide(MEMBERS_PER_GROUP)).cast("int").as("fan"))
