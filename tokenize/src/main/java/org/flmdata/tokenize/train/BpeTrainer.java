@@ -12,9 +12,15 @@ import org.flmdata.tokenize.bpe.TrainingSplitter;
  * ({@code tokenizers/src/models/bpe/trainer.rs}): special tokens get the first ids, then the
  * alphabet sorted by code point, then one token per merge. Each step merges the most frequent
  * adjacent pair (weighted by word counts), ties going to the smallest pair of ids; merging updates
- * the counts of the neighbouring pairs only in the words that hold the pair (a pair -> words
- * index), and a max-heap with lazy invalidation finds the next pair. Training stops at {@code
- * vocabSize} tokens, or when the best pair occurs fewer than {@code minPairCount} times.
+ * the counts of the neighbouring pairs only in the words that hold the pair, and a max-heap with
+ * lazy invalidation finds the next pair. Training stops at {@code vocabSize} tokens, or when the
+ * best pair occurs fewer than {@code minPairCount} times.
+ *
+ * <p>Same merges as the Rust trainer, including its quirks: each queue entry carries the words its
+ * pair formed in (all words at the start, then those of the step that formed it), and merging an
+ * entry touches only those words; a merged pair's count is not reset, so an older entry of the
+ * same pair, popped later at that count, merges its words too and moves the pair's rank to that
+ * later step (its merges map keeps a pair's last rank).
  *
  * <p>Deterministic: the result depends on the words and counts only, not on their order.
  */
@@ -91,32 +97,42 @@ public final class BpeTrainer {
       totalSymbols += s.length;
     }
     PairIndex index = new PairIndex((int) Math.min(1 << 24, Math.max(1024, totalSymbols / 4)));
+    WordLists lists = new WordLists();
+    int[] listOf = new int[1024]; // slot -> its word list while counting or within one step, else -1
+    java.util.Arrays.fill(listOf, -1);
     for (int i = 0; i < n; i++) {
       int[] s = syms[i];
       for (int j = 0; j + 1 < lens[i]; j++) {
         int slot = index.slot(s[j], s[j + 1]);
         index.add(slot, counts[i]);
-        index.addWord(slot, i);
+        if (slot >= listOf.length) listOf = grown(listOf, slot);
+        if (listOf[slot] < 0) listOf[slot] = lists.create();
+        lists.add(listOf[slot], i);
       }
     }
     PairHeap heap = new PairHeap();
     for (int slot = 0; slot < index.size(); slot++) {
-      if (index.count(slot) > 0) heap.push(index.count(slot), index.pairKey(slot));
+      if (index.count(slot) > 0) heap.push(index.count(slot), index.pairKey(slot), listOf[slot]);
+      else lists.free(listOf[slot]);
+      listOf[slot] = -1;
     }
-    List<String[]> merges = new ArrayList<>();
-    java.util.HashSet<Long> merged = new java.util.HashSet<>();
+    // every merge step as it happened; a pair merged again (another of its entries) keeps the rank
+    // of its last step, as the Rust trainer's merges map does when it is built from this list
+    List<long[]> steps = new ArrayList<>();
+    Map<Long, Integer> lastStep = new HashMap<>();
     int[] touched = new int[64];
-    boolean[] isTouched = new boolean[1024];
     while (ids.size() < vocabSize && heap.size() > 0) {
       long key = heap.topKey();
       long stored = heap.topCount();
+      int list = heap.topList();
       heap.pop();
       int a = PairIndex.first(key);
       int b = PairIndex.second(key);
       int slot = index.find(a, b);
       long current = index.count(slot);
       if (stored != current) {
-        if (current > 0) heap.push(current, key);
+        if (current > 0) heap.push(current, key, list);
+        else lists.free(list);
         continue;
       }
       if (current < 1 || current < minPairCount) break;
@@ -130,10 +146,12 @@ public final class BpeTrainer {
       } else {
         newId = existing; // the same string reached by another pair: one token, two merges
       }
-      if (merged.add(key)) merges.add(new String[] {vocab.get(a), vocab.get(b)});
-      int[] where = index.words(slot);
-      int nWhere = index.wordCount(slot);
-      index.clearWords(slot);
+      lastStep.put(key, steps.size());
+      steps.add(new long[] {key});
+      // merge in the entry's words only; the pair's count is left as it is (the Rust trainer
+      // never lowers it: an entry of the same pair popped later merges again at that count)
+      int[] where = lists.words(list);
+      int nWhere = lists.size(list);
       int nTouched = 0;
       for (int k = 0; k < nWhere; k++) {
         int w = where[k];
@@ -147,13 +165,13 @@ public final class BpeTrainer {
               index.add(index.slot(s[i - 1], a), -c);
               int p = index.slot(s[i - 1], newId);
               index.add(p, c);
-              index.addWord(p, w);
-              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
-              if (!isTouched[p]) {
-                isTouched[p] = true;
+              if (p >= listOf.length) listOf = grown(listOf, p);
+              if (listOf[p] < 0) {
+                listOf[p] = lists.create();
                 if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
                 touched[nTouched++] = p;
               }
+              lists.add(listOf[p], w);
             }
             s[i] = newId;
             System.arraycopy(s, i + 2, s, i + 1, len - i - 2);
@@ -161,13 +179,13 @@ public final class BpeTrainer {
             if (i + 1 < len) {
               int p = index.slot(newId, s[i + 1]);
               index.add(p, c);
-              index.addWord(p, w);
-              if (p >= isTouched.length) isTouched = java.util.Arrays.copyOf(isTouched, Math.max(p + 1, isTouched.length * 2));
-              if (!isTouched[p]) {
-                isTouched[p] = true;
+              if (p >= listOf.length) listOf = grown(listOf, p);
+              if (listOf[p] < 0) {
+                listOf[p] = lists.create();
                 if (nTouched == touched.length) touched = java.util.Arrays.copyOf(touched, nTouched * 2);
                 touched[nTouched++] = p;
               }
+              lists.add(listOf[p], w);
               index.add(index.slot(b, s[i + 1]), -c);
             }
           }
@@ -175,15 +193,30 @@ public final class BpeTrainer {
         }
         lens[w] = len;
       }
-      index.setCount(slot, 0); // merged everywhere it occurred
-      // a pair that was formed and undone in the same step (count 0 again) is not queued, as in
-      // the Rust trainer
+      lists.free(list);
+      // a pair formed in this step is queued with the words it formed in, at its whole count; one
+      // formed and undone in the same step (count 0 again) is not queued, as in the Rust trainer
       for (int t = 0; t < nTouched; t++) {
         int p = touched[t];
-        isTouched[p] = false;
-        if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p));
+        if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p), listOf[p]);
+        else lists.free(listOf[p]);
+        listOf[p] = -1;
+      }
+    }
+    List<String[]> merges = new ArrayList<>(lastStep.size());
+    for (int i = 0; i < steps.size(); i++) {
+      long key = steps.get(i)[0];
+      if (lastStep.get(key) == i) {
+        merges.add(new String[] {vocab.get(PairIndex.first(key)), vocab.get(PairIndex.second(key))});
       }
     }
     return new TrainedBpe(vocab, merges, (int) specials.stream().distinct().count(), n);
+  }
+
+  private static int[] grown(int[] a, int index) {
+    int old = a.length;
+    int[] b = java.util.Arrays.copyOf(a, Math.max(index + 1, old * 2));
+    java.util.Arrays.fill(b, old, b.length, -1);
+    return b;
   }
 }
