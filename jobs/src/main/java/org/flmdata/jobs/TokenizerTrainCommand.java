@@ -142,6 +142,12 @@ final class TokenizerTrainCommand implements Callable<Integer> {
         .withLimits(minFrequency, maxWords, evalDocs);
     o.validate();
     SparkSession spark = session(config);
+    // splitting text is the heavy part: at least 4 input splits per core, or the last of a few
+    // large files runs alone (Spark's default is one split per core, never a file split below
+    // that); --conf spark.sql.files.minPartitionNum=N overrides
+    if (!conf.containsKey(MIN_PARTITIONS) && spark.conf().getOption(MIN_PARTITIONS).isEmpty()) {
+      spark.conf().set(MIN_PARTITIONS, 4L * spark.sparkContext().defaultParallelism());
+    }
     try {
       Configuration hc = spark.sparkContext().hadoopConfiguration();
       List<CompressionReport.Named> others = new ArrayList<>();
@@ -176,6 +182,8 @@ final class TokenizerTrainCommand implements Callable<Integer> {
       if (ownsSession) spark.stop();
     }
   }
+
+  private static final String MIN_PARTITIONS = "spark.sql.files.minPartitionNum";
 
   private boolean ownsSession;
 

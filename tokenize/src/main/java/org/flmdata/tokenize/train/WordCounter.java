@@ -93,16 +93,20 @@ public final class WordCounter {
   };
 
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        // UTF-16 puts surrogates (supplementary code points) below U+E000..U+FFFF; move them above
+        if (x >= 0xD800 && y >= 0xD800) {
+          x = (char) (x >= 0xE000 ? x - 0x800 : x + 0x2000);
+          y = (char) (y >= 0xE000 ? y - 0x800 : y + 0x2000);
+        }
+        return x - y;
+      }
     }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return a.length() - b.length();
   }
 
   static Iterator<Tuple3<String, Long, Long>> splitAndCount(Iterator<String> texts, TrainingSplitter splitter) {
