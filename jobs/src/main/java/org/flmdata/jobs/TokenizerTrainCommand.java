@@ -145,6 +145,12 @@ final class TokenizerTrainCommand implements Callable<Integer> {
     try (Sessions.Handle session = config != null ? Sessions.open(config, conf, app)
         : Sessions.openLocal(conf, app)) {
       SparkSession spark = session.spark();
+      // splitting text is the heavy part: at least 4 input splits per core, or the last of a few
+      // large files runs alone (Spark's default is one split per core, never a file split below
+      // that); --conf spark.sql.files.minPartitionNum=N overrides
+      if (!conf.containsKey(MIN_PARTITIONS) && spark.conf().getOption(MIN_PARTITIONS).isEmpty()) {
+        spark.conf().set(MIN_PARTITIONS, 4L * spark.sparkContext().defaultParallelism());
+      }
       Configuration hc = spark.sparkContext().hadoopConfiguration();
       List<CompressionReport.Named> others = new ArrayList<>();
       for (String f : compare) others.add(new CompressionReport.Named(displayName(f), read(f, hc)));
@@ -176,6 +182,8 @@ final class TokenizerTrainCommand implements Callable<Integer> {
       return 0;
     }
   }
+
+  private static final String MIN_PARTITIONS = "spark.sql.files.minPartitionNum";
 
   /** The latest stage in pipeline order with a completion marker and kept documents. */
   static String latestStage(RunLayout layout, Configuration hc) throws java.io.IOException {

@@ -26,7 +26,7 @@ import java.util.Map;
  * Immutable apart from the cache: share one instance.
  */
 final class BpeModel {
-  /** Slots of the word cache: ~6 MB of typical words. */
+  /** Slots of the word cache: 4 MB, allocated once. */
   static final int CACHE_SLOTS = 1 << 16;
   /** Words up to this many symbols are merged by scanning, longer ones through a heap. */
   private static final int SCAN_MAX = 48;

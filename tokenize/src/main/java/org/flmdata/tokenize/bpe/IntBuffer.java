@@ -37,6 +37,11 @@ public final class IntBuffer {
     return size;
   }
 
+  /** Drops the values from {@code size} on ({@code size <= size()}). */
+  void truncate(int size) {
+    this.size = size;
+  }
+
   public void clear() {
     size = 0;
   }

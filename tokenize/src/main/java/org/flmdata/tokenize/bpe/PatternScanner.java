@@ -4,7 +4,9 @@ package org.flmdata.tokenize.bpe;
  * Hand-written matchers for the pre-tokenizer regexes of GPT-2 (also ByteLevel's
  * {@code use_regex}), Llama-3 and Qwen2, giving the same matches as {@code java.util.regex} with
  * {@link java.util.regex.Pattern#UNICODE_CHARACTER_CLASS} (which {@link RegexTranslator} uses and
- * the parity tests hold to the Rust library), several times faster: one pass over code points,
+ * the parity tests hold to the Rust library) except that the character classes are the Rust
+ * library's ({@link UnicodeClasses}: a JVM older than its Unicode version misses newer letters and
+ * digits, which changed words and so trained merges), several times faster: one pass over code points,
  * no backtracking machinery, no allocation. Every position of a text starts a match of these
  * patterns (each alternative consumes at least one character and together they cover letters,
  * numbers, whitespace and everything else), so a text is the concatenation of its matches.
@@ -34,10 +36,10 @@ enum PatternScanner {
     return null;
   }
 
-  private static final int LETTER = 1;
-  private static final int NUMBER = 2;
-  private static final int SPACE = 3;
-  private static final int OTHER = 0;
+  private static final int LETTER = UnicodeClasses.LETTER;
+  private static final int NUMBER = UnicodeClasses.NUMBER;
+  private static final int SPACE = UnicodeClasses.SPACE;
+  private static final int OTHER = UnicodeClasses.OTHER;
   /** Classes of the chars below U+0100, where most text is. */
   private static final byte[] LATIN1 = new byte[256];
 
@@ -45,24 +47,12 @@ enum PatternScanner {
     for (int c = 0; c < 256; c++) LATIN1[c] = (byte) slowClass(c);
   }
 
-  /** {@code \p{L}}, {@code \p{N}}, Unicode {@code \s} (as java.util.regex defines it), else other. */
+  /**
+   * {@code \p{L}}, {@code \p{N}}, Unicode {@code \s}, else other: as the Rust library's regex
+   * engine has them ({@link UnicodeClasses}), not as this JVM's Unicode version has them.
+   */
   private static int slowClass(int cp) {
-    int type = Character.getType(cp);
-    switch (type) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER -> {
-        return LETTER;
-      }
-      case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {
-        return NUMBER;
-      }
-      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> {
-        return SPACE;
-      }
-      default -> {
-        return (cp >= 0x9 && cp <= 0xD) || cp == 0x85 ? SPACE : OTHER;
-      }
-    }
+    return UnicodeClasses.of(cp);
   }
 
   private static int classOf(int cp) {

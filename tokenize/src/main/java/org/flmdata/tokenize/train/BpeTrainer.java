@@ -12,9 +12,15 @@ import org.flmdata.tokenize.bpe.TrainingSplitter;
  * ({@code tokenizers/src/models/bpe/trainer.rs}): special tokens get the first ids, then the
  * alphabet sorted by code point, then one token per merge. Each step merges the most frequent
  * adjacent pair (weighted by word counts), ties going to the smallest pair of ids; merging updates
- * the counts of the neighbouring pairs only in the words that hold the pair (a pair -> words
- * index), and a max-heap with lazy invalidation finds the next pair. Training stops at {@code
- * vocabSize} tokens, or when the best pair occurs fewer than {@code minPairCount} times.
+ * the counts of the neighbouring pairs only in the words that hold the pair, and a max-heap with
+ * lazy invalidation finds the next pair. Training stops at {@code vocabSize} tokens, or when the
+ * best pair occurs fewer than {@code minPairCount} times.
+ *
+ * <p>Same merges as the Rust trainer, including its quirks: each queue entry carries the words its
+ * pair formed in (all words at the start, then those of the step that formed it), and merging an
+ * entry touches only those words; a merged pair's count is not reset, so an older entry of the
+ * same pair, popped later at that count, merges its words too and moves the pair's rank to that
+ * later step (its merges map keeps a pair's last rank).
  *
  * <p>Deterministic: the result depends on the words and counts only, not on their order.
  */
@@ -91,31 +97,34 @@ public final class BpeTrainer {
       totalSymbols += s.length;
     }
     PairIndex index = new PairIndex((int) Math.min(1 << 24, Math.max(1024, totalSymbols / 4)));
+    Pending pending = new Pending();
+    WordLists lists = pending.lists;
     for (int i = 0; i < n; i++) {
       int[] s = syms[i];
       for (int j = 0; j + 1 < lens[i]; j++) {
         int slot = index.slot(s[j], s[j + 1]);
         index.add(slot, counts[i]);
-        index.addWord(slot, i);
+        pending.add(slot, i);
       }
     }
     PairHeap heap = new PairHeap();
-    for (int slot = 0; slot < index.size(); slot++) {
-      if (index.count(slot) > 0) heap.push(index.count(slot), index.pairKey(slot));
-    }
-    List<String[]> merges = new ArrayList<>();
-    java.util.HashSet<Long> merged = new java.util.HashSet<>();
-    Touched touched = new Touched();
+    pending.queue(index, heap); // slots are numbered as they are created: this is slot order
+    // every merge step as it happened; a pair merged again (another of its entries) keeps the rank
+    // of its last step, as the Rust trainer's merges map does when it is built from this list
+    List<long[]> steps = new ArrayList<>();
+    Map<Long, Integer> lastStep = new HashMap<>();
     while (ids.size() < vocabSize && heap.size() > 0) {
       long key = heap.topKey();
       long stored = heap.topCount();
+      int list = heap.topList();
       heap.pop();
       int a = PairIndex.first(key);
       int b = PairIndex.second(key);
       int slot = index.find(a, b);
       long current = index.count(slot);
       if (stored != current) {
-        if (current > 0) heap.push(current, key);
+        if (current > 0) heap.push(current, key, list);
+        else lists.free(list);
         continue;
       }
       if (current < 1 || current < minPairCount) break;
@@ -129,10 +138,12 @@ public final class BpeTrainer {
       } else {
         newId = existing; // the same string reached by another pair: one token, two merges
       }
-      if (merged.add(key)) merges.add(new String[] {vocab.get(a), vocab.get(b)});
-      int[] where = index.words(slot);
-      int nWhere = index.wordCount(slot);
-      index.clearWords(slot);
+      lastStep.put(key, steps.size());
+      steps.add(new long[] {key});
+      // merge in the entry's words only; the pair's count is left as it is (the Rust trainer
+      // never lowers it: an entry of the same pair popped later merges again at that count)
+      int[] where = lists.words(list);
+      int nWhere = lists.size(list);
       for (int k = 0; k < nWhere; k++) {
         int w = where[k];
         int[] s = syms[w];
@@ -145,8 +156,7 @@ public final class BpeTrainer {
               index.add(index.slot(s[i - 1], a), -c);
               int p = index.slot(s[i - 1], newId);
               index.add(p, c);
-              index.addWord(p, w);
-              touched.add(p);
+              pending.add(p, w);
             }
             s[i] = newId;
             System.arraycopy(s, i + 2, s, i + 1, len - i - 2);
@@ -154,8 +164,7 @@ public final class BpeTrainer {
             if (i + 1 < len) {
               int p = index.slot(newId, s[i + 1]);
               index.add(p, c);
-              index.addWord(p, w);
-              touched.add(p);
+              pending.add(p, w);
               index.add(index.slot(b, s[i + 1]), -c);
             }
           }
@@ -163,43 +172,61 @@ public final class BpeTrainer {
         }
         lens[w] = len;
       }
-      index.setCount(slot, 0); // merged everywhere it occurred
-      // a pair that was formed and undone in the same step (count 0 again) is not queued, as in
-      // the Rust trainer
-      for (int t = 0; t < touched.size(); t++) {
-        int p = touched.get(t);
-        if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p));
+      lists.free(list);
+      // a pair formed in this step is queued with the words it formed in, at its whole count; one
+      // formed and undone in the same step (count 0 again) is not queued, as in the Rust trainer
+      pending.queue(index, heap);
+    }
+    List<String[]> merges = new ArrayList<>(lastStep.size());
+    for (int i = 0; i < steps.size(); i++) {
+      long key = steps.get(i)[0];
+      if (lastStep.get(key) == i) {
+        merges.add(new String[] {vocab.get(PairIndex.first(key)), vocab.get(PairIndex.second(key))});
       }
-      touched.clear();
     }
     return new TrainedBpe(vocab, merges, (int) specials.stream().distinct().count(), n);
   }
 
-  /** The pair slots one merge step changed, each once, in the order they first changed. */
-  static final class Touched {
+  /**
+   * The word lists pair slots collect while counting or within one merge step, and the slots that
+   * got one, in the order they got it; {@link #queue} hands them to the heap.
+   */
+  static final class Pending {
+    final WordLists lists = new WordLists();
+    private int[] listOf = grown(new int[0], 1023); // slot -> its pending word list, else -1
     private int[] order = new int[64];
-    private boolean[] member = new boolean[1024];
     private int n;
 
-    void add(int p) {
-      if (p >= member.length) member = java.util.Arrays.copyOf(member, Math.max(p + 1, member.length * 2));
-      if (member[p]) return;
-      member[p] = true;
-      if (n == order.length) order = java.util.Arrays.copyOf(order, n * 2);
-      order[n++] = p;
+    /** Adds word {@code w} to slot {@code p}'s list, noting {@code p} on its first word. */
+    void add(int p, int w) {
+      if (p >= listOf.length) listOf = grown(listOf, p);
+      if (listOf[p] < 0) {
+        listOf[p] = lists.create();
+        if (n == order.length) order = java.util.Arrays.copyOf(order, n * 2);
+        order[n++] = p;
+      }
+      lists.add(listOf[p], w);
     }
 
-    int size() {
-      return n;
-    }
-
-    int get(int t) {
-      return order[t];
-    }
-
-    void clear() {
-      for (int t = 0; t < n; t++) member[order[t]] = false;
+    /**
+     * Queues each noted slot with its words at its whole count; one whose count is 0 again (formed
+     * and undone in the same step) is not queued, as in the Rust trainer.
+     */
+    void queue(PairIndex index, PairHeap heap) {
+      for (int t = 0; t < n; t++) {
+        int p = order[t];
+        if (index.count(p) > 0) heap.push(index.count(p), index.pairKey(p), listOf[p]);
+        else lists.free(listOf[p]);
+        listOf[p] = -1;
+      }
       n = 0;
+    }
+
+    private static int[] grown(int[] a, int index) {
+      int old = a.length;
+      int[] b = java.util.Arrays.copyOf(a, Math.max(index + 1, old * 2));
+      java.util.Arrays.fill(b, old, b.length, -1);
+      return b;
     }
   }
 }

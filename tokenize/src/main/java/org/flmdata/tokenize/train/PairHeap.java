@@ -3,23 +3,26 @@ package org.flmdata.tokenize.train;
 import java.util.Arrays;
 
 /**
- * Max-heap of (count, pair) entries in the Hugging Face trainer's order: highest count first, then
- * the smallest pair {@code (a, b)} by ids. Entries may be stale (lazy invalidation: the trainer
- * compares a popped count with the index and pushes it back when it changed).
+ * Max-heap of (count, pair, word list) entries in the Hugging Face trainer's order: highest count
+ * first, then the smallest pair {@code (a, b)} by ids. Entries may be stale (lazy invalidation: the
+ * trainer compares a popped count with the index and pushes it back, with its word list, when it
+ * changed). A pair may have several entries, one per word list.
  */
 final class PairHeap {
   private long[] counts = new long[1024];
   private long[] keys = new long[1024];
+  private int[] lists = new int[1024];
   private int size;
 
   int size() {
     return size;
   }
 
-  void push(long count, long key) {
+  void push(long count, long key, int list) {
     if (size == counts.length) {
       counts = Arrays.copyOf(counts, size * 2);
       keys = Arrays.copyOf(keys, size * 2);
+      lists = Arrays.copyOf(lists, size * 2);
     }
     int i = size++;
     while (i > 0) {
@@ -27,10 +30,12 @@ final class PairHeap {
       if (!before(count, key, counts[p], keys[p])) break;
       counts[i] = counts[p];
       keys[i] = keys[p];
+      lists[i] = lists[p];
       i = p;
     }
     counts[i] = count;
     keys[i] = key;
+    lists[i] = list;
   }
 
   long topCount() {
@@ -41,9 +46,14 @@ final class PairHeap {
     return keys[0];
   }
 
+  int topList() {
+    return lists[0];
+  }
+
   void pop() {
     long c = counts[--size];
     long k = keys[size];
+    int li = lists[size];
     int i = 0;
     while (true) {
       int l = 2 * i + 1;
@@ -53,11 +63,13 @@ final class PairHeap {
       if (!before(counts[m], keys[m], c, k)) break;
       counts[i] = counts[m];
       keys[i] = keys[m];
+      lists[i] = lists[m];
       i = m;
     }
     if (size > 0) {
       counts[i] = c;
       keys[i] = k;
+      lists[i] = li;
     }
   }
 

@@ -5,16 +5,14 @@ import org.flmdata.pipeline.hash.Hash64;
 
 /**
  * The trainer's pair index: each symbol pair {@code (a, b)} gets a dense slot holding its weighted
- * count and the words it may occur in (appended as pairs form; a word may be listed after the pair
- * left it, which merging tolerates). Open addressing on the packed {@code long} key, no boxing.
+ * count (the Rust trainer's {@code pair_counts}). Open addressing on the packed {@code long} key,
+ * no boxing. The words a pair occurs in travel with the queue entries ({@link WordLists}).
  */
 final class PairIndex {
   private long[] keys;
   private int[] slots; // slot + 1, 0 = empty
   private int size;
   private long[] counts = new long[1024];
-  private int[][] words = new int[1024][];
-  private int[] wordLen = new int[1024];
   private long[] pairKeys = new long[1024];
 
   PairIndex(int expected) {
@@ -82,42 +80,9 @@ final class PairIndex {
     counts[slot] = c;
   }
 
-  /** Notes that the pair occurs in {@code word}. */
-  void addWord(int slot, int word) {
-    int[] w = words[slot];
-    int n = wordLen[slot];
-    if (w == null) {
-      w = new int[2];
-      words[slot] = w;
-    } else if (n > 0 && w[n - 1] == word) {
-      return;
-    } else if (n == w.length) {
-      w = Arrays.copyOf(w, n * 2);
-      words[slot] = w;
-    }
-    w[n] = word;
-    wordLen[slot] = n + 1;
-  }
-
-  int[] words(int slot) {
-    return words[slot] == null ? new int[0] : words[slot];
-  }
-
-  int wordCount(int slot) {
-    return wordLen[slot];
-  }
-
-  /** Frees the word list of a merged pair. */
-  void clearWords(int slot) {
-    words[slot] = null;
-    wordLen[slot] = 0;
-  }
-
   private void grow() {
     int n = counts.length * 2;
     counts = Arrays.copyOf(counts, n);
-    words = Arrays.copyOf(words, n);
-    wordLen = Arrays.copyOf(wordLen, n);
     pairKeys = Arrays.copyOf(pairKeys, n);
   }
 

@@ -1,9 +1,5 @@
 package org.flmdata.tokenize.train;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.octet_length;
-import static org.apache.spark.sql.functions.sum;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,12 +145,11 @@ public final class TokenizerTraining {
       }
       perDomain = CorpusSample.targets(shares, o.docs());
     }
-    Dataset<Row> sample = CorpusSample.sample(docs, perDomain, o.seed())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // the sample is read again only for the compression report; the count's own pass gives the
+    // documents and bytes
+    Dataset<Row> sample = CorpusSample.sample(docs, perDomain, o.seed());
+    if (o.evalDocs() > 0) sample = sample.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row sizes = sample.agg(count(col("text")), sum(octet_length(col("text")))).first();
-      long nDocs = sizes.getLong(0);
-      long bytes = sizes.isNullAt(1) ? 0L : sizes.getLong(1);
       TrainingSplitter splitter = TrainingSplitter.from(o.style().normalizer(), o.style().preTokenizer());
       WordCounter.Counted counted = WordCounter.count(sample.select("text").as(Encoders.STRING()),
           splitter, o.minFrequency(), o.maxWords());
@@ -169,9 +164,10 @@ public final class TokenizerTraining {
         toks.addAll(o.compare());
         report = CompressionReport.measure(CorpusSample.evalSlice(sample, o.evalDocs(), o.seed()), toks);
       }
-      return new Result(json, bpe, nDocs, bytes, counted, (t1 - t0) / 1e9, (t2 - t1) / 1e9, report);
+      return new Result(json, bpe, counted.texts(), counted.bytes(), counted, (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9, report);
     } finally {
-      sample.unpersist(false);
+      if (o.evalDocs() > 0) sample.unpersist(false);
     }
   }
 }

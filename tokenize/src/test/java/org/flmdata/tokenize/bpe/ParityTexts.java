@@ -43,6 +43,11 @@ final class ParityTexts {
     t.add(" ".repeat(100_000) + "x" + "\n".repeat(50_000));
     t.add("1".repeat(100_000) + "\u4e2d".repeat(50_000));
     t.add("ab".repeat(3000) + " " + "的".repeat(2000));
+    // letters and digits newer than Java 17's Unicode 13 (Latin U+A7D7, Arabic U+0870, CJK
+    // extension H U+31350, Nag Mundari digits U+1E4F0) beside old letters, digits and punctuation
+    t.add(new StringBuilder("word").appendCodePoint(0xA7D7).append("word x").appendCodePoint(0x0870)
+        .append("(").appendCodePoint(0x31350).appendCodePoint(0x31351).append("中文) 12")
+        .appendCodePoint(0x1E4F1).append("3 '").appendCodePoint(0xA7D7).append("'\n").toString());
     t.add("3.14159 1,000,000 2024-11-26 12:30:45 $100.00 50% #tag @user http://example.com/path?q=1&r=2");
     Random r = new Random(20261126);
     int[][] ranges = {{0x20, 0x7E}, {0xA0, 0x24F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x600, 0x6FF},

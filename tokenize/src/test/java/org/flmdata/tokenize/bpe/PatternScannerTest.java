@@ -1,6 +1,7 @@
 package org.flmdata.tokenize.bpe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +65,45 @@ class PatternScannerTest {
     for (PatternScanner sc : PatternScanner.values()) {
       Pattern p = RegexTranslator.compile(sc.pattern, "test");
       int n = 0;
+      int skipped = 0;
       for (String t : texts) {
+        if (t.codePoints().anyMatch(cp -> UnicodeClasses.of(cp) != jdkClass(cp))) {
+          skipped++; // the scanner follows the Rust library there (HfParityTest), the regex the JDK
+          continue;
+        }
         assertEquals(byRegex(p, t), byScanner(sc, t), () -> sc + " on " + escape(t));
         n++;
       }
-      assertEquals(texts.size(), n);
+      assertEquals(texts.size(), n + skipped);
+      assertTrue(n > texts.size() * 9 / 10, "compared " + n + " of " + texts.size());
     }
+  }
+
+  /** The classes as this JVM's java.util.regex has them under UNICODE_CHARACTER_CLASS. */
+  private static int jdkClass(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER -> UnicodeClasses.LETTER;
+      case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> UnicodeClasses.NUMBER;
+      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> UnicodeClasses.SPACE;
+      default -> (cp >= 0x9 && cp <= 0xD) || cp == 0x85 ? UnicodeClasses.SPACE : UnicodeClasses.OTHER;
+    };
+  }
+
+  /** Where this JVM's Unicode agrees with the Rust library's, the table says what the JDK says. */
+  @Test
+  void classTableAgreesWithTheJdkOnTheLatinAndCjkBasics() {
+    for (int i = 0; i < 0x3000; i++) {
+      int cp = i;
+      if (Character.getType(cp) == Character.UNASSIGNED) continue;
+      if (cp >= 0x0870 && cp <= 0x089F || cp >= 0x08B5 && cp <= 0x08C9) continue; // Unicode 14 Arabic
+      assertEquals(jdkClass(cp), UnicodeClasses.of(cp), () -> String.format("U+%04X", cp));
+    }
+    assertEquals(UnicodeClasses.LETTER, UnicodeClasses.of(0x4E2D));
+    assertEquals(UnicodeClasses.LETTER, UnicodeClasses.of(0x31350)); // CJK extension H (Unicode 15)
+    assertEquals(UnicodeClasses.NUMBER, UnicodeClasses.of(0x1E4F1)); // Nag Mundari digit (Unicode 15)
+    assertEquals(UnicodeClasses.SPACE, UnicodeClasses.of(0x3000));
+    assertEquals(UnicodeClasses.OTHER, UnicodeClasses.of(0xD800));
   }
 
   @Test
