@@ -83,8 +83,15 @@ public final class HtmlExtractor {
     Element body = doc.body();
     PageSignals signals = PageSignals.of(doc);
     Element headline = body == null ? null : Headline.of(doc, title, signals);
-    String text =
-        body == null ? "" : MainContent.select(body, m, headline, signals.discussion()).text();
+    BlockModel model = m == MainContent.Mode.BALANCED ? BlockModel.shipped() : null;
+    String text;
+    if (body == null) {
+      text = "";
+    } else if (model == null) {
+      text = MainContent.select(body, m, headline, signals.discussion()).text();
+    } else {
+      text = model.text(analyse(body, m, headline, signals), signals);
+    }
     if (includeTitle) {
       String head = headline != null ? BlockText.collapse(headline.text()) : title;
       if (!head.isEmpty() && !text.startsWith(head)) {
@@ -92,6 +99,13 @@ public final class HtmlExtractor {
       }
     }
     return new Page(title, text, null, null);
+  }
+
+  /** The rules' analysis of {@code body}, its text blocks listed (for {@link BlockModel}). */
+  static MainContent.Analysis analyse(
+      Element body, MainContent.Mode m, Element headline, PageSignals signals) {
+    return MainContent.analyse(
+        body, m, headline, signals.discussion(), new java.util.ArrayList<>());
   }
 
   /**
