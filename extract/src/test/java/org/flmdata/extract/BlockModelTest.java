@@ -92,6 +92,14 @@ class BlockModelTest {
   }
 
   @Test
+  void learnedModeKeepsTheArticleAndDropsTheMenu() {
+    String t = HtmlExtractor.extract(PAGE, "learned").text();
+    assertTrue(t.contains("twelve percent"), t);
+    assertTrue(t.contains("mobile library"), t);
+    assertFalse(t.contains("Home"), t);
+  }
+
+  @Test
   void mutedBlockLosesItsOwnTextButKeepsNestedBlocks() {
     Document doc =
         Jsoup.parse("<body><div id=\"d\">loose words<p>inner paragraph</p>tail</div></body>");

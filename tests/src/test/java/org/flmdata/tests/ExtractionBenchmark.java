@@ -340,6 +340,7 @@ class ExtractionBenchmark {
     List<WcxbDev.Page> pages = WcxbDev.load(dir);
     Map<String, Function<byte[], String>> extractors = new LinkedHashMap<>();
     extractors.put("flmdata " + HtmlExtractor.DEFAULT_MODE, h -> flmdata(h, HtmlExtractor.DEFAULT_MODE));
+    extractors.put("flmdata learned", h -> flmdata(h, "learned"));
     extractors.put("jsoup body().text()", ExtractionBenchmark::jsoupBodyText);
     extractors.put("tika boilerpipe", ExtractionBenchmark::tikaBoilerpipe);
     Path warm = SharedData.root().resolve("data/extraction/trafilatura-eval");
