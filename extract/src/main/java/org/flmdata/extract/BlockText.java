@@ -114,8 +114,17 @@ final class BlockText implements NodeFilter {
   /** Elements left out with everything inside (by identity); empty when nothing is dropped. */
   private final Set<Element> drop;
 
-  private BlockText(Set<Element> drop) {
+  /** Text blocks whose own (loose) text is left out, their nested blocks kept (by identity). */
+  private final Set<Element> mute;
+
+  /** Whether each open text block (see {@link Measure#isBlock}) is muted; [0..muteTop). */
+  private boolean[] muted = new boolean[16];
+
+  private int muteTop;
+
+  private BlockText(Set<Element> drop, Set<Element> mute) {
     this.drop = drop;
+    this.mute = mute;
   }
 
   /** The text of {@code root}, trimmed, with at most one blank line between paragraphs. */
@@ -128,14 +137,29 @@ final class BlockText implements NodeFilter {
    * {@link java.util.IdentityHashMap}-backed set gives), formatted as {@link #of(Element)}.
    */
   static String of(Element root, Set<Element> drop) {
-    BlockText b = new BlockText(drop);
+    return of(root, drop, Set.of());
+  }
+
+  /**
+   * The text of {@code root} without the elements of {@code drop} and without the loose text of
+   * the text blocks in {@code mute} (the text their nested blocks hold stays), formatted as {@link
+   * #of(Element)}. Text blocks are those of {@link Measure}: block elements, table cells and
+   * {@code root}, each owning the text not inside a nested one.
+   */
+  static String of(Element root, Set<Element> drop, Set<Element> mute) {
+    BlockText b = new BlockText(drop, mute);
     NodeTraversor.filter(b, root);
     return finish(b.out);
+  }
+
+  private boolean muting() {
+    return muteTop > 0 && muted[muteTop - 1];
   }
 
   @Override
   public FilterResult head(Node node, int depth) {
     if (node instanceof TextNode t) {
+      if (!mute.isEmpty() && muting()) return FilterResult.CONTINUE;
       if (preDepth > 0) {
         appendPre(t.getWholeText());
       } else {
@@ -147,6 +171,10 @@ final class BlockText implements NodeFilter {
     String tag = el.normalName();
     if (skip(el, tag) || (!drop.isEmpty() && drop.contains(el))) {
       return FilterResult.SKIP_ENTIRELY;
+    }
+    if (!mute.isEmpty() && (depth == 0 || Measure.isBlock(tag))) {
+      if (muteTop == muted.length) muted = java.util.Arrays.copyOf(muted, muteTop * 2);
+      muted[muteTop++] = mute.contains(el);
     }
     if (tag.equals("br")) {
       requestBreak(lastWasBr ? 2 : 1);
@@ -167,6 +195,7 @@ final class BlockText implements NodeFilter {
   public FilterResult tail(Node node, int depth) {
     if (node instanceof Element el) {
       String tag = el.normalName();
+      if (!mute.isEmpty() && (depth == 0 || Measure.isBlock(tag)) && muteTop > 0) muteTop--;
       if (tag.equals("pre")
           || tag.equals("listing")
           || tag.equals("xmp")

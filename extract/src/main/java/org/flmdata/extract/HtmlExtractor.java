@@ -42,7 +42,8 @@ public final class HtmlExtractor {
    * Extracts {@code bytes[0, length)} keeping as much of the page as {@code mode} says.
    *
    * @param httpContentType the HTTP Content-Type header, or null (files on disk have none)
-   * @param mode {@code precision}, {@code balanced} or {@code recall} (see {@link #MODES}); an
+   * @param mode {@code precision}, {@code balanced}, {@code recall} or {@code learned} (see {@link
+   *     #MODES}); an
    *     unknown name is {@code balanced}
    */
   public static Page extract(byte[] bytes, int length, String httpContentType, String mode) {
@@ -83,8 +84,15 @@ public final class HtmlExtractor {
     Element body = doc.body();
     PageSignals signals = PageSignals.of(doc);
     Element headline = body == null ? null : Headline.of(doc, title, signals);
-    String text =
-        body == null ? "" : MainContent.select(body, m, headline, signals.discussion()).text();
+    BlockModel model = m == MainContent.Mode.LEARNED ? BlockModel.shipped() : null;
+    String text;
+    if (body == null) {
+      text = "";
+    } else if (model == null) {
+      text = MainContent.select(body, m, headline, signals.discussion()).text();
+    } else {
+      text = model.text(analyse(body, m, headline, signals), signals);
+    }
     if (includeTitle) {
       String head = headline != null ? BlockText.collapse(headline.text()) : title;
       if (!head.isEmpty() && !text.startsWith(head)) {
@@ -92,6 +100,13 @@ public final class HtmlExtractor {
       }
     }
     return new Page(title, text, null, null);
+  }
+
+  /** The rules' analysis of {@code body}, its text blocks listed (for {@link BlockModel}). */
+  static MainContent.Analysis analyse(
+      Element body, MainContent.Mode m, Element headline, PageSignals signals) {
+    return MainContent.analyse(
+        body, m, headline, signals.discussion(), new java.util.ArrayList<>());
   }
 
   /**
@@ -115,5 +130,6 @@ public final class HtmlExtractor {
   public static final String DEFAULT_MODE = "balanced";
 
   /** The names {@code html_mode} accepts. */
-  public static final java.util.List<String> MODES = java.util.List.of("precision", "balanced", "recall");
+  public static final java.util.List<String> MODES =
+      java.util.List.of("precision", "balanced", "recall", "learned");
 }

@@ -2,6 +2,7 @@ package org.flmdata.extract;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -69,7 +70,13 @@ final class MainContent {
     /** The chosen content and siblings that score well. */
     BALANCED(0.5, 0.2),
     /** The whole body minus pruned boilerplate: least lost text. */
-    RECALL(0.6, 0.0);
+    RECALL(0.6, 0.0),
+    /**
+     * Balanced's rules, then the learned block classifier ({@link BlockModel}) decides each text
+     * block: WCXB dev F1 0.838 against balanced's 0.831; trafilatura's news pages 0.931 against
+     * 0.932, which is why it is not the default.
+     */
+    LEARNED(0.5, 0.2);
 
     /** Link density above which a block is pruned as a link list. */
     final double maxLinkDensity;
@@ -108,12 +115,44 @@ final class MainContent {
 
   /** Selects the main content of {@code body} leaving out {@code headline} (when not null). */
   static Selection select(Element body, Mode mode, Element headline, boolean discussion) {
-    Map<Element, Stat> stats = measure(body);
+    return analyse(body, mode, headline, discussion, null).result();
+  }
+
+  /**
+   * What the rules found on a page: the measured elements, the text blocks (when {@code blocks}
+   * is not null), the pruned elements (those pruned as link lists also in {@code byLinks}), the
+   * chosen content and, when the page is a list of items, the items' container ({@code items},
+   * null otherwise); {@code scored} when a block was long enough to score (else the chosen content
+   * is the pruned body). {@link BlockModel} reads it.
+   */
+  record Analysis(
+      Element body,
+      Element headline,
+      Map<Element, Stat> stats,
+      List<Element> blocks,
+      Set<Element> drop,
+      Set<Element> byLinks,
+      Selection chosen,
+      Selection items,
+      boolean scored) {
+    /** The rules' selection: the items when they replaced the chosen content, else the latter. */
+    Selection result() {
+      return items != null ? items : chosen;
+    }
+  }
+
+  /** Runs the rules on {@code body}, listing its text blocks in {@code blocks} when not null. */
+  static Analysis analyse(
+      Element body, Mode mode, Element headline, boolean discussion, List<Element> blocks) {
+    Map<Element, Stat> stats = measure(body, blocks);
     Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
     if (headline != null) drop.add(headline);
     Set<Element> byLinks = Collections.newSetFromMap(new IdentityHashMap<>());
     prune(body, mode, stats, drop, byLinks, discussion);
-    if (mode == Mode.RECALL) return new Selection(body, drop);
+    if (mode == Mode.RECALL) {
+      return new Analysis(
+          body, headline, stats, blocks, drop, byLinks, new Selection(body, drop), null, false);
+    }
     Element top = choose(body, stats, drop);
     Selection chosen;
     if (top == null || top == body) {
@@ -123,7 +162,8 @@ final class MainContent {
       chosen = article != null ? article : widen(top, body, mode, stats, drop);
     }
     Selection items = Items.select(body, chosen, stats, drop, byLinks, discussion);
-    return items != null ? items : chosen;
+    return new Analysis(
+        body, headline, stats, blocks, drop, byLinks, chosen, items, top != null && top != body);
   }
 
   /**

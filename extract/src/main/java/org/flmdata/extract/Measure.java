@@ -2,6 +2,7 @@ package org.flmdata.extract;
 
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -40,6 +41,15 @@ final class Measure {
     int inlineLinks;
     /** Whether it is or holds an article, main, articleBody or role=main element. */
     boolean article;
+    /**
+     * Words of its loose text (runs of letters or digits; a CJK character is a word); counted, as
+     * are the two below, only when the blocks are listed.
+     */
+    int words;
+    /** ... of which one to three letters long (function words, mostly: "the", "of", "to"). */
+    int shortWords;
+    /** Clause and sentence punctuation in its loose text, Latin and CJK. */
+    int punct;
 
     double linkDensity() {
       return chars == 0 ? 0 : (double) linkChars / chars;
@@ -48,7 +58,16 @@ final class Measure {
 
   /** One pass over the tree: text and link-text lengths of every element not skipped. */
   static Map<Element, Stat> measure(Element body) {
+    return measure(body, null);
+  }
+
+  /**
+   * As {@link #measure(Element)}, also listing in {@code blocks} (when not null) the elements that
+   * own loose text, in the order of their first text: the text blocks of {@link BlockModel}.
+   */
+  static Map<Element, Stat> measure(Element body, List<Element> blocks) {
     Map<Element, Stat> stats = new IdentityHashMap<>();
+    ArrayDeque<Element> ownerElements = blocks == null ? null : new ArrayDeque<>();
     ArrayDeque<Stat> stack = new ArrayDeque<>();
     ArrayDeque<Stat> owners = new ArrayDeque<>();
     int[] linkDepth = {0};
@@ -63,9 +82,11 @@ final class Measure {
                 s.chars += w;
                 if (linkDepth[0] > 0) s.linkChars += w;
                 Stat owner = owners.peek();
-                if (owner != null) {
+                if (owner != null && w > 0) {
+                  if (owner.inline == 0 && blocks != null) blocks.add(ownerElements.peek());
                   owner.inline += w;
                   if (linkDepth[0] > 0) owner.inlineLinks += w;
+                  if (blocks != null) count(t.getWholeText(), owner);
                 }
               }
               return FilterResult.CONTINUE;
@@ -75,7 +96,10 @@ final class Measure {
             Stat s = new Stat();
             stats.put(el, s);
             stack.push(s);
-            if (isBlock(el.normalName()) || owners.isEmpty()) owners.push(s);
+            if (isBlock(el.normalName()) || owners.isEmpty()) {
+              owners.push(s);
+              if (ownerElements != null) ownerElements.push(el);
+            }
             if (el.normalName().equals("a")) linkDepth[0]++;
             return FilterResult.CONTINUE;
           }
@@ -85,7 +109,10 @@ final class Measure {
             if (node instanceof Element el) {
               Stat s = stack.pop();
               String tag = el.normalName();
-              if (owners.peek() == s) owners.pop();
+              if (owners.peek() == s) {
+                owners.pop();
+                if (ownerElements != null) ownerElements.pop();
+              }
               if (tag.equals("a")) linkDepth[0]--;
               if (isBlock(tag) && s.inline >= SHORT_LINE && s.inlineLinks < 0.5 * s.inline) {
                 s.longParagraphs++;
@@ -106,6 +133,35 @@ final class Measure {
         },
         body);
     return stats;
+  }
+
+  /** Adds the words, short words and punctuation of {@code text} to {@code s}. */
+  static void count(String text, Stat s) {
+    int run = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        if (isCjk(c)) {
+          if (run > 0) endWord(s, run);
+          run = 0;
+          s.words++;
+        } else {
+          run++;
+        }
+        continue;
+      }
+      if (run > 0) endWord(s, run);
+      run = 0;
+      switch (c) {
+        case ',', '.', ';', ':', '!', '?', '，', '、', '。', '；', '：', '！', '？' -> s.punct++;
+        default -> {}
+      }
+    }
+  }
+
+  private static void endWord(Stat s, int length) {
+    s.words++;
+    if (length <= 3) s.shortWords++;
   }
 
   static boolean isBlock(String tag) {

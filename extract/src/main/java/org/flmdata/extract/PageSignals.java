@@ -17,8 +17,16 @@ import org.jsoup.select.NodeTraversor;
  *     the product's name, part of its description
  * @param discussion the page is a discussion (schema.org DiscussionForumPosting or QAPage): its
  *     comments and replies are the content, not boilerplate
+ * @param article the page is one article (schema.org Article, NewsArticle, BlogPosting and their
+ *     kin, or og:type article) and none of the above: one body of prose, which the rules find
  */
-record PageSignals(boolean product, boolean discussion) {
+record PageSignals(boolean product, boolean discussion, boolean article) {
+
+  private static final Pattern LD_ARTICLE =
+      Pattern.compile(
+          "\"@type\"\\s*:\\s*(?:\\[[^\\]]*)?\"(?:Article|NewsArticle|BlogPosting|Report"
+              + "|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ScholarlyArticle"
+              + "|TechArticle)\"");
 
   private static final Pattern LD_PRODUCT =
       Pattern.compile(
@@ -30,7 +38,7 @@ record PageSignals(boolean product, boolean discussion) {
 
   /** The signals of {@code doc}. */
   static PageSignals of(Document doc) {
-    boolean[] found = new boolean[2];
+    boolean[] found = new boolean[3];
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -42,6 +50,7 @@ record PageSignals(boolean product, boolean discussion) {
                 String data = el.data();
                 if (LD_PRODUCT.matcher(data).find()) found[0] = true;
                 if (FORUM.matcher(data).find()) found[1] = true;
+                if (LD_ARTICLE.matcher(data).find()) found[2] = true;
               }
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -49,6 +58,10 @@ record PageSignals(boolean product, boolean discussion) {
               if (el.attr("property").equalsIgnoreCase("og:type")
                   && el.attr("content").trim().toLowerCase(Locale.ROOT).startsWith("product")) {
                 found[0] = true;
+              }
+              if (el.attr("property").equalsIgnoreCase("og:type")
+                  && el.attr("content").trim().equalsIgnoreCase("article")) {
+                found[2] = true;
               }
               return FilterResult.CONTINUE;
             }
@@ -66,6 +79,6 @@ record PageSignals(boolean product, boolean discussion) {
           }
         },
         doc);
-    return new PageSignals(found[0], found[1]);
+    return new PageSignals(found[0], found[1], found[2] && !found[0] && !found[1]);
   }
 }

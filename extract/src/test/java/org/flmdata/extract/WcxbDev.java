@@ -109,6 +109,20 @@ public final class WcxbDev {
     return pages;
   }
 
+  /** The reference text of every page of {@code dir}, by file id. */
+  public static Map<String, String> references(Path dir) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, String> out = new HashMap<>();
+    try (var files = Files.list(dir.resolve("ground-truth"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode n = json.readTree(f.toFile());
+        String id = n.path("file_id").asText(f.getFileName().toString().replace(".json", ""));
+        out.put(id, n.path("ground_truth").path("main_content").asText(""));
+      }
+    }
+    return out;
+  }
+
   static String hash(String id) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");

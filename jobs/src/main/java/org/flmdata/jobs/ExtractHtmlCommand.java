@@ -46,7 +46,7 @@ final class ExtractHtmlCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       defaultValue = HtmlExtractor.DEFAULT_MODE,
-      description = "extract.html_mode: precision, balanced or recall (default: ${DEFAULT-VALUE})")
+      description = "extract.html_mode: precision, balanced, recall or learned (balanced plus the shipped block classifier) (default: ${DEFAULT-VALUE})")
   String mode;
 
   @Spec CommandSpec spec;

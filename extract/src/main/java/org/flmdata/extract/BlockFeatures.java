@@ -1,0 +1,284 @@
+package org.flmdata.extract;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.flmdata.extract.MainContent.Analysis;
+import org.flmdata.extract.MainContent.Selection;
+import org.flmdata.extract.Measure.Stat;
+import org.jsoup.nodes.Element;
+
+/**
+ * The features of one text block of a page for {@link BlockModel}: binary, hashed into {@value
+ * #BITS} bits. What the rules decided (inside the chosen content, inside the items' container,
+ * pruned by name or as a link list, the page's share chosen), the block's text (length, link
+ * density, words, short words, punctuation), its place (tag, parent's tag, depth, position in the
+ * page, how many same-shaped siblings it and its two nearest ancestors have, inside an article
+ * element) and its names (class and id words of it and its ancestors), and what the page declares
+ * itself ({@link PageSignals}). The rules' decision is crossed with length, link density, tag,
+ * position and the page's signals, so the model learns where to trust the rules.
+ */
+final class BlockFeatures {
+
+  /** Feature hashes are taken modulo {@code 2^BITS}. */
+  static final int BITS = 18;
+
+  /** Receives the hash of each feature of a block. */
+  interface Sink {
+    void add(int feature);
+  }
+
+  private final Analysis a;
+  private final int flags;
+  private final int shareBin;
+  private final int bodyBin;
+  private final Map<Element, Map<String, Integer>> shapes = new IdentityHashMap<>();
+  /** Per block: the rules' decision (see {@link #decision}) and its depth below the body. */
+  private final int[] sel;
+  private final int[] depths;
+
+  BlockFeatures(Analysis a, PageSignals signals) {
+    this.a = a;
+    this.flags = (signals.product() ? 1 : 0) | (signals.discussion() ? 2 : 0);
+    Stat body = a.stats().get(a.body());
+    int bodyChars = body == null ? 0 : body.chars;
+    int chosen = Measure.chars(a.result(), a.stats());
+    this.shareBin = bodyChars == 0 ? 0 : (int) Math.min(10, 10.0 * chosen / bodyChars);
+    this.bodyBin = log2(bodyChars);
+    int n = a.blocks().size();
+    this.sel = new int[n];
+    this.depths = new int[n];
+    for (int i = 0; i < n; i++) decision(i);
+  }
+
+  /** Whether the rules pruned block {@code i} by name (class, id or role naming boilerplate). */
+  boolean prunedByName(int i) {
+    return sel[i] >> 3 == 1;
+  }
+
+  /** Whether block {@code i} is in the rules' selection ({@link Analysis#result()}). */
+  boolean selected(int i) {
+    int s = sel[i];
+    return a.items() != null ? (s & 2) != 0 : (s & 1) != 0;
+  }
+
+  /** What the features need of one element, computed once per page (blocks share ancestors). */
+  private static final class Info {
+    /** The rules' decision on the text the element owns (see {@link #decision}). */
+    int decision;
+    /** Steps up to the body. */
+    int depth;
+    /** Steps up to the nearest article/main/articleBody ancestor (not itself), capped. */
+    int toArticle;
+    /** Hashes of the words of its class and id, null until asked. */
+    int[] names;
+    /** Binned count of same-shaped siblings, -1 until asked. */
+    int repetition = -1;
+  }
+
+  private final Map<Element, Info> infos = new IdentityHashMap<>();
+
+  /**
+   * The rules' decision on the text {@code e} owns: bit 0 inside the chosen content, bit 1 inside
+   * the items' container, bit 2 the items replaced the chosen content, bits 3-4 how it was pruned
+   * (1 by name, 2 as a link list, 3 as the headline; 0 not). With its depth, from its parent's.
+   */
+  private Info info(Element e) {
+    Info known = infos.get(e);
+    if (known != null) return known;
+    // iterative, not recursive: a page may nest elements thousands deep
+    java.util.ArrayDeque<Element> chain = new java.util.ArrayDeque<>();
+    Info up = null;
+    for (Element x = e; x != null; x = x == a.body() ? null : x.parent()) {
+      Info k = infos.get(x);
+      if (k != null) {
+        up = k;
+        break;
+      }
+      chain.push(x);
+    }
+    Info in = up;
+    while (!chain.isEmpty()) {
+      Element x = chain.pop();
+      in = compute(x, x == a.body() ? null : x.parent(), up);
+      infos.put(x, in);
+      up = in;
+    }
+    return in;
+  }
+
+  private Info compute(Element e, Element parent, Info up) {
+    Info in = new Info();
+    Selection chosen = a.chosen();
+    Selection items = a.items();
+    int dropKind = up == null ? 0 : up.decision >> 3;
+    if (a.drop().contains(e)) dropKind = e == a.headline() ? 3 : a.byLinks().contains(e) ? 2 : 1;
+    boolean inChosen =
+        !chosen.drop().contains(e) && (e == chosen.root() || (up != null && (up.decision & 1) != 0));
+    boolean inItems =
+        items != null
+            && !items.drop().contains(e)
+            && (e == items.root() || (up != null && (up.decision & 2) != 0));
+    in.decision =
+        (inChosen ? 1 : 0) | (inItems ? 2 : 0) | (items != null ? 4 : 0) | dropKind << 3;
+    in.depth = up == null ? 0 : up.depth + 1;
+    in.toArticle =
+        parent == null || up == null
+            ? 99
+            : Measure.marksArticle(parent, parent.normalName()) ? 1 : Math.min(99, up.toArticle + 1);
+    return in;
+  }
+
+  private void decision(int i) {
+    Info in = info(a.blocks().get(i));
+    sel[i] = in.decision;
+    depths[i] = in.depth;
+  }
+
+  /** The features of the block {@code i} of {@link Analysis#blocks()}. */
+  void of(int i, Sink sink) {
+    Element el = a.blocks().get(i);
+    Stat s = a.stats().get(el);
+    boolean inArticle = info(el).toArticle <= 8;
+    int depth = 0;
+    for (Element e = el; e != null && depth <= 8; e = e.parent(), depth++) {
+      Info in = info(e);
+      int ns = depth <= 2 ? 20 + depth : 23;
+      if (in.names == null) in.names = names(e);
+      for (int x : in.names) sink.add(h(ns, x));
+      if (depth <= 2) {
+        if (in.repetition < 0) in.repetition = repetition(e);
+        sink.add(h(24 + depth, in.repetition));
+      }
+      if (e == a.body()) break;
+    }
+    depth = depths[i];
+    int sel = this.sel[i];
+    int len = log2(s.inline);
+    int ld = s.inline == 0 ? 0 : (int) (5.0 * s.inlineLinks / s.inline);
+    int tag = el.normalName().hashCode();
+    int pos = (int) (10.0 * i / Math.max(1, a.blocks().size()));
+    int punct = s.punct == 0 ? 0 : s.punct < 3 ? s.punct : s.punct < 5 ? 3 : s.punct < 9 ? 4 : 5;
+    int shortShare = s.words < 4 ? -1 : 5 * s.shortWords / s.words;
+    Element parent = el.parent();
+    sink.add(h(1, 0));
+    sink.add(h(2, sel));
+    sink.add(h(3, len));
+    sink.add(h(4, sel * 64 + len));
+    sink.add(h(5, ld));
+    sink.add(h(6, sel * 64 + ld));
+    sink.add(h(7, tag));
+    sink.add(h(8, tag * 31 + sel));
+    sink.add(h(9, parent == null ? 0 : parent.normalName().hashCode()));
+    sink.add(h(10, Math.min(depth / 2, 15)));
+    sink.add(h(11, pos));
+    sink.add(h(12, sel * 64 + pos));
+    sink.add(h(13, punct));
+    sink.add(h(14, punct * 64 + len));
+    sink.add(h(15, log2(s.words)));
+    sink.add(h(16, shortShare));
+    sink.add(h(17, shortShare * 64 + len));
+    sink.add(h(18, flags * 64 + sel));
+    sink.add(h(19, shareBin * 64 + sel));
+    sink.add(h(27, bodyBin * 64 + (sel & 7)));
+    sink.add(h(28, inArticle ? sel : -1 - sel));
+    sink.add(h(29, ld * 64 + len));
+    sink.add(h(30, flags * 64 + len));
+    Element p1 = parent;
+    Element p2 = parent == null ? null : parent.parent();
+    sink.add(h(31, container(p1) * 64 + sel));
+    sink.add(h(32, container(p2) * 64 + sel));
+    int n = this.sel.length;
+    int prev = i > 0 ? this.sel[i - 1] & 3 : 4;
+    int next = i + 1 < n ? this.sel[i + 1] & 3 : 4;
+    sink.add(h(33, (sel & 31) * 64 + prev * 8 + next));
+    int prevLen = i > 0 ? log2(a.stats().get(a.blocks().get(i - 1)).inline) : 15;
+    int nextLen = i + 1 < n ? log2(a.stats().get(a.blocks().get(i + 1)).inline) : 15;
+    sink.add(h(34, prevLen * 16 + len));
+    sink.add(h(35, nextLen * 16 + len));
+  }
+
+  /** Text length and link density of a container, binned together. */
+  private int container(Element e) {
+    Stat s = e == null ? null : a.stats().get(e);
+    if (s == null) return 63;
+    return log2(s.chars) * 4 + (int) Math.min(3, 4 * s.linkDensity());
+  }
+
+  private static final int[] NO_NAMES = new int[0];
+
+  /** Hashes of the words of the class and id of {@code e} (lower-cased letter runs of two+). */
+  private static int[] names(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) return NO_NAMES;
+    int[] out = new int[8];
+    int[] n = {0};
+    int[][] box = {out};
+    Sink sink = x -> {
+      if (n[0] == box[0].length) box[0] = java.util.Arrays.copyOf(box[0], n[0] * 2);
+      box[0][n[0]++] = x;
+    };
+    if (!cls.isEmpty()) words(cls, sink);
+    if (!id.isEmpty()) words(id, sink);
+    return java.util.Arrays.copyOf(box[0], n[0]);
+  }
+
+  private static void words(String s, Sink sink) {
+    int h = 0;
+    int n = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      boolean upper = c >= 'A' && c <= 'Z';
+      if ((c >= 'a' && c <= 'z') || (upper && n == 0)) {
+        h = 31 * h + Character.toLowerCase(c);
+        n++;
+        continue;
+      }
+      if (n >= 2) sink.add(h);
+      h = 0;
+      n = 0;
+      if (upper) {
+        h = Character.toLowerCase(c);
+        n = 1;
+      }
+    }
+  }
+
+  /** How many siblings of {@code e} share its shape (tag and first class word), binned. */
+  private int repetition(Element e) {
+    Element p = e.parent();
+    if (p == null) return 0;
+    Map<String, Integer> counts = shapes.get(p);
+    if (counts == null) {
+      counts = new HashMap<>();
+      for (Element c : p.children()) counts.merge(shape(c), 1, Integer::sum);
+      shapes.put(p, counts);
+    }
+    int n = counts.getOrDefault(shape(e), 1);
+    return n <= 2 ? n : n <= 5 ? 3 : n <= 20 ? 4 : 5;
+  }
+
+  private static String shape(Element c) {
+    String cls = c.className();
+    int end = 0;
+    while (end < cls.length() && Character.isLetter(cls.charAt(end))) end++;
+    return end == 0 ? c.normalName() : c.normalName() + '.' + cls.substring(0, end);
+  }
+
+  /** Bit length of {@code n} (0 for 0), at most 14. */
+  static int log2(int n) {
+    return Math.min(14, 32 - Integer.numberOfLeadingZeros(Math.max(0, n)));
+  }
+
+  /** The hash of value {@code v} in namespace {@code ns}, in {@code [0, 2^BITS)}. */
+  static int h(int ns, int v) {
+    int x = ns * 0x9E3779B9 + v;
+    x ^= x >>> 16;
+    x *= 0x85EBCA6B;
+    x ^= x >>> 13;
+    x *= 0xC2B2AE35;
+    x ^= x >>> 16;
+    return x & ((1 << BITS) - 1);
+  }
+}

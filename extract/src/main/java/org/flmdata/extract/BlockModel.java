@@ -1,0 +1,169 @@
+package org.flmdata.extract;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.flmdata.extract.MainContent.Analysis;
+import org.jsoup.nodes.Element;
+
+/**
+ * A learned classifier of text blocks: main content or not; the {@code learned} extraction mode
+ * ({@code extract.html_mode: learned}) uses it. Logistic regression over the hashed
+ * binary {@link BlockFeatures} of each block, trained by the project on the fit part of the WCXB
+ * development set ({@code BlockModelTrainer} in extract's test code; labels from aligning each
+ * block's words to the reference text) and shipped as the resource {@value #RESOURCE}. The idea
+ * of labelling each block of a page main or other is MinerU-HTML's; the rules of {@link
+ * MainContent} are the model's strongest features, so it corrects them rather than replaces them.
+ *
+ * <p>Inference is a sum of one weight per feature per block: cheap beside parsing. The rules stay
+ * the default: a block they selected is left out only when its probability is below the {@code
+ * keep} threshold, one they left out joins only when its probability reaches the {@code add}
+ * threshold (both chosen on the check part of the set), except on pages that declare themselves
+ * an article ({@link PageSignals#article()}), where it adds none; a block the rules pruned by
+ * name (comments, related links, menus: {@link Prune}) is never added; the headline is always
+ * left out (it is the title).
+ */
+final class BlockModel {
+
+  static final String RESOURCE = "block-model.bin.gz";
+  private static final int MAGIC = 0x464c4d42; // "FLMB"
+
+  private final float[] weights;
+  /** The probability a block the rules selected needs to stay. */
+  private final float keep;
+  /** The probability a block the rules left out needs to join. */
+  private final float add;
+
+  BlockModel(float[] weights, float keep, float add) {
+    this.weights = weights;
+    this.keep = keep;
+    this.add = add;
+  }
+
+  /** The model shipped in the jar, or null when the resource is absent. */
+  static BlockModel shipped() {
+    return Shipped.MODEL;
+  }
+
+  private static final class Shipped {
+    static final BlockModel MODEL = load();
+
+    private static BlockModel load() {
+      try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
+        return in == null ? null : read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Reads a model written by {@link #write}. */
+  static BlockModel read(InputStream raw) throws IOException {
+    DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
+    if (in.readInt() != MAGIC) throw new IOException("not a block model");
+    int bits = in.readInt();
+    if (bits != BlockFeatures.BITS) throw new IOException("block model of " + bits + " bits");
+    float keep = in.readFloat();
+    float add = in.readFloat();
+    float[] w = readWeights(in, bits);
+    return new BlockModel(w, keep, add);
+  }
+
+  private static float[] readWeights(DataInputStream in, int bits) throws IOException {
+    int n = in.readInt();
+    float[] w = new float[1 << bits];
+    for (int i = 0; i < n; i++) {
+      int index = in.readInt();
+      if (index < 0 || index >= w.length) throw new IOException("weight index " + index);
+      w[index] = in.readFloat();
+    }
+    return w;
+  }
+
+  private static void writeWeights(DataOutputStream out, float[] weights) throws IOException {
+    int n = 0;
+    for (float v : weights) if (v != 0) n++;
+    out.writeInt(n);
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] != 0) {
+        out.writeInt(i);
+        out.writeFloat(weights[i]);
+      }
+    }
+  }
+
+  /** Writes the non-zero weights (deterministic: in index order). */
+  void write(OutputStream raw) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(raw);
+    DataOutputStream out = new DataOutputStream(gz);
+    out.writeInt(MAGIC);
+    out.writeInt(BlockFeatures.BITS);
+    out.writeFloat(keep);
+    out.writeFloat(add);
+    writeWeights(out, weights);
+    out.flush();
+    gz.finish();
+  }
+
+  static double logit(double p) {
+    return Math.log(p / (1.0 - p));
+  }
+
+  /** The log-odds that block {@code i} of the analysis is main content. */
+  double logit(BlockFeatures f, int i) {
+    double[] sum = {0};
+    f.of(i, x -> sum[0] += weights[x]);
+    return sum[0];
+  }
+
+  /** Fewer text blocks than this, none long enough to score, is too little to judge. */
+  static final int MIN_BLOCKS = 12;
+
+  /** Whether the model judges the page: the rules scored a block, or it has many blocks. */
+  static boolean judges(Analysis a) {
+    return a.scored() || a.blocks().size() >= MIN_BLOCKS;
+  }
+
+  /**
+   * Table cells and code blocks the rules selected stay: a row keeps its cells, a table its
+   * columns, a program its lines.
+   */
+  static boolean isStructure(Element block) {
+    String tag = block.normalName();
+    return tag.equals("td") || tag.equals("th") || tag.equals("pre");
+  }
+
+  /**
+   * The page's text: the blocks the model keeps, the headline left out. A page the model does not
+   * {@linkplain #judges judge} and a page where it would keep nothing get the rules' text.
+   */
+  String text(Analysis a, PageSignals signals) {
+    if (!judges(a)) return a.result().text();
+    BlockFeatures f = new BlockFeatures(a, signals);
+    double keepCut = logit(keep);
+    // a page declaring itself an article is one body of prose, which the rules find: the model
+    // may drop blocks from it but adds none (additions there cost precision on news pages)
+    double addCut = signals.article() ? Double.POSITIVE_INFINITY : logit(add);
+    Set<Element> mute = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < a.blocks().size(); i++) {
+      Element b = a.blocks().get(i);
+      boolean keep =
+          f.selected(i)
+              ? isStructure(b) || logit(f, i) >= keepCut
+              : !f.prunedByName(i) && logit(f, i) >= addCut;
+      if (!keep) mute.add(b);
+    }
+    Set<Element> drop = a.headline() == null ? Set.of() : Set.of(a.headline());
+    if (mute.isEmpty()) return BlockText.of(a.body(), drop);
+    if (mute.size() == a.blocks().size()) return a.result().text();
+    return BlockText.of(a.body(), drop, mute);
+  }
+}
