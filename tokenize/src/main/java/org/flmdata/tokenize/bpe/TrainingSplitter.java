@@ -80,6 +80,46 @@ public final class TrainingSplitter implements java.io.Serializable {
     }
   }
 
+  /** Receives one pre-token as the chars {@code chars[from, to)}, valid only during the call. */
+  @FunctionalInterface
+  public interface RangeSink {
+    void accept(char[] chars, int from, int to);
+  }
+
+  /**
+   * Passes each pre-token of {@code text} to {@code sink} as a range of chars, in order, without
+   * building its word: {@link #word} spells it as {@link #split(String, Consumer)} would. Equal
+   * ranges give equal words, so a counter can key on the ranges and spell each distinct one once.
+   */
+  public void splitRanges(String text, RangeSink sink) {
+    if (text == null || text.isEmpty()) return;
+    String s = normalizer.apply(HfTokenizer.withoutLoneSurrogates(text));
+    PatternScanner scanner = preTokenizer.isolatedScanner();
+    char[] c = s.toCharArray();
+    if (scanner != null) {
+      for (int i = 0, n = c.length; i < n; ) {
+        int e = scanner.matchEnd(c, i, n);
+        sink.accept(c, i, e);
+        i = e;
+      }
+      return;
+    }
+    List<String> pieces = new ArrayList<>();
+    preTokenizer.split(s, true, pieces);
+    for (String p : pieces) {
+      char[] pc = p.toCharArray();
+      sink.accept(pc, 0, pc.length);
+    }
+  }
+
+  /** The word of a pre-token that {@link #splitRanges} passed as {@code chars[from, to)}. */
+  public String word(char[] chars, int from, int to) {
+    if (!preTokenizer.byteLevel()) return new String(chars, from, to - from);
+    if (preTokenizer.isolatedScanner() != null) return ByteLevelAlphabet.mapUtf8(chars, from, to);
+    byte[] b = new String(chars, from, to - from).getBytes(StandardCharsets.UTF_8);
+    return ByteLevelAlphabet.map(b, 0, b.length);
+  }
+
   /** The byte-level character that stands for byte {@code unsignedByte} (0..255). */
   public static char byteChar(int unsignedByte) {
     return ByteLevelAlphabet.charOf(unsignedByte);

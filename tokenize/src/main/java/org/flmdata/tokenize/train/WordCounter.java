@@ -7,10 +7,8 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,9 +19,9 @@ import scala.Tuple3;
 
 /**
  * Counts the words (pre-tokens in the byte-level alphabet) of texts with Spark: each partition
- * splits its texts with the encoder's own pre-tokenizer and pre-aggregates in a bounded map (and
- * counts its texts and their UTF-8 bytes, under the empty word, which no pre-token is), a Dataset
- * aggregation sums the counts (shuffle partitions as Spark sizes them), and only words occurring
+ * splits its texts with the encoder's own pre-tokenizer and pre-aggregates in a bounded
+ * {@link WordTally} (and counts its texts and their UTF-8 bytes, under the empty word, which no
+ * pre-token is), a Dataset aggregation sums the counts (one task per core), and only words occurring
  * at least {@code minCount} times, at most {@code maxWords} of them (the most frequent; ties by
  * word, in code point order), reach the driver. When all kept words fit in {@code maxWords} they
  * are collected as they are and ordered on the driver: a Spark sort with a limit of millions
@@ -55,7 +53,11 @@ public final class WordCounter {
     Dataset<Row> partial = texts.mapPartitions(
         (MapPartitionsFunction<String, Tuple3<String, Long, Long>>) it -> splitAndCount(it, splitter),
         Encoders.tuple(Encoders.STRING(), Encoders.LONG(), Encoders.LONG())).toDF("word", "n", "b");
-    Dataset<Row> totals = partial.groupBy("word").agg(sum("n").as("n"), sum("b").as("b"))
+    // the partitions already summed their words: the sum needs no partial aggregation before the
+    // shuffle, and one task per core, not spark.sql.shuffle.partitions' 200 (mostly task overhead
+    // on a small input: its 3 stages of 200 tasks took 33 s of TokenizerTrainBenchmark's 145 s)
+    int reducers = Math.max(1, texts.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> totals = partial.repartition(reducers, col("word")).groupBy("word").agg(sum("n").as("n"), sum("b").as("b"))
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
       Column isWord = col("word").notEqual(lit(TEXTS));
@@ -110,8 +112,9 @@ public final class WordCounter {
   }
 
   static Iterator<Tuple3<String, Long, Long>> splitAndCount(Iterator<String> texts, TrainingSplitter splitter) {
-    Map<String, long[]> local = new HashMap<>();
+    WordTally local = new WordTally();
     List<Tuple3<String, Long, Long>> out = new ArrayList<>();
+    TrainingSplitter.RangeSink count = local::add;
     long nTexts = 0;
     long bytes = 0;
     while (texts.hasNext()) {
@@ -119,10 +122,10 @@ public final class WordCounter {
       if (t == null) continue;
       nTexts++;
       bytes += utf8Length(t);
-      splitter.split(t, w -> local.computeIfAbsent(w, k -> new long[1])[0]++);
-      if (local.size() >= LOCAL_MAX) drain(local, out);
+      splitter.splitRanges(t, count);
+      if (local.size() >= LOCAL_MAX) drain(local, splitter, out);
     }
-    drain(local, out);
+    drain(local, splitter, out);
     out.add(new Tuple3<>(TEXTS, nTexts, bytes));
     return out.iterator();
   }
@@ -146,8 +149,8 @@ public final class WordCounter {
     return n;
   }
 
-  private static void drain(Map<String, long[]> local, List<Tuple3<String, Long, Long>> out) {
-    for (Map.Entry<String, long[]> e : local.entrySet()) out.add(new Tuple3<>(e.getKey(), e.getValue()[0], 0L));
+  private static void drain(WordTally local, TrainingSplitter splitter, List<Tuple3<String, Long, Long>> out) {
+    local.forEach((c, from, to, n) -> out.add(new Tuple3<>(splitter.word(c, from, to), n, 0L)));
     local.clear();
   }
 }
