@@ -20,9 +20,9 @@ import java.util.Map;
  * keeps a SentencePiece-converted file with no pre-tokenizer (the whole text is one "word", cut at
  * every {@code ▁} that follows another character) and long runs of CJK letters from being merged
  * as one long word each time. The bigrams are kept in a 128 KB bit set of their hashes: a
- * collision only forgoes a cut. With {@code ignore_merges} the whole word is looked up first;
- * byte-level words are then not cut (measured slower), others are cut into pieces that have their
- * own cache (they are merged without the whole-word rule).
+ * collision only forgoes a cut. With {@code ignore_merges} the whole word is looked up first
+ * (byte-level: by its chars in {@link WholeWords}, no String built); words that are no token are
+ * cut into pieces that have their own cache (they are merged without the whole-word rule).
  * Immutable apart from the cache: share one instance.
  */
 final class BpeModel {
@@ -51,6 +51,8 @@ final class BpeModel {
   private final WordCache cache = new WordCache(CACHE_SLOTS);
   /** Pieces of cut words (merged without ignore_merges' whole-word rule). */
   private final WordCache pieceCache;
+  /** With ignore_merges: the tokens by the text they stand for (byte-level vocabularies). */
+  private final WholeWords wholeWords;
 
   BpeModel(Map<String, Integer> vocab, MergeTable merges, int unkId, boolean fuseUnk,
       boolean byteFallback, boolean ignoreMerges) {
@@ -61,6 +63,7 @@ final class BpeModel {
     this.byteFallback = byteFallback;
     this.ignoreMerges = ignoreMerges;
     this.pieceCache = ignoreMerges ? new WordCache(CACHE_SLOTS) : cache;
+    this.wholeWords = ignoreMerges ? new WholeWords(vocab) : null;
     Arrays.fill(charIds, -1);
     for (Map.Entry<String, Integer> e : vocab.entrySet()) {
       String k = e.getKey();
@@ -113,10 +116,17 @@ final class BpeModel {
     if (from >= to) return;
     int h = WordCache.hash(text, from, to);
     if (cache.appendTo(text, from, to, h, out)) return;
-    // with ignore_merges a miss needs the whole-word lookup anyway; cutting then cost more than
-    // it saved (Llama-3: 2.4x instead of 4.2x the Rust library in TokenizerSpeedBenchmark)
-    int[] ids = to - from > CUT_MIN && !ignoreMerges ? byteLevelPieces(text, from, to) : null;
-    if (ids == null) ids = mergeBytes(text, from, to, ignoreMerges);
+    if (wholeWords != null) {
+      // ignore_merges: a pre-token that is a token is looked up by its chars, and not cached (the
+      // lookup costs about as much as the cache's, and the slot stays with a word that needs merges)
+      int whole = wholeWords.get(text, from, to, h);
+      if (whole >= 0) {
+        out.add(whole);
+        return;
+      }
+    }
+    int[] ids = to - from > CUT_MIN ? byteLevelPieces(text, from, to) : null;
+    if (ids == null) ids = mergeBytes(text, from, to);
     cache.put(text, from, to, h, ids);
     out.addAll(ids);
   }
@@ -151,9 +161,15 @@ final class BpeModel {
 
   /** A piece of a cut word, through the piece cache, merged without the whole-word rule. */
   private void piece(char[] text, int from, int to, IntBuffer out, boolean byteLevel) {
+    if (!byteLevel && to - from == 1 && charIds[text[from]] >= 0) {
+      // one char with a token of its own: that token (mergeWord's answer, without the cache; most
+      // CJK characters of a SentencePiece-converted file are pieces of one char)
+      out.add(charIds[text[from]]);
+      return;
+    }
     int h = WordCache.hash(text, from, to);
     if (pieceCache.appendTo(text, from, to, h, out)) return;
-    int[] ids = byteLevel ? mergeBytes(text, from, to, false) : mergeWord(new String(text, from, to - from));
+    int[] ids = byteLevel ? mergeBytes(text, from, to) : mergeWord(new String(text, from, to - from));
     pieceCache.put(text, from, to, h, ids);
     out.addAll(ids);
   }
@@ -193,7 +209,7 @@ final class BpeModel {
   }
 
   /** The ids of the UTF-8 bytes of {@code text[from, to)} (lone surrogates are U+FFFD by now). */
-  private int[] mergeBytes(char[] text, int from, int to, boolean wholeWordRule) {
+  private int[] mergeBytes(char[] text, int from, int to) {
     byte[] utf8 = new byte[3 * (to - from)];
     int len = 0;
     for (int i = from; i < to; i++) {
@@ -215,10 +231,6 @@ final class BpeModel {
         utf8[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
         utf8[len++] = (byte) (0x80 | (c & 0x3F));
       }
-    }
-    if (wholeWordRule) {
-      Integer whole = vocab.get(ByteLevelAlphabet.map(utf8, 0, len));
-      if (whole != null) return new int[] {whole};
     }
     int[] sym = new int[len];
     for (int i = 0; i < len; i++) {

@@ -12,6 +12,11 @@ import org.flmdata.pipeline.hash.Hash64;
  * 2^23 merges, as every released vocabulary): the pair and the rank in one long (8 bytes a slot)
  * and the new id in an array by rank, so a table of 280,000 merges takes 4 MB instead of 16 and a
  * lookup touches one cache line of a table that stays in cache far more often.
+ *
+ * <p>Most lookups while encoding are of pairs that no merge has (about two thirds: the neighbours
+ * of each new symbol, e.g. a just-merged character and the first byte of the next one). A bit set
+ * of the pairs' hashes (at most 256 KB, small enough to stay in a core's cache) answers most of
+ * them without touching the table: a clear bit means absent; a set bit, the table decides.
  */
 public final class MergeTable {
   public static final long ABSENT = -1L;
@@ -25,6 +30,9 @@ public final class MergeTable {
   private final int[] idOfRank;
   private final boolean packed;
   private final int mask;
+  /** One bit per hash of the pairs present (see the class comment). */
+  private final long[] filter;
+  private final int filterShift;
 
   /** A wide table for about {@code capacity} merges of any ids. */
   public MergeTable(int capacity) {
@@ -34,6 +42,8 @@ public final class MergeTable {
     idOfRank = null;
     packed = false;
     mask = size - 1;
+    filterShift = filterShift(capacity);
+    filter = new long[Math.max(1, (int) (1L << (64 - filterShift)) >>> 6)];
   }
 
   /**
@@ -54,6 +64,24 @@ public final class MergeTable {
       mask = size - 1;
     }
     java.util.Arrays.fill(table, ABSENT);
+    filterShift = filterShift(capacity);
+    filter = new long[Math.max(1, (int) (1L << (64 - filterShift)) >>> 6)];
+  }
+
+  /** 64 minus the filter's bits: about 8 bits per merge, at least 2^12, at most 2^21 bits. */
+  private static int filterShift(int capacity) {
+    int bits = Math.min(21, Math.max(12, 64 - Long.numberOfLeadingZeros(Math.max(1L, capacity) * 8L - 1)));
+    return 64 - bits;
+  }
+
+  private int filterBit(long pairKey) {
+    return (int) ((pairKey * Hash64.GOLDEN) >>> filterShift);
+  }
+
+  /** False when no merge has this pair (true: it may have one). */
+  private boolean mayHave(long pairKey) {
+    int b = filterBit(pairKey);
+    return (filter[b >>> 6] & (1L << b)) != 0;
   }
 
   static long pair(int left, int right) {
@@ -68,11 +96,13 @@ public final class MergeTable {
     if (idOfRank != null && (rank < 0 || rank >= idOfRank.length)) {
       throw new IllegalArgumentException("rank " + rank + " outside 0.." + (idOfRank.length - 1));
     }
+    int fb = filterBit(pair(left, right));
     if (packed) {
       if (left < 0 || right < 0 || left >= (1 << ID_BITS) || right >= (1 << ID_BITS)) {
         throw new IllegalArgumentException("merge (" + left + ", " + right + ") rank " + rank
             + " outside the packed table's bounds");
       }
+      filter[fb >>> 6] |= 1L << fb;
       long key = packedKey(left, right);
       int i = slot(key);
       while (table[i] != ABSENT && (table[i] >>> RANK_BITS) != key) i = (i + 1) & mask;
@@ -80,6 +110,7 @@ public final class MergeTable {
       idOfRank[rank] = newId;
       return;
     }
+    filter[fb >>> 6] |= 1L << fb;
     long k = pair(left, right);
     int i = slot(k);
     while (table[2 * i] != ABSENT && table[2 * i] != k) i = (i + 1) & mask;
@@ -95,6 +126,7 @@ public final class MergeTable {
       return r < 0 ? ABSENT : ((long) r << 32) | (idOfRank[r] & 0xFFFFFFFFL);
     }
     long k = pair(left, right);
+    if (!mayHave(k)) return ABSENT;
     int i = slot(k);
     while (true) {
       long at = table[2 * i];
@@ -110,7 +142,7 @@ public final class MergeTable {
       long v = get(left, right);
       return v == ABSENT ? -1 : (int) (v >>> 32);
     }
-    if ((left | right) >>> ID_BITS != 0) return -1;
+    if ((left | right) >>> ID_BITS != 0 || !mayHave(pair(left, right))) return -1;
     long key = packedKey(left, right);
     int i = slot(key);
     while (true) {
