@@ -51,6 +51,27 @@ final class BenchmarkText {
     return docs;
   }
 
+  /**
+   * Held-out text for warming a JIT: {@code bytes} of each of the same four Wikipedia dumps,
+   * starting {@code skip} bytes in (past what {@link #documents(int, int)} reads when {@code skip}
+   * is at least its {@code wikiBytes}), cut as the documents are. Never part of the measured text.
+   */
+  static List<String> heldOutWiki(int skip, int bytes, int docBytes) throws IOException {
+    List<String> docs = new ArrayList<>();
+    Path text = SharedData.require("data/text");
+    for (String lang : List.of("el", "ja", "uk", "vi")) {
+      Path dump = text.resolve("wikipedia-dumps/" + lang + "wiki-truncated-100k.xml.xz");
+      try (InputStream in = new XZInputStream(new BufferedInputStream(Files.newInputStream(dump)))) {
+        in.readNBytes(skip);
+        byte[] b = in.readNBytes(bytes);
+        int from = 0;
+        while (from < b.length && (b[from] & 0xC0) == 0x80) from++; // start at a whole character
+        cut(utf8Prefix(java.util.Arrays.copyOfRange(b, from, b.length)), docBytes, docs);
+      }
+    }
+    return docs;
+  }
+
   static long utf8Bytes(List<String> docs) {
     long n = 0;
     for (String d : docs) n += d.getBytes(StandardCharsets.UTF_8).length;
