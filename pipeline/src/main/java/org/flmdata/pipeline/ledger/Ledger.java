@@ -21,7 +21,7 @@ public final class Ledger {
    * of its small columns ({@link StageSummary}).
    */
   public static List<LedgerRow> ofStage(SparkSession spark, String stage, String stageDir) {
-    return StageSummary.of(spark, stage, stageDir, 0).ledger();
+    return StageSummary.ledger(spark, stage, stageDir);
   }
 
   /**

@@ -55,8 +55,21 @@ public final class StageSummary {
    * @param perRule rejected samples kept per {@code rule/reason} (0: none)
    */
   public static Figures of(SparkSession spark, String stage, String stageDir, int perRule) {
+    return of(spark, stage, stageDir, true, perRule);
+  }
+
+  /**
+   * The ledger of {@code stage}'s output alone: the scan reads neither meta nor text (what the
+   * runner prints after each stage).
+   */
+  static List<LedgerRow> ledger(SparkSession spark, String stage, String stageDir) {
+    return of(spark, stage, stageDir, false, 0).ledger();
+  }
+
+  private static Figures of(SparkSession spark, String stage, String stageDir,
+      boolean withCounters, int perRule) {
     String prefix = stage + ".";
-    var kept = col("status").equalTo(lit(Outcome.KEPT));
+    var kept = col("status").equalTo(lit(Outcome.KEPT)).and(lit(withCounters));
     var counters = when(kept, transform_values(
         map_filter(col("meta"), (k, v) -> k.startsWith(lit(prefix))),
         (k, v) -> v.try_cast("long")));

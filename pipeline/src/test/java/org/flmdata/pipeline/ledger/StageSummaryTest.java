@@ -86,7 +86,9 @@ class StageSummaryTest {
 
     StageSummary.Figures f = StageSummary.of(spark, "st", dir, 3);
 
-    assertEquals(referenceLedger(spark, dir), f.ledger());
+    List<LedgerRow> ledger = referenceLedger(spark, dir);
+    assertEquals(ledger, f.ledger());
+    assertEquals(ledger, Ledger.ofStage(spark, "st", dir));
     List<MetaCounters.Counter> counters = referenceCounters(spark, dir);
     assertFalse(counters.isEmpty());
     assertEquals(counters, f.counters());
