@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * jieba's word dictionary ({@code /dict.txt} of com.huaban:jieba-analysis, ~350k words with
@@ -29,8 +28,6 @@ final class JiebaDictionary {
   /** No such node. */
   static final int NONE = -1;
 
-  private static final Pattern FIELDS = Pattern.compile("[\t ]+");
-
   private final int[] rootChild = new int[65536];
   private final char[] label;
   private final int[] start;
@@ -40,11 +37,9 @@ final class JiebaDictionary {
 
   private JiebaDictionary(Map<String, Double> counts, double total) {
     double min = Double.MAX_VALUE;
-    Map<String, Double> logs = new HashMap<>(counts.size() * 2);
-    for (Map.Entry<String, Double> e : counts.entrySet()) {
-      double v = Math.log(e.getValue() / total);
-      logs.put(e.getKey(), v);
-      min = Math.min(v, min); // jieba-analysis takes the minimum over every entry, blank ones too
+    for (Double c : counts.values()) {
+      // jieba-analysis takes the minimum over every entry, blank ones too
+      min = Math.min(Math.log(c / total), min);
     }
     this.minLogFreq = min;
     String[] words = counts.keySet().stream().filter(w -> w != null && !w.isEmpty())
@@ -65,7 +60,7 @@ final class JiebaDictionary {
       int i = lo[k];
       int d = depth[k];
       if (i < hi[k] && words[i].length() == d) { // the prefix itself sorts first in its range
-        fr[k] = logs.get(words[i]);
+        fr[k] = Math.log(counts.get(words[i]) / total);
         i++;
       }
       while (i < hi[k]) {
@@ -109,14 +104,28 @@ final class JiebaDictionary {
     Map<String, Double> counts = new HashMap<>(1 << 19);
     double total = 0;
     for (String line = r.readLine(); line != null; line = r.readLine()) {
-      String[] f = FIELDS.split(line);
-      if (f.length < 2) continue;
-      double count = Double.parseDouble(f[1]);
+      // the fields of "[\t ]+".split(line): a leading separator gives an empty first field
+      int end0 = fieldEnd(line, 0);
+      int start1 = separatorEnd(line, end0);
+      if (start1 == line.length()) continue; // fewer than two fields
+      double count = Double.parseDouble(line.substring(start1, fieldEnd(line, start1)));
       total += count;
-      String w = f[0].trim();
+      String w = line.substring(0, end0).trim();
       counts.put(w.isEmpty() ? null : w.toLowerCase(Locale.ROOT), count);
     }
     return new JiebaDictionary(counts, total);
+  }
+
+  /** The end of the field starting at {@code i}: the next tab or space, or the line's end. */
+  private static int fieldEnd(String line, int i) {
+    while (i < line.length() && line.charAt(i) != '\t' && line.charAt(i) != ' ') i++;
+    return i;
+  }
+
+  /** The end of the run of tabs and spaces starting at {@code i}. */
+  private static int separatorEnd(String line, int i) {
+    while (i < line.length() && (line.charAt(i) == '\t' || line.charAt(i) == ' ')) i++;
+    return i;
   }
 
   /** The child of {@code node} (0 is the root) labelled {@code c}, or {@link #NONE}. */

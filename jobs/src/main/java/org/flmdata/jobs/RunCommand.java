@@ -11,6 +11,7 @@ import org.flmdata.pipeline.config.ConfigException;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.ledger.StatsReport;
 import org.flmdata.pipeline.run.RunLayout;
+import org.flmdata.pipeline.run.SmallRunCodegen;
 import org.flmdata.pipeline.run.StageRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
   static int execute(CommandSpec spec, ConfigOptions options, PipelineConfig config,
       Set<String> selected, boolean force) throws Exception {
     var out = spec.commandLine().getOut();
-    try (Sessions.Handle session = Sessions.open(config, options.conf, "flmdata " + spec.name())) {
+    try (Sessions.Handle session = Sessions.open(config, options.conf, "flmdata " + spec.name());
+        SmallRunCodegen codegen = SmallRunCodegen.apply(session.spark(), config)) {
       SparkSession spark = session.spark();
       List<Stage> all = Stages.all();
       List<StageRunner.StageResult> results =

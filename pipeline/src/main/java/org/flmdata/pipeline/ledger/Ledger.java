@@ -1,18 +1,12 @@
 package org.flmdata.pipeline.ledger;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Outcome;
-import org.flmdata.pipeline.run.StageOutput;
 
 /**
  * The ledger of a stage, counted from its written output (never from accumulators, which count
@@ -22,31 +16,38 @@ import org.flmdata.pipeline.run.StageOutput;
 public final class Ledger {
   private Ledger() {}
 
-  /** Rows of {@code stage}'s output under {@code stageDir}, sorted by domain and language. */
+  /**
+   * Rows of {@code stage}'s output under {@code stageDir}, sorted by domain and language: one scan
+   * of its small columns ({@link StageSummary}).
+   */
   public static List<LedgerRow> ofStage(SparkSession spark, String stage, String stageDir) {
-    List<Row> groups = StageOutput.readAll(spark, stageDir)
-        .groupBy(col("domain"), col("lang"), col("status"), col("rule"), col("reason"))
-        .agg(count(lit(1)).as("docs"), sum(col("bytesIn")).as("bytes_in"),
-            sum(col("bytesOut")).as("bytes_out"))
-        .collectAsList();
+    return StageSummary.ledger(spark, stage, stageDir);
+  }
+
+  /**
+   * Documents and bytes of the output rows sharing domain, language, status, rule and reason
+   * ({@code lang}, {@code rule} and {@code reason} may be null).
+   */
+  record Group(String domain, String lang, String status, String rule, String reason, long docs,
+      long bytesIn, long bytesOut) {}
+
+  /** The ledger rows of {@code groups}, sorted by domain and language (null language: "und"). */
+  static List<LedgerRow> fromGroups(String stage, List<Group> groups) {
     Map<String, Acc> byKey = new TreeMap<>();
-    for (Row r : groups) {
-      String domain = r.getString(0);
-      String lang = r.isNullAt(1) ? "und" : r.getString(1);
+    for (Group g : groups) {
+      String domain = g.domain();
+      String lang = g.lang() == null ? "und" : g.lang();
       Acc a = byKey.computeIfAbsent(domain + "\u0000" + lang, k -> new Acc(domain, lang));
-      long docs = r.getLong(5);
-      long in = r.isNullAt(6) ? 0 : r.getLong(6);
-      long out = r.isNullAt(7) ? 0 : r.getLong(7);
-      a.docsIn += docs;
-      a.bytesIn += in;
-      if (Outcome.KEPT.equals(r.getString(2))) {
-        a.docsKept += docs;
-        a.bytesKept += in;
-        a.bytesOut += out;
+      a.docsIn += g.docs();
+      a.bytesIn += g.bytesIn();
+      if (Outcome.KEPT.equals(g.status())) {
+        a.docsKept += g.docs();
+        a.bytesKept += g.bytesIn();
+        a.bytesOut += g.bytesOut();
       } else {
-        String key = r.getString(3) + "/" + r.getString(4);
-        a.rejected.merge(key, docs, Long::sum);
-        a.rejectedBytes.merge(key, in, Long::sum);
+        String key = g.rule() + "/" + g.reason();
+        a.rejected.merge(key, g.docs(), Long::sum);
+        a.rejectedBytes.merge(key, g.bytesIn(), Long::sum);
       }
     }
     List<LedgerRow> rows = new ArrayList<>();

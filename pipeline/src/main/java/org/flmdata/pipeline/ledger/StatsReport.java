@@ -26,7 +26,6 @@ import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.report.Distributions;
 import org.flmdata.pipeline.report.FunnelCsv;
 import org.flmdata.pipeline.report.HtmlReport;
-import org.flmdata.pipeline.report.RejectedSamples;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.run.StageMarker;
 
@@ -34,7 +33,8 @@ import org.flmdata.pipeline.run.StageMarker;
  * Writes {@code report/stats.json} from the ledgers of every stage that has complete output in
  * the run (DESIGN.md "stats.json"): per stage, one row per domain and language with docs and
  * bytes in, kept, and rejected by {@code rule/reason}, plus stage totals and run facts, and the
- * stage's {@link MetaCounters} (e.g. characters removed per clean rule, PII replaced per type),
+ * stage's {@link MetaCounters} and rejected samples (all three from one scan, {@link
+ * StageSummary}) (e.g. characters removed per clean rule, PII replaced per type),
  * under {@code extra} whatever {@link Stage#extraStats} returns (e.g. dedup's clusters); then the
  * top-level sections the stages hand over ({@link Stage#statsSections}: the mix stage's shares,
  * tokenize's compression) and the distributions of the last stage's kept documents. No stage is
@@ -75,7 +75,9 @@ public final class StatsReport {
       StageMarker marker = StageMarker.read(layout.marker(s.name()),
           spark.sparkContext().hadoopConfiguration());
       if (marker == null) continue;
-      List<LedgerRow> rows = Ledger.ofStage(spark, s.name(), layout.stageDir(s.name()));
+      StageSummary.Figures figures =
+          StageSummary.of(spark, s.name(), layout.stageDir(s.name()), SAMPLES_PER_RULE);
+      List<LedgerRow> rows = figures.ledger();
       Map<String, Object> st = new LinkedHashMap<>();
       st.put("name", s.name());
       st.put("input_stage", marker.inputStage());
@@ -86,7 +88,7 @@ public final class StatsReport {
       for (LedgerRow r : rows) rs.add(row(r));
       st.put("rows", rs);
       List<Object> counters = new ArrayList<>();
-      for (MetaCounters.Counter c : MetaCounters.of(spark, s.name(), layout.stageDir(s.name()))) {
+      for (MetaCounters.Counter c : figures.counters()) {
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("domain", c.domain());
         cm.put("lang", c.lang());
@@ -95,7 +97,7 @@ public final class StatsReport {
         counters.add(cm);
       }
       st.put("counters", counters);
-      st.put("samples", RejectedSamples.of(spark, layout.stageDir(s.name()), SAMPLES_PER_RULE));
+      st.put("samples", figures.samples());
       StageContext ctx = new StageContext(spark, config, layout);
       Map<String, Object> extra = s.extraStats(ctx, marker.inputStage());
       if (extra != null && !extra.isEmpty()) st.put("extra", extra);
