@@ -14,7 +14,7 @@ import java.util.Map;
  * texts of extraction benchmarks (trafilatura's, WCXB's, the article-extraction benchmark) leave
  * all of it out, and so does a language model's training text.
  *
- * <p><b>Start</b>: among the first {@value #HEAD_LINES} lines, up to the second line of prose,
+ * <p><b>Start</b>: among the first {@value #HEAD_LINES} lines, up to the second line of content longer than a name,
  * a line that repeats the page's title, and every {@linkplain MetaLine meta line}, picture credit
  * and page control, are left out; so are short lines of a name or a role ("Jane Roe", "Senior
  * Editor") next to a byline or date left out. <b>End</b>: the same kinds of lines are left out
@@ -33,9 +33,6 @@ final class Edges {
 
   static final int TAIL_LINES = 12;
 
-  /** A line of prose (weighted characters): the head ends at the second such line. */
-  static final int PROSE = 100;
-
   /** A name or a role: at most this many weighted characters and {@value #NAME_WORDS} words. */
   static final int NAME = 40;
 
@@ -47,8 +44,8 @@ final class Edges {
   /** ... and this share of the text's weighted characters. */
   static final double MIN_KEPT_SHARE = 0.5;
 
-  /** From this many meta lines in the text, dates and bylines are items' (a thread, a list). */
-  static final int RECURRING = 4;
+  /** From this many runs of meta lines, dates and bylines are items' (a thread, a list). */
+  static final int RECURRING = 3;
 
   /**
    * {@code text} without the lines that frame it.
@@ -107,15 +104,22 @@ final class Edges {
     return false;
   }
 
-  /** Whether dates or bylines recur: {@value #RECURRING} meta lines or more. */
+  /**
+   * Whether dates or bylines recur: {@value #RECURRING} runs of meta lines or more, each between
+   * other lines (a thread's posts, a listing's teasers), where an article has one or two; or as
+   * many meta lines making a third of the lines (a short list of dated items).
+   */
   private static boolean recurring(String[] line, int[] weight) {
-    int found = 0;
+    int runs = 0;
+    int lines = 0;
+    boolean previous = false;
     for (int i = 0; i < line.length; i++) {
-      if (weight[i] <= MetaLine.MAX_META && MetaLine.isMeta(line[i]) && ++found >= RECURRING) {
-        return true;
-      }
+      boolean meta = weight[i] <= MetaLine.MAX_META && MetaLine.isMeta(line[i]);
+      if (meta && !previous && ++runs >= RECURRING) return true;
+      if (meta) lines++;
+      previous = meta;
     }
-    return false;
+    return lines >= RECURRING && 3 * lines >= line.length;
   }
 
   /** Marks the framing lines of the start in {@code cut}; returns the end of the head. */
@@ -139,7 +143,7 @@ final class Edges {
         cut[end] = meta[end] = true;
       } else if (MetaLine.isCredit(l) || MetaLine.isControl(l)) {
         cut[end] = true;
-      } else if (weight[end] >= PROSE && ++prose == 2) {
+      } else if (weight[end] > NAME && ++prose == 2) {
         break;
       }
     }

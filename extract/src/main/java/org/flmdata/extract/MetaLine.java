@@ -178,6 +178,8 @@ final class MetaLine {
     if (!dated && !byline) return false;
     rest = META_WORDS.matcher(rest).replaceAll(" ");
     if (Measure.weight(letters(rest)) > MAX_REST) return false;
+    // a sentence that mentions a date ("By the time it reopened on June 12, 2020, ...")
+    if (endsSentence(s) && rest.trim().split("[\\s\\p{Punct}]+").length >= 4) return false;
     // a byline without a date names one or a few people, not a sentence
     return dated || !endsSentence(s);
   }
