@@ -31,8 +31,7 @@ final class Headline {
     var h1s = body.getElementsByTag("h1");
     if (h1s.isEmpty()) return null;
     String t = key(title);
-    Element og = doc.head() == null ? null : doc.head().selectFirst("meta[property=og:title]");
-    String o = og == null ? "" : key(og.attr("content"));
+    String o = key(ogTitle(doc));
     for (Element h : h1s) {
       String k = key(h.text());
       if (k.length() < 4) continue;
@@ -41,8 +40,14 @@ final class Headline {
     return h1s.size() == 1 ? h1s.first() : null;
   }
 
+  /** The page's {@code og:title}, or "" when it has none. */
+  static String ogTitle(Document doc) {
+    Element og = doc.head() == null ? null : doc.head().selectFirst("meta[property=og:title]");
+    return og == null ? "" : og.attr("content");
+  }
+
   /** Lower-cased letters and digits only: titles differ from headlines in punctuation and case. */
-  private static String key(String s) {
+  static String key(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

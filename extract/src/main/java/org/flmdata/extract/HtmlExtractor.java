@@ -78,7 +78,14 @@ public final class HtmlExtractor {
    */
   public static Page extract(String html, String mode, boolean includeTitle) {
     MainContent.Mode m = MainContent.Mode.of(mode);
-    if (m == null) m = MainContent.Mode.BALANCED;
+    return extract(html, m == null ? MainContent.Mode.BALANCED : m, includeTitle, true);
+  }
+
+  /**
+   * Extracts an already decoded page in mode {@code m}; {@code edges} trims the lines that frame
+   * the content off its start and end ({@link Edges}; the dev loops compare without).
+   */
+  static Page extract(String html, MainContent.Mode m, boolean includeTitle, boolean edges) {
     Document doc = Jsoup.parse(html == null ? "" : html);
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
@@ -92,6 +99,11 @@ public final class HtmlExtractor {
       text = MainContent.select(body, m, headline, signals.discussion()).text();
     } else {
       text = model.text(analyse(body, m, headline, signals), signals);
+    }
+    if (edges && m != MainContent.Mode.RECALL) {
+      text = Edges.trim(
+          text, java.util.List.of(title, Headline.ogTitle(doc)), signals.product(),
+          signals.discussion());
     }
     if (includeTitle) {
       String head = headline != null ? BlockText.collapse(headline.text()) : title;

@@ -72,9 +72,11 @@ class HtmlExtractorTest {
   @Test
   void headerAndFooterInsideAnArticleAreKept() {
     String html =
-        "<header>Site</header><article><header><h1>Headline</h1><p>By Ann</p></header>"
-            + "<p>Story.</p><footer>Filed under news</footer></article><footer>Copyright</footer>";
-    assertEquals("By Ann\n\nStory.\n\nFiled under news", text(html));
+        "<header>Site</header><article><header><h1>Headline</h1><p>In short: a story.</p>"
+            + "</header><p>Story.</p><footer>A correction was appended.</footer></article>"
+            + "<footer>Copyright</footer>";
+    // (a byline or "Filed under" line there would be left out as framing: see EdgesTest)
+    assertEquals("In short: a story.\n\nStory.\n\nA correction was appended.", text(html));
   }
 
   @Test

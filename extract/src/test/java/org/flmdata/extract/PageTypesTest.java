@@ -1,5 +1,6 @@
 package org.flmdata.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,52 @@ class PageTypesTest {
             "此前改乘渡轮或绕道山谷的通勤者表示，大桥重新开放后每天能节省将近一个小时。",
             "市政府说，维修费用超出预算，因为旧油漆含铅，只能人工清除。"),
         "相关阅读");
+  }
+
+  /**
+   * A news article whose chosen content holds what frames it: the headline again in an h2, the
+   * byline, the date, the share buttons, the picture's credit, and after the text the tags and a
+   * call to subscribe. The text is the paragraphs alone.
+   */
+  static void newsArticle(
+      Chrome c, String headline, List<String> frame, List<String> body, List<String> after) {
+    StringBuilder b = new StringBuilder("<div class=\"story\"><h2>").append(headline).append("</h2>");
+    for (String f : frame) b.append("<div class=\"meta\">").append(f).append("</div>");
+    b.append(paragraphs(body));
+    for (String a : after) b.append("<div>").append(a).append("</div>");
+    String html =
+        page(c, "<meta property=\"og:title\" content=\"" + headline + " - Example\">", b + "</div>");
+    assertEquals(String.join("\n\n", body), HtmlExtractor.extract(html).text());
+    List<String> dropped = new ArrayList<>(frame);
+    dropped.addAll(after);
+    dropped.add(headline);
+    assertKeptAndDropped(c, html, body, dropped.toArray(String[]::new));
+  }
+
+  @Test
+  void aNewsArticleLeavesOutItsBylineDateShareButtonsCreditAndTags() {
+    newsArticle(
+        EN,
+        "Night trains to the coast return this summer",
+        List.of("By Jane Roe and Tom Poe", "Published June 12, 2025 9:49 am EST", "4 min read",
+            "Share Tweet Email", "Photo: Noah Berger / AP"),
+        List.of(
+            "Night trains to the coast will run again from July, the rail company said on Tuesday,"
+                + " after a break of six years.",
+            "The trains leave the capital at ten in the evening and reach the harbour towns early"
+                + " the next morning, in time for the first ferries.",
+            "Tickets go on sale next week; a couchette costs about as much as a night in a small"
+                + " hotel by the sea."),
+        List.of("Tags: Rail, Travel, Summer", "Sign up for our weekly newsletter"));
+    newsArticle(
+        ZH,
+        "今年夏天开往海边的夜班火车恢复运行",
+        List.of("2025-06-12 09:49 来源：示例日报", "记者 张三 李四", "分享到"),
+        List.of(
+            "铁路公司周二表示，停运六年之后，开往海边的夜班火车将从七月起恢复运行。",
+            "列车晚上十点从首都出发，第二天清晨抵达沿海城镇，正好赶上第一班渡轮。",
+            "车票下周开始发售，一张卧铺的价格与海边小旅馆住一晚的费用差不多。"),
+        List.of("标签：铁路 旅游 夏季", "相关阅读"));
   }
 
   // --- documentation ---------------------------------------------------------------------------
@@ -207,6 +254,31 @@ class PageTypesTest {
         "登录后回复");
   }
 
+  /**
+   * A Chinese forum thread as Discuz-style boards write it, without schema.org markup: every post
+   * under its author and date. The dates recur, so they are the posts' own lines and stay.
+   */
+  @Test
+  void aChineseForumThreadWithoutMarkupKeepsEveryPostWithItsAuthorAndDate() {
+    List<String> posts =
+        List.of(
+            "我的酸面种在冰箱里放了一周，闻起来有股指甲油的味道，是不是已经死了？",
+            "没有死，只是饿了：那是丙酮的味道，每天喂两次，连续喂几天就好了。",
+            "同意，恢复期间放在室温下，等它活跃起来以后再放回冰箱里保存。",
+            "谢谢两位，第三次喂养后六个小时就涨了一倍，现在闻起来像酸奶了。");
+    StringBuilder t = new StringBuilder("<div id=\"postlist\">");
+    List<String> kept = new ArrayList<>(posts);
+    for (int i = 0; i < posts.size(); i++) {
+      String head = "烘焙爱好者" + (i + 1) + " 发表于 2024-3-" + (i + 10) + " 21:0" + i;
+      kept.add(head);
+      t.append("<table class=\"plhin\"><tr><td class=\"pls\">").append(head)
+          .append("</td></tr><tr><td class=\"t_f\">").append(posts.get(i))
+          .append("</td></tr></table>");
+    }
+    t.append("</div>");
+    assertKeptAndDropped(ZH, page(ZH, "", t.toString()), kept, "登录后回复");
+  }
+
   // --- product ---------------------------------------------------------------------------------
 
   static void product(Chrome c, String name, String description, String spec, String related) {
@@ -276,6 +348,24 @@ class PageTypesTest {
         "书桌",
         List.of("橡木书桌带两个抽屉", "电动升降桌胡桃木桌面", "白色烤漆转角书桌", "可调节高度儿童书桌", "小户型折叠壁挂书桌"),
         false);
+  }
+
+  /** A Chinese news listing: each teaser with its date and a "read more" link; all stay. */
+  @Test
+  void aChineseListingKeepsEveryTeaserWithItsDate() {
+    List<String> titles =
+        List.of("港口大桥经过两年维修后重新开放", "市议会通过公共图书馆新预算", "今年夏天开往海边的夜班火车恢复运行",
+            "春季花展参观人数创新高", "沿河规划新建自行车道");
+    StringBuilder b = new StringBuilder("<div class=\"news-list\"><ul>");
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < titles.size(); i++) {
+      String date = "2025年3月" + (i + 1) + "日";
+      kept.add(titles.get(i));
+      kept.add(date);
+      b.append("<li><a href=/n").append(i).append('>').append(titles.get(i)).append("</a><span>")
+          .append(date).append("</span><a href=/n").append(i).append(">阅读全文</a></li>");
+    }
+    assertKeptAndDropped(ZH, page(ZH, "", b.append("</ul></div>").toString()), kept);
   }
 
   @Test
