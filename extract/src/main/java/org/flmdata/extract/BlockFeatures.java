@@ -15,8 +15,12 @@ import org.jsoup.nodes.Element;
  * density, words, short words, punctuation), its place (tag, parent's tag, depth, position in the
  * page, how many same-shaped siblings it and its two nearest ancestors have, inside an article
  * element) and its names (class and id words of it and its ancestors), and what the page declares
- * itself ({@link PageSignals}). The rules' decision is crossed with length, link density, tag,
- * position and the page's signals, so the model learns where to trust the rules.
+ * itself ({@link PageSignals}) and what kind of page it is ({@link PageKind}: words of its address,
+ * its declared types, its shape). The rules' decision is crossed with length, link density, tag,
+ * position, class words, the page's signals and kind, so the model learns where to trust the
+ * rules; a block pruned by name also has why (the kind of hint and the words that matched), so the
+ * model may bring back what the rules pruned wrongly. {@link #dense} gives the second stage's
+ * features ({@link BlockTrees}).
  */
 final class BlockFeatures {
 

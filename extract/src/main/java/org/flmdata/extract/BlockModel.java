@@ -16,20 +16,25 @@ import org.jsoup.nodes.Element;
 
 /**
  * A learned classifier of text blocks: main content or not; the {@code learned} extraction mode
- * ({@code extract.html_mode: learned}) uses it. Logistic regression over the hashed
- * binary {@link BlockFeatures} of each block, trained by the project on the fit part of the WCXB
- * development set ({@code BlockModelTrainer} in extract's test code; labels from aligning each
- * block's words to the reference text) and shipped as the resource {@value #RESOURCE}. The idea
- * of labelling each block of a page main or other is MinerU-HTML's; the rules of {@link
- * MainContent} are the model's strongest features, so it corrects them rather than replaces them.
+ * ({@code extract.html_mode: learned}) uses it. Two stages: logistic regression over the hashed
+ * binary {@link BlockFeatures} of each block (the rules' decision, text, place, class names, why
+ * a block was pruned, the kind of page: {@link PageKind}), then, when the model has them,
+ * gradient-boosted trees ({@link BlockTrees}) over dense features of the block and the linear
+ * log-odds of it, its neighbours, its siblings and its page, which correct the linear log-odds.
+ * Trained by the project on the fit part of the WCXB development set ({@link BlockModelTrainer},
+ * {@code pipeline extract-train-model}; labels from aligning each block's words to the reference
+ * text) and shipped as the resource {@value #RESOURCE}. The idea of labelling each block of a page
+ * main or other is MinerU-HTML's; the rules of {@link MainContent} are the model's strongest
+ * features, so it corrects them rather than replaces them.
  *
- * <p>Inference is a sum of one weight per feature per block: cheap beside parsing. The rules stay
- * the default: a block they selected is left out only when its probability is below the {@code
- * keep} threshold, one they left out joins only when its probability reaches the {@code add}
- * threshold (both chosen on the check part of the set), except on pages that declare themselves
- * an article ({@link PageSignals#article()}), where it adds none; a block the rules pruned by
- * name (comments, related links, menus: {@link Prune}) is never added; the headline is always
- * left out (it is the title).
+ * <p>Inference is a sum of one weight per feature per block and a walk down each tree: cheap
+ * beside parsing. The rules stay the default: a block they selected is left out only when its
+ * probability is below the {@code keep} threshold, one they left out joins only when its
+ * probability reaches the {@code add} threshold, one they pruned by name (comments, related
+ * links, menus: {@link Prune}) only when it reaches {@code addNamed} (all three chosen on the
+ * check part of the set), except on pages that declare themselves an article ({@link
+ * PageSignals#article()}) or that have fewer than {@value #MIN_BLOCKS} blocks, where it adds none;
+ * the headline is always left out (it is the title).
  */
 final class BlockModel {
 
@@ -213,8 +218,10 @@ final class BlockModel {
     double keepCut = logit(keep);
     // a page declaring itself an article is one body of prose, which the rules find: the model
     // may drop blocks from it but adds none (additions there cost precision on news pages)
-    double addCut = signals.article() ? Double.POSITIVE_INFINITY : logit(add);
-    double namedCut = signals.article() || addNamed >= 1 ? Double.POSITIVE_INFINITY : logit(addNamed);
+    // nor on a page of a handful of blocks: too little evidence against the rules there
+    boolean adds = !signals.article() && a.blocks().size() >= MIN_BLOCKS;
+    double addCut = adds ? logit(add) : Double.POSITIVE_INFINITY;
+    double namedCut = adds && addNamed < 1 ? logit(addNamed) : Double.POSITIVE_INFINITY;
     Set<Element> mute = Collections.newSetFromMap(new IdentityHashMap<>());
     double[] z = logits(f, a.blocks().size());
     for (int i = 0; i < a.blocks().size(); i++) {

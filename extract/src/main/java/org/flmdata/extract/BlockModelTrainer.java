@@ -21,23 +21,27 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Trains {@link BlockModel} on the fit part of the WCXB development set ({@link WcxbDev}) and
- * selects its threshold on the check part; writes the model resource. Seeded and single-threaded:
- * the same set and arguments write the same bytes.
+ * Trains {@link BlockModel} on the fit part of a set laid out as the WCXB development set ({@link
+ * WcxbDev}) and selects its stage and thresholds on the check part; writes the model. Pages are
+ * parsed on several threads, each alone, and their results kept in the set's order; all the rest
+ * is single-threaded and seeded: the same set and arguments write the same bytes.
  *
  * <p>Labels: each text block's own words (lower-cased {@code \w+}, as {@link BagOfWords} cuts
  * them) are aligned to the page's reference text by word trigrams: the label is the share of the
  * block's trigrams found in the reference (bigram or word for blocks of two words or one). Each
  * block weighs its words' share of its page, so every page counts alike, as the metric's mean over
- * pages does. Logistic regression with soft labels, AdaGrad, L2, examples shuffled with the seed.
+ * pages does. Stage one: logistic regression with soft labels, AdaGrad, L2, examples shuffled with
+ * the seed. Stage two: boosted trees ({@link BlockTrees}, settings {@link #TREES}) over the dense
+ * features, starting from stage one's log-odds.
  *
- * <p>Settings tried ({@link #MIN_PAGES} x {@link #L2} x the keep/add thresholds): the best mean
- * F1 on the check part is written. About five minutes on one core, most of it parsing:
+ * <p>Settings tried: each stage x the keep/add/add-named thresholds; the best mean F1 on the check
+ * part is written. About five minutes on two cores, most of it parsing. Users run it as {@code
+ * pipeline extract-train-model --dev DIR --output FILE}; in a checkout:
  *
  * <pre>
- * mvn -B -o -q test-compile dependency:build-classpath -pl pipeline,extract \
- *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -Xmx4g -cp "$(cat extract/target/cp.txt):extract/target/classes:extract/target/test-classes" \
+ * mvn -B -o -q compile dependency:build-classpath -pl pipeline,extract \
+ *     -Dmdep.outputFile=target/cp.txt
+ * java -Xmx6g -cp "$(cat extract/target/cp.txt):extract/target/classes" \
  *     org.flmdata.extract.BlockModelTrainer ../shared/data/extraction/wcxb-dev \
  *     extract/src/main/resources/org/flmdata/extract/block-model.bin.gz [epochs=4] [seed=17]
  * </pre>
@@ -222,7 +226,7 @@ public final class BlockModelTrainer {
       PageBlocks pb, double[] z, double keepCut, double addCut, double namedCut) {
     if (!pb.scored()) return pb.rules();
     // as BlockModel.text: no additions on a page that declares itself an article
-    if (pb.article()) {
+    if (pb.article() || pb.features().length < BlockModel.MIN_BLOCKS) {
       addCut = Double.POSITIVE_INFINITY;
       namedCut = Double.POSITIVE_INFINITY;
     }

@@ -127,7 +127,7 @@ public final class HtmlExtractor {
   }
 
   /** The mode the stage uses unless a domain sets {@code html_mode}. */
-  public static final String DEFAULT_MODE = "balanced";
+  public static final String DEFAULT_MODE = "learned";
 
   /** The names {@code html_mode} accepts. */
   public static final java.util.List<String> MODES =
