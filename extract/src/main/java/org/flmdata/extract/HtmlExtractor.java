@@ -126,7 +126,10 @@ public final class HtmlExtractor {
     return all == 0 ? 0 : (double) bad / all;
   }
 
-  /** The mode the stage uses unless a domain sets {@code html_mode}. */
+  /**
+   * The mode the stage uses unless a domain sets {@code html_mode}: {@code learned}, the rules of
+   * {@code balanced} corrected by the shipped block classifier ({@link BlockModel}).
+   */
   public static final String DEFAULT_MODE = "learned";
 
   /** The names {@code html_mode} accepts. */

@@ -1,11 +1,16 @@
 package org.flmdata.extract;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * What kind of page this is, as hashed words for {@link BlockFeatures}: the words of the path of
@@ -50,23 +55,46 @@ final class PageKind {
     }
     n = pathWords(url, out, n);
     if (!og.isEmpty() && og.length() <= 40) out[n++] = hash(2, "og:" + og);
+    // one pass over the page: JSON-LD types first, then microdata types, MAX_TYPES in all
+    List<String> ld = new ArrayList<>();
+    List<String> microdata = new ArrayList<>();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (el.normalName().equals("script")) {
+              if (ld.size() < MAX_TYPES
+                  && el.attr("type").equalsIgnoreCase("application/ld+json")) {
+                Matcher m = LD_TYPE.matcher(el.data());
+                while (m.find() && ld.size() < MAX_TYPES) {
+                  Matcher q = QUOTED.matcher(m.group(1));
+                  while (q.find() && ld.size() < MAX_TYPES) ld.add(q.group(1));
+                }
+              }
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (microdata.size() < MAX_TYPES && el.hasAttr("itemtype")) {
+              microdata.add(el.attr("itemtype"));
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        doc);
     int types = 0;
-    for (Element script : doc.getElementsByTag("script")) {
-      if (types >= MAX_TYPES) break;
-      if (!script.attr("type").equalsIgnoreCase("application/ld+json")) continue;
-      Matcher m = LD_TYPE.matcher(script.data());
-      while (m.find() && types < MAX_TYPES) {
-        Matcher q = QUOTED.matcher(m.group(1));
-        while (q.find() && types < MAX_TYPES) {
-          out = grow(out, n);
-          out[n++] = hash(2, q.group(1).trim().toLowerCase(Locale.ROOT));
-          types++;
-        }
-      }
+    for (String t : ld) {
+      out = grow(out, n);
+      out[n++] = hash(2, t.trim().toLowerCase(Locale.ROOT));
+      types++;
     }
-    for (Element e : doc.select("[itemtype]")) {
+    for (String t : microdata) {
       if (types >= MAX_TYPES) break;
-      String t = e.attr("itemtype").trim();
+      t = t.trim();
       int slash = t.lastIndexOf('/');
       out = grow(out, n);
       out[n++] = hash(2, t.substring(slash + 1).toLowerCase(Locale.ROOT));
