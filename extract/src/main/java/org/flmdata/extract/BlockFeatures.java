@@ -15,8 +15,12 @@ import org.jsoup.nodes.Element;
  * density, words, short words, punctuation), its place (tag, parent's tag, depth, position in the
  * page, how many same-shaped siblings it and its two nearest ancestors have, inside an article
  * element) and its names (class and id words of it and its ancestors), and what the page declares
- * itself ({@link PageSignals}). The rules' decision is crossed with length, link density, tag,
- * position and the page's signals, so the model learns where to trust the rules.
+ * itself ({@link PageSignals}) and what kind of page it is ({@link PageKind}: words of its address,
+ * its declared types, its shape). The rules' decision is crossed with length, link density, tag,
+ * position, class words, the page's signals and kind, so the model learns where to trust the
+ * rules; a block pruned by name also has why (the kind of hint and the words that matched), so the
+ * model may bring back what the rules pruned wrongly. {@link #dense} gives the second stage's
+ * features ({@link BlockTrees}).
  */
 final class BlockFeatures {
 
@@ -36,12 +40,21 @@ final class BlockFeatures {
   /** Per block: the rules' decision (see {@link #decision}) and its depth below the body. */
   private final int[] sel;
   private final int[] depths;
+  /** The page's kind words ({@link PageKind}) and its shape: blocks and link share, binned. */
+  private final int[] kind;
+  private final int pageShape;
+  private final int bodyChars;
 
   BlockFeatures(Analysis a, PageSignals signals) {
     this.a = a;
+    org.jsoup.nodes.Document doc = a.body().ownerDocument();
+    this.kind = doc == null ? new int[0] : PageKind.of(doc);
     this.flags = (signals.product() ? 1 : 0) | (signals.discussion() ? 2 : 0);
     Stat body = a.stats().get(a.body());
     int bodyChars = body == null ? 0 : body.chars;
+    this.bodyChars = bodyChars;
+    int linkShare = body == null ? 0 : (int) Math.min(4, 5 * body.linkDensity());
+    this.pageShape = log2(a.blocks().size()) * 8 + linkShare;
     int chosen = Measure.chars(a.result(), a.stats());
     this.shareBin = bodyChars == 0 ? 0 : (int) Math.min(10, 10.0 * chosen / bodyChars);
     this.bodyBin = log2(bodyChars);
@@ -74,6 +87,10 @@ final class BlockFeatures {
     int[] names;
     /** Binned count of same-shaped siblings, -1 until asked. */
     int repetition = -1;
+    /** The nearest ancestor-or-self pruned by name, or null. */
+    Element dropped;
+    /** Why {@link #dropped} was pruned ({@link #why}), computed once on the dropped element. */
+    int[] why;
   }
 
   private final Map<Element, Info> infos = new IdentityHashMap<>();
@@ -121,6 +138,7 @@ final class BlockFeatures {
             && (e == items.root() || (up != null && (up.decision & 2) != 0));
     in.decision =
         (inChosen ? 1 : 0) | (inItems ? 2 : 0) | (items != null ? 4 : 0) | dropKind << 3;
+    in.dropped = dropKind != 1 ? null : a.drop().contains(e) ? e : up == null ? null : up.dropped;
     in.depth = up == null ? 0 : up.depth + 1;
     in.toArticle =
         parent == null || up == null
@@ -140,12 +158,17 @@ final class BlockFeatures {
     Element el = a.blocks().get(i);
     Stat s = a.stats().get(el);
     boolean inArticle = info(el).toArticle <= 8;
+    int sel0 = this.sel[i];
+    int decided = (sel0 & 3) | (sel0 >> 3) << 2;
     int depth = 0;
     for (Element e = el; e != null && depth <= 8; e = e.parent(), depth++) {
       Info in = info(e);
       int ns = depth <= 2 ? 20 + depth : 23;
       if (in.names == null) in.names = names(e);
-      for (int x : in.names) sink.add(h(ns, x));
+      for (int x : in.names) {
+        sink.add(h(ns, x));
+        if (depth <= 2) sink.add(h(ns + 30, x * 16 + decided));
+      }
       if (depth <= 2) {
         if (in.repetition < 0) in.repetition = repetition(e);
         sink.add(h(24 + depth, in.repetition));
@@ -196,6 +219,192 @@ final class BlockFeatures {
     int nextLen = i + 1 < n ? log2(a.stats().get(a.blocks().get(i + 1)).inline) : 15;
     sink.add(h(34, prevLen * 16 + len));
     sink.add(h(35, nextLen * 16 + len));
+    // the kind of page, crossed with the rules' decision: per kind, where to trust them
+    for (int k : kind) {
+      sink.add(h(40, k * 16 + decided));
+      sink.add(h(41, k * 16 + Math.min(len / 3, 4)));
+    }
+    sink.add(h(42, pageShape * 16 + decided));
+    // items: the nearest of the block and its ancestors with many same-shaped siblings, and how
+    // much of the page their container holds
+    Element x = el;
+    for (int d = 0; d <= 5 && x != null && x != a.body(); d++, x = x.parent()) {
+      Info in = info(x);
+      if (in.repetition < 0) in.repetition = repetition(x);
+      if (in.repetition >= 3) {
+        Stat ps = a.stats().get(x.parent());
+        int share = ps == null || bodyChars == 0 ? 0 : (int) Math.min(10, 10.0 * ps.chars / bodyChars);
+        int item = (in.repetition * 16 + share) * 8 + d;
+        sink.add(h(43, item));
+        sink.add(h(44, item * 16 + decided));
+        break;
+      }
+    }
+    // why the rules pruned it by name, so the model may bring back what they pruned wrongly
+    Element dropped = info(el).dropped;
+    if (dropped != null) {
+      Info din = info(dropped);
+      if (din.why == null) din.why = why(dropped, flags);
+      int[] why = din.why;
+      for (int w : why) {
+        sink.add(h(45, w));
+        sink.add(h(46, w * 64 + len));
+        sink.add(h(47, w * 16 + flags));
+      }
+      Stat ds = a.stats().get(dropped);
+      int share = ds == null || bodyChars == 0 ? 0 : (int) Math.min(10, 10.0 * ds.chars / bodyChars);
+      sink.add(h(48, why[0] * 16 + share));
+      for (int k : kind) sink.add(h(49, k * 8 + why[0]));
+    }
+  }
+
+  /** Per block, the index of its parent among the blocks' parents (siblings share it). */
+  int[] groups() {
+    Map<Element, Integer> ids = new IdentityHashMap<>();
+    int[] out = new int[sel.length];
+    for (int i = 0; i < out.length; i++) {
+      Element p = a.blocks().get(i).parent();
+      Integer id = ids.get(p);
+      if (id == null) {
+        id = ids.size();
+        ids.put(p, id);
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  /** Length of the vector of {@link #dense}. */
+  static final int DENSE = 36;
+
+  /**
+   * The dense features of block {@code i} for {@link BlockTrees}, beside the log-odds {@code
+   * logits} of the linear model for every block of the page (its own, its neighbours', its
+   * siblings' and the page's mean: the trees smooth the linear model's decisions over the page).
+   */
+  void dense(int i, double[] logits, double pageLogit, double siblingLogit, float[] x) {
+    Element el = a.blocks().get(i);
+    Stat s = a.stats().get(el);
+    Info own = info(el);
+    int sel = this.sel[i];
+    int n = this.sel.length;
+    Element parent = el.parent();
+    Stat p1 = parent == null ? null : a.stats().get(parent);
+    Element gp = parent == null ? null : parent.parent();
+    Stat p2 = gp == null ? null : a.stats().get(gp);
+    int k = 0;
+    x[k++] = (float) logits[i];
+    x[k++] = i > 0 ? (float) logits[i - 1] : 0f;
+    x[k++] = i + 1 < n ? (float) logits[i + 1] : 0f;
+    x[k++] = (float) pageLogit;
+    x[k++] = (float) siblingLogit;
+    x[k++] = sel & 1;
+    x[k++] = (sel >> 1) & 1;
+    x[k++] = (sel >> 2) & 1;
+    x[k++] = sel >> 3;
+    Element dropped = own.dropped;
+    int[] why = null;
+    if (dropped != null) {
+      Info din = info(dropped);
+      if (din.why == null) din.why = why(dropped, flags);
+      why = din.why;
+    }
+    x[k++] = why == null ? 0 : why[0];
+    Stat ds = dropped == null ? null : a.stats().get(dropped);
+    x[k++] = ds == null || bodyChars == 0 ? -1f : (float) ds.chars / bodyChars;
+    x[k++] = (float) Math.log1p(s.inline);
+    x[k++] = s.inline == 0 ? 0f : (float) s.inlineLinks / s.inline;
+    x[k++] = s.punct;
+    x[k++] = s.words;
+    x[k++] = s.words == 0 ? -1f : (float) s.shortWords / s.words;
+    x[k++] = depths[i];
+    x[k++] = (float) i / Math.max(1, n);
+    x[k++] = n;
+    x[k++] = shareBin;
+    x[k++] = bodyBin;
+    x[k++] = flags;
+    x[k++] = Math.min(99, own.toArticle);
+    for (int d = 0; d < 3; d++) {
+      Element e = d == 0 ? el : d == 1 ? parent : gp;
+      if (e == null) {
+        x[k++] = 0;
+        continue;
+      }
+      Info in = info(e);
+      if (in.repetition < 0) in.repetition = repetition(e);
+      x[k++] = in.repetition;
+    }
+    x[k++] = p1 == null ? -1f : (float) Math.log1p(p1.chars);
+    x[k++] = p1 == null ? -1f : (float) p1.linkDensity();
+    x[k++] = p2 == null ? -1f : (float) Math.log1p(p2.chars);
+    x[k++] = p2 == null ? -1f : (float) p2.linkDensity();
+    x[k++] = i > 0 ? this.sel[i - 1] & 3 : 4;
+    x[k++] = i + 1 < n ? this.sel[i + 1] & 3 : 4;
+    x[k++] = tagCode(el.normalName());
+    x[k++] = parent == null ? 0 : tagCode(parent.normalName());
+    Stat body = a.stats().get(a.body());
+    x[k++] = body == null ? 0f : (float) body.linkDensity();
+    x[k++] = s.chars == 0 ? 0f : (float) s.inline / s.chars;
+  }
+
+  /** A small code for the tags that make text blocks (0 for any other). */
+  static int tagCode(String tag) {
+    return switch (tag) {
+      case "p" -> 1;
+      case "li" -> 2;
+      case "td", "th" -> 3;
+      case "div" -> 4;
+      case "h1" -> 5;
+      case "h2", "h3" -> 6;
+      case "h4", "h5", "h6" -> 7;
+      case "pre", "code" -> 8;
+      case "blockquote" -> 9;
+      case "dd", "dt" -> 10;
+      case "span" -> 11;
+      case "a" -> 12;
+      case "section", "article" -> 13;
+      case "body" -> 14;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Why {@code d} was pruned by name: first the kind of hint (1 role, 2 comments, 3 strong, 4
+   * weak, 5 other: a copyright line), then the hashes of the hint words that matched.
+   */
+  static int[] why(Element d, int flags) {
+    String role = d.attr("role").toLowerCase(java.util.Locale.ROOT);
+    if (!role.isEmpty() && Prune.BOILERPLATE_ROLES.contains(role)) {
+      return new int[] {1, 1000 + role.hashCode() % 1000};
+    }
+    String hints = Prune.hints(d);
+    boolean discussion = (flags & 2) != 0;
+    java.util.regex.Pattern[] patterns = {
+      discussion ? null : Prune.COMMENTS, Prune.STRONG_NEGATIVE, Prune.WEAK_NEGATIVE
+    };
+    for (int k = 0; k < patterns.length; k++) {
+      if (patterns[k] == null) continue;
+      java.util.regex.Matcher m = patterns[k].matcher(hints);
+      if (!m.find()) continue;
+      int[] out = new int[4];
+      out[0] = 2 + k;
+      int n = 1;
+      do {
+        out[n++] = (2 + k) * 7919 + word(m.group());
+      } while (n < out.length && m.find());
+      return java.util.Arrays.copyOf(out, n);
+    }
+    return new int[] {5};
+  }
+
+  /** The hash of the letters of {@code s} (a match with its delimiters). */
+  private static int word(String s) {
+    int h = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z') h = 31 * h + c;
+    }
+    return h;
   }
 
   /** Text length and link density of a container, binned together. */

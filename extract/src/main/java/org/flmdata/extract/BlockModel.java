@@ -16,36 +16,53 @@ import org.jsoup.nodes.Element;
 
 /**
  * A learned classifier of text blocks: main content or not; the {@code learned} extraction mode
- * ({@code extract.html_mode: learned}) uses it. Logistic regression over the hashed
- * binary {@link BlockFeatures} of each block, trained by the project on the fit part of the WCXB
- * development set ({@code BlockModelTrainer} in extract's test code; labels from aligning each
- * block's words to the reference text) and shipped as the resource {@value #RESOURCE}. The idea
- * of labelling each block of a page main or other is MinerU-HTML's; the rules of {@link
- * MainContent} are the model's strongest features, so it corrects them rather than replaces them.
+ * ({@code extract.html_mode: learned}) uses it. Two stages: logistic regression over the hashed
+ * binary {@link BlockFeatures} of each block (the rules' decision, text, place, class names, why
+ * a block was pruned, the kind of page: {@link PageKind}), then, when the model has them,
+ * gradient-boosted trees ({@link BlockTrees}) over dense features of the block and the linear
+ * log-odds of it, its neighbours, its siblings and its page, which correct the linear log-odds.
+ * Trained by the project on the fit part of the WCXB development set ({@link BlockModelTrainer},
+ * {@code pipeline extract-train-model}; labels from aligning each block's words to the reference
+ * text) and shipped as the resource {@value #RESOURCE}. The idea of labelling each block of a page
+ * main or other is MinerU-HTML's; the rules of {@link MainContent} are the model's strongest
+ * features, so it corrects them rather than replaces them.
  *
- * <p>Inference is a sum of one weight per feature per block: cheap beside parsing. The rules stay
- * the default: a block they selected is left out only when its probability is below the {@code
- * keep} threshold, one they left out joins only when its probability reaches the {@code add}
- * threshold (both chosen on the check part of the set), except on pages that declare themselves
- * an article ({@link PageSignals#article()}), where it adds none; a block the rules pruned by
- * name (comments, related links, menus: {@link Prune}) is never added; the headline is always
- * left out (it is the title).
+ * <p>Inference is a sum of one weight per feature per block and a walk down each tree: cheap
+ * beside parsing. The rules stay the default: a block they selected is left out only when its
+ * probability is below the {@code keep} threshold, one they left out joins only when its
+ * probability reaches the {@code add} threshold, one they pruned by name (comments, related
+ * links, menus: {@link Prune}) only when it reaches {@code addNamed} (all three chosen on the
+ * check part of the set), except on pages that declare themselves an article ({@link
+ * PageSignals#article()}) or that have fewer than {@value #MIN_BLOCKS} blocks, where it adds none;
+ * the headline is always left out (it is the title).
  */
 final class BlockModel {
 
   static final String RESOURCE = "block-model.bin.gz";
-  private static final int MAGIC = 0x464c4d42; // "FLMB"
+  private static final int MAGIC = 0x464c4d43; // "FLMC"
 
   private final float[] weights;
   /** The probability a block the rules selected needs to stay. */
   private final float keep;
   /** The probability a block the rules left out needs to join. */
   private final float add;
+  /** The probability a block the rules pruned by name needs to join (1: never). */
+  private final float addNamed;
 
-  BlockModel(float[] weights, float keep, float add) {
+  /** The second stage over dense features, or null for the linear model alone. */
+  private final BlockTrees trees;
+
+  BlockModel(float[] weights, BlockTrees trees, float keep, float add, float addNamed) {
     this.weights = weights;
+    this.trees = trees;
     this.keep = keep;
     this.add = add;
+    this.addNamed = addNamed;
+  }
+
+  /** A model that never brings back a block the rules pruned by name. */
+  BlockModel(float[] weights, float keep, float add) {
+    this(weights, null, keep, add, 1f);
   }
 
   /** The model shipped in the jar, or null when the resource is absent. */
@@ -73,8 +90,10 @@ final class BlockModel {
     if (bits != BlockFeatures.BITS) throw new IOException("block model of " + bits + " bits");
     float keep = in.readFloat();
     float add = in.readFloat();
+    float addNamed = in.readFloat();
     float[] w = readWeights(in, bits);
-    return new BlockModel(w, keep, add);
+    BlockTrees trees = in.readBoolean() ? BlockTrees.read(in, BlockFeatures.DENSE) : null;
+    return new BlockModel(w, trees, keep, add, addNamed);
   }
 
   private static float[] readWeights(DataInputStream in, int bits) throws IOException {
@@ -108,7 +127,10 @@ final class BlockModel {
     out.writeInt(BlockFeatures.BITS);
     out.writeFloat(keep);
     out.writeFloat(add);
+    out.writeFloat(addNamed);
     writeWeights(out, weights);
+    out.writeBoolean(trees != null);
+    if (trees != null) trees.write(out);
     out.flush();
     gz.finish();
   }
@@ -117,11 +139,56 @@ final class BlockModel {
     return Math.log(p / (1.0 - p));
   }
 
-  /** The log-odds that block {@code i} of the analysis is main content. */
+  /** The linear model's log-odds that block {@code i} of the analysis is main content. */
   double logit(BlockFeatures f, int i) {
+    return linear(weights, f, i);
+  }
+
+  static double linear(float[] weights, BlockFeatures f, int i) {
     double[] sum = {0};
     f.of(i, x -> sum[0] += weights[x]);
     return sum[0];
+  }
+
+  /**
+   * The log-odds of every block of the page: the linear model's, corrected by the trees when the
+   * model has them.
+   */
+  double[] logits(BlockFeatures f, int n) {
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) z[i] = logit(f, i);
+    if (trees == null) return z;
+    return boosted(trees, f, z, f.groups());
+  }
+
+  /** The linear log-odds {@code z} corrected by {@code trees} (over {@link BlockFeatures#dense}). */
+  static double[] boosted(BlockTrees trees, BlockFeatures f, double[] z, int[] groups) {
+    double[] page = new double[1];
+    double[] sibling = new double[z.length];
+    context(z, groups, page, sibling);
+    float[] x = new float[BlockFeatures.DENSE];
+    double[] out = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      f.dense(i, z, page[0], sibling[i], x);
+      out[i] = z[i] + trees.score(x);
+    }
+    return out;
+  }
+
+  /** The mean log-odds of the page and, per block, of the blocks sharing its parent. */
+  static void context(double[] z, int[] groups, double[] page, double[] sibling) {
+    int g = 0;
+    for (int id : groups) g = Math.max(g, id + 1);
+    double[] sum = new double[g];
+    int[] count = new int[g];
+    double all = 0;
+    for (int i = 0; i < z.length; i++) {
+      all += z[i];
+      sum[groups[i]] += z[i];
+      count[groups[i]]++;
+    }
+    page[0] = z.length == 0 ? 0 : all / z.length;
+    for (int i = 0; i < z.length; i++) sibling[i] = sum[groups[i]] / count[groups[i]];
   }
 
   /** Fewer text blocks than this, none long enough to score, is too little to judge. */
@@ -151,14 +218,18 @@ final class BlockModel {
     double keepCut = logit(keep);
     // a page declaring itself an article is one body of prose, which the rules find: the model
     // may drop blocks from it but adds none (additions there cost precision on news pages)
-    double addCut = signals.article() ? Double.POSITIVE_INFINITY : logit(add);
+    // nor on a page of a handful of blocks: too little evidence against the rules there
+    boolean adds = !signals.article() && a.blocks().size() >= MIN_BLOCKS;
+    double addCut = adds ? logit(add) : Double.POSITIVE_INFINITY;
+    double namedCut = adds && addNamed < 1 ? logit(addNamed) : Double.POSITIVE_INFINITY;
     Set<Element> mute = Collections.newSetFromMap(new IdentityHashMap<>());
+    double[] z = logits(f, a.blocks().size());
     for (int i = 0; i < a.blocks().size(); i++) {
       Element b = a.blocks().get(i);
       boolean keep =
           f.selected(i)
-              ? isStructure(b) || logit(f, i) >= keepCut
-              : !f.prunedByName(i) && logit(f, i) >= addCut;
+              ? isStructure(b) || z[i] >= keepCut
+              : z[i] >= (f.prunedByName(i) ? namedCut : addCut);
       if (!keep) mute.add(b);
     }
     Set<Element> drop = a.headline() == null ? Set.of() : Set.of(a.headline());

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       TokenizerCommand.class,
       ExtractHtmlCommand.class,
+      ExtractTrainModelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
