@@ -23,6 +23,8 @@ public final class MinHasher implements Serializable {
   private final int rows;
   private final long[] a;
   private final long[] b;
+  /** {@code 2 * a[i]}, the operand of {@link #signature}'s scaled product. */
+  private final long[] a2;
   private final long bandSeed;
 
   public MinHasher(int bands, int rows, long seed) {
@@ -39,6 +41,8 @@ public final class MinHasher implements Serializable {
       a[i] = 1 + rnd.nextLong(P - 1);
       b[i] = rnd.nextLong(P);
     }
+    a2 = new long[k];
+    for (int i = 0; i < k; i++) a2[i] = a[i] << 1;
     bandSeed = XxHash64.hashLong(seed, 0xBA4DL);
   }
 
@@ -79,37 +83,66 @@ public final class MinHasher implements Serializable {
   /**
    * Writes the signature of {@code shingles[0..count)} into {@code sig} (length {@link #size()});
    * with no shingles every slot is {@code Long.MAX_VALUE}.
+   *
+   * <p>Same values as {@link #permute} (and as every earlier version: indexes hold band keys of
+   * them), computed with fewer operations: with {@code a2 = 2a} and {@code x4 = 4x} (both below
+   * 2^63, so the signed {@link Math#multiplyHigh} is exact) the 128-bit product is {@code 8ax},
+   * whose high word is {@code ax >> 61} and whose low word shifted right by 3 is {@code ax mod
+   * 2^61}; their sum plus {@code b} (below 3 * 2^61) folds once to [0, p + 2] and one conditional
+   * subtraction ends in [0, p). Four permutations share each pass over the shingles.
    */
   public void signature(long[] shingles, int count, long[] sig) {
     int k = a.length;
-    long[] x = reduced(shingles, count);
-    // permutation-major: a_i, b_i and the running minimum stay in registers over the shingles
-    for (int i = 0; i < k; i++) {
-      long ai = a[i];
-      long bi = b[i];
-      long min = Long.MAX_VALUE;
+    long[] x = scaled(shingles, count);
+    int i = 0;
+    for (; i + 4 <= k; i += 4) {
+      long a0 = a2[i];
+      long a1 = a2[i + 1];
+      long a2i = a2[i + 2];
+      long a3 = a2[i + 3];
+      long b0 = b[i];
+      long b1 = b[i + 1];
+      long b2 = b[i + 2];
+      long b3 = b[i + 3];
+      long m0 = Long.MAX_VALUE;
+      long m1 = Long.MAX_VALUE;
+      long m2 = Long.MAX_VALUE;
+      long m3 = Long.MAX_VALUE;
       for (int s = 0; s < count; s++) {
         long xs = x[s];
-        long lo = ai * xs;
-        long hi = Math.multiplyHigh(ai, xs);
-        long r = (lo & P) + ((lo >>> 61) | (hi << 3));
-        r = (r & P) + (r >>> 61) + bi;
-        // r < 2^61 + p: fold once more, result in [0, p]
-        r = (r & P) + (r >>> 61);
-        if (r >= P) r -= P;
-        if (r < min) min = r;
+        m0 = Math.min(m0, permuteScaled(a0, b0, xs));
+        m1 = Math.min(m1, permuteScaled(a1, b1, xs));
+        m2 = Math.min(m2, permuteScaled(a2i, b2, xs));
+        m3 = Math.min(m3, permuteScaled(a3, b3, xs));
       }
+      sig[i] = m0;
+      sig[i + 1] = m1;
+      sig[i + 2] = m2;
+      sig[i + 3] = m3;
+    }
+    for (; i < k; i++) {
+      long ai = a2[i];
+      long bi = b[i];
+      long min = Long.MAX_VALUE;
+      for (int s = 0; s < count; s++) min = Math.min(min, permuteScaled(ai, bi, x[s]));
       sig[i] = min;
     }
   }
 
+  /** {@code (a * x + b) mod p} from {@code a2 = 2a}, {@code x4 = 4x}, for {@code a, x, b} in [0, p). */
+  private static long permuteScaled(long a2, long b, long x4) {
+    long r = ((a2 * x4) >>> 3) + Math.multiplyHigh(a2, x4) + b;
+    r = (r & P) + (r >>> 61);
+    return r >= P ? r - P : r;
+  }
+
   private transient long[] scratch;
 
-  /** Shingle hashes reduced mod p, in a reused buffer. */
-  private long[] reduced(long[] shingles, int count) {
+  /** Shingle hashes reduced mod p and times 4, in a reused buffer. */
+  private long[] scaled(long[] shingles, int count) {
     long[] x = scratch;
     if (x == null || x.length < count) x = scratch = new long[Math.max(count, 256)];
-    for (int s = 0; s < count; s++) x[s] = mod(shingles[s]);
+    for (int s = 0; s < count; s++) x[s] = mod(shingles[s]) << 2;
     return x;
   }
 

@@ -27,6 +27,20 @@ public final class Shingler {
     return r;
   }
 
+  /** ASCII classes, from the same {@link Character} predicates the general path asks. */
+  private static final byte WORD_CHAR = 1;
+  private static final byte SPACE = 2;
+  private static final byte[] ASCII = new byte[128];
+  private static final char[] ASCII_LOWER = new char[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      if (Character.isLetterOrDigit(c) || isCombining(c)) ASCII[c] |= WORD_CHAR;
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) ASCII[c] |= SPACE;
+      ASCII_LOWER[c] = (char) Character.toLowerCase(c);
+    }
+  }
+
   private final ShingleUnit unit;
   private final int n;
   private byte[] word = new byte[64];
@@ -87,6 +101,18 @@ public final class Shingler {
     int i = 0;
     int end = text.length();
     while (i < end) {
+      char ch = text.charAt(i);
+      if (ch < 128) {
+        // ASCII (most web text): table lookups, same answers as below
+        i++;
+        if ((ASCII[ch] & WORD_CHAR) != 0) {
+          len = putAscii(len, ASCII_LOWER[ch]);
+        } else if (len > 0) {
+          t = addToken(t, len);
+          len = 0;
+        }
+        continue;
+      }
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
@@ -114,11 +140,12 @@ public final class Shingler {
     while (i < end) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      if (cp < 128 ? (ASCII[cp] & SPACE) != 0
+          : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         if (!space) t = addToken(t, putChar(0, ' '));
         space = true;
       } else {
-        t = addToken(t, putChar(0, Character.toLowerCase(cp)));
+        t = addToken(t, putChar(0, cp < 128 ? ASCII_LOWER[cp] : Character.toLowerCase(cp)));
         space = false;
       }
     }
@@ -145,6 +172,18 @@ public final class Shingler {
     word[len + 2] = (byte) lo;
     word[len + 3] = (byte) (lo >>> 8);
     return len + 4;
+  }
+
+  /** Appends an ASCII character as {@link #putChar} does (two bytes, little-endian). */
+  private int putAscii(int len, char c) {
+    if (len + 2 > word.length) {
+      byte[] w = new byte[word.length * 2];
+      System.arraycopy(word, 0, w, 0, len);
+      word = w;
+    }
+    word[len] = (byte) c;
+    word[len + 1] = 0;
+    return len + 2;
   }
 
   private int addToken(int t, int len) {

@@ -63,6 +63,37 @@ class MinHasherTest {
     }
   }
 
+  /** Shingles that permutation {@code i} maps to {@code target}: x = (target - b) / a mod p. */
+  private static long preimage(MinHasher h, int i, long target) {
+    BigInteger b = BigInteger.valueOf(h.permute(i, 0));
+    BigInteger a = BigInteger.valueOf(h.permute(i, 1)).subtract(b).mod(P);
+    return BigInteger.valueOf(target).subtract(b).multiply(a.modInverse(P)).mod(P).longValueExact();
+  }
+
+  @Test
+  void signatureIsExactAtTheEdgesOfTheFieldForEveryPermutationCount() {
+    // 21x5 = 105 permutations: the blocks of four and the one left over; shingles mapped to 0, 1, 2
+    // and p - 1 (the values the folding and the last subtraction must get right), and the
+    // largest and smallest raw hashes
+    MinHasher h = new MinHasher(21, 5, 7);
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < h.size(); i++) {
+      long[] shingles = new long[40];
+      for (int j = 0; j < shingles.length; j++) shingles[j] = r.nextLong();
+      shingles[0] = -1L;
+      shingles[1] = Long.MIN_VALUE;
+      long target = new long[] {0, 1, 2, MinHasher.P - 1}[i % 4];
+      shingles[2 + i % 30] = preimage(h, i, target);
+      long[] sig = h.signature(shingles, shingles.length);
+      for (int k = 0; k < h.size(); k++) {
+        long min = Long.MAX_VALUE;
+        for (long s : shingles) min = Math.min(min, h.permute(k, MinHasher.mod(s)));
+        assertEquals(min, sig[k], "permutation " + k);
+      }
+      if (target < MinHasher.P - 1) assertEquals(target, sig[i]);
+    }
+  }
+
   @Test
   void sameSeedSamePermutationsOtherSeedOthers() {
     long[] s = {1, 2, 3, 99};

@@ -105,6 +105,27 @@ class ShinglerTest {
   }
 
   @Test
+  void everyAsciiCharacterIsClassifiedByTheUnicodePredicates() {
+    for (char c = 0; c < 128; c++) {
+      String text = "x" + c + "y";
+      boolean wordChar = Character.isLetterOrDigit(c);
+      // word mode: a letter or digit joins its neighbours into one token, anything else splits
+      assertEquals(wordChar ? 1 : 2, new Shingler(ShingleUnit.WORD, 1).shingle(text), "0x"
+          + Integer.toHexString(c));
+      assertArrayEquals(shingles(ShingleUnit.WORD, 1, "x" + Character.toLowerCase(c) + "y"),
+          shingles(ShingleUnit.WORD, 1, text));
+      // char mode: whitespace runs are one space token, every other character is a token
+      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      assertArrayEquals(shingles(ShingleUnit.CHAR, 1, space ? "x y" : "x" + Character.toLowerCase(c)
+          + "y"), shingles(ShingleUnit.CHAR, 1, text));
+    }
+    // a word across ASCII and non-ASCII letters is one token, lower-cased on both paths
+    assertEquals(1, new Shingler(ShingleUnit.WORD, 1).shingle("ab\u00e9cd"));
+    assertArrayEquals(shingles(ShingleUnit.WORD, 2, "ab\u00e9cd \u00c9Fg"),
+        shingles(ShingleUnit.WORD, 2, "AB\u00c9CD \u00e9fG"));
+  }
+
+  @Test
   void reusedShinglerGivesTheSameHashesAsAFreshOne() {
     Shingler s = new Shingler(ShingleUnit.WORD, 3);
     s.shingle("a long text with many many words to grow the buffers of the shingler a lot");

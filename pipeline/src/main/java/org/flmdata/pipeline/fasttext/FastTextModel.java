@@ -87,18 +87,27 @@ public final class FastTextModel {
    * than the model's, less those whose probability underflows to 0 in fastText's float
    * arithmetic), most probable first. Never throws on any string: null and empty text are
    * predicted as an empty line (the end-of-sentence token alone), as the CLI does.
+   *
+   * <p>The text is encoded straight into a native buffer of the calling thread ({@link LineBuffer}),
+   * and every native object the call gets back is freed before it returns, so a prediction
+   * allocates no native memory of its own and leaves nothing for the garbage collector to free.
    */
   public List<Prediction> predict(String text, int k) {
     int kk = k <= 0 || k > nLabels ? nLabels : k;
-    try (BytePointer in = utf8(line(text));
-        FastTextWrapper.FloatStringPairVector v = api.predictProba(in, kk)) {
+    LineBuffer buf = LineBuffer.get();
+    BytePointer in = buf.line(text);
+    try (FastTextWrapper.FloatStringPairVector v = api.predictProba(in, kk)) {
       int n = (int) v.size();
       List<Prediction> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         double prob = Math.exp(v.first(i));
-        out.add(new Prediction(v.second(i).getString(StandardCharsets.UTF_8), Math.min(1.0, prob)));
+        try (BytePointer label = v.second(i)) {
+          out.add(new Prediction(buf.string(label), Math.min(1.0, prob)));
+        }
       }
       return out;
+    } finally {
+      buf.release(in);
     }
   }
 
@@ -111,25 +120,5 @@ public final class FastTextModel {
       if (p.label().equals(label)) return p.prob();
     }
     return 0.0;
-  }
-
-  /** One CLI input line: line breaks and NULs (which would end the C string) become spaces. */
-  static String line(String text) {
-    if (text == null || text.isEmpty()) return "\n";
-    StringBuilder sb = null;
-    int len = text.length();
-    for (int i = 0; i < len; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\0') {
-        if (sb == null) {
-          sb = new StringBuilder(len + 1);
-          sb.append(text, 0, i);
-        }
-        sb.append(' ');
-      } else if (sb != null) {
-        sb.append(c);
-      }
-    }
-    return (sb == null ? text : sb.toString()) + "\n";
   }
 }
