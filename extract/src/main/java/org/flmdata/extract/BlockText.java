@@ -306,6 +306,7 @@ final class BlockText implements NodeFilter {
   }
 
   static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x7F) return false; // printable ASCII, the common case: no whitespace
     return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
   }
 

@@ -29,6 +29,12 @@ final class BlockTrees {
   /** The index of each tree's root. */
   private final int[] roots;
 
+  /**
+   * The nodes packed for {@link #score}, four ints each (feature, threshold's bits, left and right
+   * child's offset in this array): one array walked instead of four.
+   */
+  private final int[] packed;
+
   BlockTrees(int[] feature, float[] threshold, int[] left, int[] right, float[] value, int[] roots) {
     this.feature = feature;
     this.threshold = threshold;
@@ -36,6 +42,13 @@ final class BlockTrees {
     this.right = right;
     this.value = value;
     this.roots = roots;
+    this.packed = new int[feature.length * 4];
+    for (int i = 0; i < feature.length; i++) {
+      packed[4 * i] = feature[i];
+      packed[4 * i + 1] = Float.floatToRawIntBits(threshold[i]);
+      packed[4 * i + 2] = feature[i] < 0 ? 0 : 4 * left[i];
+      packed[4 * i + 3] = feature[i] < 0 ? 0 : 4 * right[i];
+    }
   }
 
   int size() {
@@ -44,11 +57,13 @@ final class BlockTrees {
 
   /** The sum of the trees' values for features {@code x}. */
   double score(float[] x) {
+    int[] t = packed;
     double sum = 0;
     for (int root : roots) {
-      int node = root;
-      while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
-      sum += value[node];
+      int k = 4 * root;
+      int f;
+      while ((f = t[k]) >= 0) k = x[f] <= Float.intBitsToFloat(t[k + 1]) ? t[k + 2] : t[k + 3];
+      sum += value[k >> 2];
     }
     return sum;
   }

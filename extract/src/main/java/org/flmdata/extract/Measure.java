@@ -140,8 +140,12 @@ final class Measure {
     int run = 0;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        if (isCjk(c)) {
+      // ASCII first without Character's tables: exactly its letters and digits there
+      boolean ascii = c < 0x80;
+      if (ascii
+          ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          : Character.isLetterOrDigit(c)) {
+        if (!ascii && isCjk(c)) {
           if (run > 0) endWord(s, run);
           run = 0;
           s.words++;

@@ -263,6 +263,13 @@ public final class PageDecoder {
 
   /** {@code bytes} decoded with {@code cs}, or null at the first malformed sequence. */
   static String strict(byte[] bytes, int len, Charset cs) {
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      // the fast lenient decode replaces each malformed sequence with U+FFFD: without one in its
+      // result nothing was malformed and it equals the strict decode (a real U+FFFD on the page
+      // takes the strict path)
+      String s = new String(bytes, 0, Math.max(0, len), StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') < 0) return s;
+    }
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

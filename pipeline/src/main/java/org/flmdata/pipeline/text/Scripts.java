@@ -21,6 +21,9 @@ public final class Scripts {
     if (cp >= 0x4E00 && cp <= 0x9FEF) return true; // CJK unified ideographs (Unicode 11)
     if (cp >= 0xAC00 && cp <= 0xD7A3) return true; // Hangul syllables
     if (cp >= 0x3041 && cp <= 0x3096 || cp >= 0x30A1 && cp <= 0x30FA) return true; // kana
+    // Ethiopic to Supplemental Punctuation (general punctuation, symbols, Latin Extended
+    // Additional): no CJK script, and common in any text (curly quotes, dashes)
+    if (cp >= 0x1200 && cp < 0x2E80) return false;
     if (cp > Character.MAX_CODE_POINT) return false;
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
