@@ -16,17 +16,6 @@ public final class ExactKey {
   private static final long SEED_1 = 0x1F0E5L;
   private static final long SEED_2 = 0x2C7A9L;
 
-  /** ASCII whitespace and lower case, from the same {@link Character} methods the loop asks. */
-  private static final boolean[] ASCII_SPACE = new boolean[128];
-  private static final char[] ASCII_LOWER = new char[128];
-
-  static {
-    for (int c = 0; c < 128; c++) {
-      ASCII_SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c);
-      ASCII_LOWER[c] = (char) Character.toLowerCase(c);
-    }
-  }
-
   private byte[] buf = new byte[1024];
   private long h1;
   private long h2;
@@ -47,11 +36,11 @@ public final class ExactKey {
       if (ch < 128) {
         // ASCII: table lookups, the same answers as the general path below
         i++;
-        if (ASCII_SPACE[ch]) {
+        if (AsciiTables.SPACE[ch]) {
           space = true;
           continue;
         }
-        cp = ASCII_LOWER[ch];
+        cp = AsciiTables.LOWER[ch];
       } else {
         cp = t.codePointAt(i);
         i += Character.charCount(cp);

@@ -27,18 +27,11 @@ public final class Shingler {
     return r;
   }
 
-  /** ASCII classes, from the same {@link Character} predicates the general path asks. */
-  private static final byte WORD_CHAR = 1;
-  private static final byte SPACE = 2;
-  private static final byte[] ASCII = new byte[128];
-  private static final char[] ASCII_LOWER = new char[128];
+  /** ASCII word characters, from the same predicates the general path asks. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
 
   static {
-    for (int c = 0; c < 128; c++) {
-      if (Character.isLetterOrDigit(c) || isCombining(c)) ASCII[c] |= WORD_CHAR;
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) ASCII[c] |= SPACE;
-      ASCII_LOWER[c] = (char) Character.toLowerCase(c);
-    }
+    for (int c = 0; c < 128; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c) || isCombining(c);
   }
 
   private final ShingleUnit unit;
@@ -105,8 +98,8 @@ public final class Shingler {
       if (ch < 128) {
         // ASCII (most web text): table lookups, same answers as below
         i++;
-        if ((ASCII[ch] & WORD_CHAR) != 0) {
-          len = putAscii(len, ASCII_LOWER[ch]);
+        if (ASCII_WORD[ch]) {
+          len = putAscii(len, AsciiTables.LOWER[ch]);
         } else if (len > 0) {
           t = addToken(t, len);
           len = 0;
@@ -140,12 +133,12 @@ public final class Shingler {
     while (i < end) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (cp < 128 ? (ASCII[cp] & SPACE) != 0
+      if (cp < 128 ? AsciiTables.SPACE[cp]
           : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         if (!space) t = addToken(t, putChar(0, ' '));
         space = true;
       } else {
-        t = addToken(t, putChar(0, cp < 128 ? ASCII_LOWER[cp] : Character.toLowerCase(cp)));
+        t = addToken(t, putChar(0, cp < 128 ? AsciiTables.LOWER[cp] : Character.toLowerCase(cp)));
         space = false;
       }
     }

@@ -114,7 +114,7 @@ final class BpeModel {
    */
   void encodeByteLevel(char[] text, int from, int to, IntBuffer out) {
     if (from >= to) return;
-    int h = WordCache.hash(text, from, to);
+    int h = WordHash.of(text, from, to);
     if (cache.appendTo(text, from, to, h, out)) return;
     if (wholeWords != null) {
       // ignore_merges: a pre-token that is a token is looked up by its chars, and not cached (the
@@ -167,7 +167,7 @@ final class BpeModel {
       out.add(charIds[text[from]]);
       return;
     }
-    int h = WordCache.hash(text, from, to);
+    int h = WordHash.of(text, from, to);
     if (pieceCache.appendTo(text, from, to, h, out)) return;
     int[] ids = byteLevel ? mergeBytes(text, from, to) : mergeWord(new String(text, from, to - from));
     pieceCache.put(text, from, to, h, ids);

@@ -58,7 +58,7 @@ final class WholeWords {
       char[] c = text.toCharArray();
       st[e] = all.length();
       all.append(c);
-      h[e] = WordCache.hash(c, 0, c.length);
+      h[e] = WordHash.of(c, 0, c.length);
       id[e] = en.getValue();
       e++;
       st[e] = all.length();
@@ -77,7 +77,7 @@ final class WholeWords {
     }
   }
 
-  /** The id of the token that is exactly the text {@code s[from, to)} ({@code h}: its {@link WordCache#hash}), or -1. */
+  /** The id of the token that is exactly the text {@code s[from, to)} ({@code h}: its {@link WordHash#of}), or -1. */
   int get(char[] s, int from, int to, int h) {
     int len = to - from;
     for (int i = h & mask; ; i = (i + 1) & mask) {

@@ -33,15 +33,6 @@ final class WordCache {
     this.mask = size - 1;
   }
 
-  static int hash(char[] s, int from, int to) {
-    int h = to - from;
-    for (int i = from; i < to; i++) h = 31 * h + s[i];
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    return h;
-  }
-
   /** True when a word of {@code chars} chars and {@code ids} ids fits a slot. */
   static boolean fits(int chars, int ids) {
     return (chars + 1) / 2 + ids <= SLOT_INTS - HEADER;

@@ -1,6 +1,7 @@
 package org.flmdata.tokenize.train;
 
 import java.util.Arrays;
+import org.flmdata.tokenize.bpe.WordHash;
 
 /**
  * A partition's word counts keyed by the chars of each pre-token, so that counting an occurrence
@@ -36,7 +37,7 @@ final class WordTally {
 
   /** Adds one occurrence of the key {@code s[from, to)}. */
   void add(char[] s, int from, int to) {
-    int h = hash(s, from, to);
+    int h = WordHash.of(s, from, to);
     int mask = table.length - 1;
     int len = to - from;
     for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -100,14 +101,5 @@ final class WordTally {
     if (chars.length > 1 << 20) chars = new char[1 << 16];
     used = 0;
     size = 0;
-  }
-
-  static int hash(char[] s, int from, int to) {
-    int h = to - from;
-    for (int i = from; i < to; i++) h = 31 * h + s[i];
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    return h;
   }
 }

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class WordCacheTest {
   private static boolean lookup(WordCache c, String w, IntBuffer out) {
     char[] s = ("<" + w + ">").toCharArray(); // the word inside a larger buffer, as the encoder has it
-    return c.appendTo(s, 1, s.length - 1, WordCache.hash(s, 1, s.length - 1), out);
+    return c.appendTo(s, 1, s.length - 1, WordHash.of(s, 1, s.length - 1), out);
   }
 
   private static void put(WordCache c, String w, int... ids) {
     char[] s = w.toCharArray();
-    c.put(s, 0, s.length, WordCache.hash(s, 0, s.length), ids);
+    c.put(s, 0, s.length, WordHash.of(s, 0, s.length), ids);
   }
 
   @Test
