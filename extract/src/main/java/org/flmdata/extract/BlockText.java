@@ -19,9 +19,12 @@ import org.jsoup.select.NodeTraversor;
  * <p>Skipped with everything inside: scripts, styles and other non-text elements, navigation and
  * {@code aside}, page-level {@code header}/{@code footer} (those inside an article or main are
  * kept: they hold the headline and byline), forms (except forms that wrap the page's content, as
- * ASP.NET pages do), form controls, elements marked hidden, and ruby annotations ({@code rt},
+ * ASP.NET pages do), form controls, elements marked hidden (but for the segments of React's
+ * streaming rendering, {@link #streamed}, and the hidden pages or tabs of a set of which one is
+ * shown, {@link #pageOfShown}), and ruby annotations ({@code rt},
  * {@code rp}: furigana would split every Japanese word). A {@code noscript} holding prose is
- * kept. {@link MainContent} chooses which elements of the page are rendered.
+ * kept, and so is a header, footer, nav or aside left open around the page's content ({@link
+ * #holdsMain}). {@link MainContent} chooses which elements of the page are rendered.
  */
 final class BlockText implements NodeFilter {
 
@@ -218,16 +221,78 @@ final class BlockText implements NodeFilter {
   }
 
   static boolean skip(Element el, String tag) {
-    if (SKIP.contains(tag)) return !(tag.equals("noscript") && holdsProse(el));
-    if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) return true;
+    if (SKIP.contains(tag)) {
+      if (tag.equals("noscript")) return !holdsProse(el);
+      if (tag.equals("nav") || tag.equals("aside")) return !holdsMain(el, false);
+      return true;
+    }
+    if ((el.hasAttr("hidden") && !streamed(el))
+        || "true".equalsIgnoreCase(el.attr("aria-hidden"))) {
+      return true;
+    }
     String style = el.attr("style");
     if (!style.isEmpty()) {
       String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-      if (s.contains("display:none") || s.contains("visibility:hidden")) return true;
+      if (s.contains("visibility:hidden")) return true;
+      if (s.contains("display:none")) return !pageOfShown(el);
     }
-    if (tag.equals("header") || tag.equals("footer")) return !insideContent(el);
+    if (tag.equals("header") || tag.equals("footer")) {
+      return !insideContent(el) && !holdsMain(el, tag.equals("header"));
+    }
     if (tag.equals("form")) return !wrapsContent(el);
     return false;
+  }
+
+  /**
+   * A segment of React's streaming server rendering (Next.js and others): the server sends a
+   * placeholder, then the real content in {@code <div hidden id="S:n">} (n in hex) that an inline
+   * script moves into place. It is the page's content, not hidden text.
+   */
+  static boolean streamed(Element el) {
+    String id = el.id();
+    if (id.length() < 3 || id.charAt(0) != 'S' || id.charAt(1) != ':') return false;
+    for (int i = 2; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return el.normalName().equals("div");
+  }
+
+  /** Siblings looked at for {@link #pageOfShown}, either way. */
+  static final int PAGE_SIBLINGS = 40;
+
+  /**
+   * Whether {@code el}, hidden by its style, is one page of a paged article or gallery, or one tab
+   * of a set: a sibling of the same tag and first class name is shown (a script shows one page or
+   * tab at a time; all of them are the content).
+   */
+  static boolean pageOfShown(Element el) {
+    String cls = el.className();
+    if (cls.isEmpty()) return false;
+    int sp = cls.indexOf(' ');
+    String first = sp < 0 ? cls : cls.substring(0, sp);
+    String tag = el.normalName();
+    int seen = 0;
+    for (Element s = el.previousElementSibling(); s != null && seen < PAGE_SIBLINGS;
+        s = s.previousElementSibling(), seen++) {
+      if (shownPage(s, tag, first)) return true;
+    }
+    seen = 0;
+    for (Element s = el.nextElementSibling(); s != null && seen < PAGE_SIBLINGS;
+        s = s.nextElementSibling(), seen++) {
+      if (shownPage(s, tag, first)) return true;
+    }
+    return false;
+  }
+
+  private static boolean shownPage(Element s, String tag, String first) {
+    if (!s.normalName().equals(tag) || s.hasAttr("hidden")) return false;
+    String c = s.className();
+    if (!c.startsWith(first) || (c.length() > first.length() && c.charAt(first.length()) != ' ')) {
+      return false;
+    }
+    String style = s.attr("style");
+    return style.isEmpty() || !style.toLowerCase(Locale.ROOT).replace(" ", "").contains("display:none");
   }
 
   /**
@@ -236,6 +301,16 @@ final class BlockText implements NodeFilter {
    */
   private static boolean holdsProse(Element noscript) {
     return noscript.selectFirst("p") != null && noscript.text().length() >= 200;
+  }
+
+  /**
+   * A header, footer, nav or aside around the page's {@code main} (a header also around its
+   * {@code article}) was left open by its page: a missing end tag makes the parser nest the rest
+   * of the page inside. It is not skipped; what it holds is judged like any other part of the
+   * page. (Sidebars and footers of article teasers hold {@code article}s, never the {@code main}.)
+   */
+  private static boolean holdsMain(Element el, boolean orArticle) {
+    return el.selectFirst(orArticle ? "main, article" : "main") != null;
   }
 
   private static boolean insideContent(Element el) {

@@ -81,6 +81,7 @@ final class Edges {
       head = head(line, weight, titles, true, false, cut, meta);
       tail(line, weight, total, head, !discussion, false, cut, meta);
     }
+    if (!product) offers(line, cut);
     int kept = 0;
     for (boolean c : cut) if (!c) kept++;
     if (kept == 0 || kept == n) return text;
@@ -98,6 +99,44 @@ final class Edges {
     }
     return b.toString();
   }
+
+  /**
+   * A paywall or purchase box anywhere in the text: a run of offer lines ({@link
+   * MetaLine#isOffer}: "Buy single article", "Subscribe to journal", "Instant access to the full
+   * article PDF.") with the prices between them; a run of {@value #MIN_OFFERS} offers or more is
+   * cut (one sentence that mentions subscribing is the article's).
+   */
+  private static void offers(String[] line, boolean[] cut) {
+    int n = line.length;
+    int i = 0;
+    while (i < n) {
+      if (!MetaLine.isOffer(line[i])) {
+        i++;
+        continue;
+      }
+      int j = i;
+      int offers = 0;
+      int end = i;
+      while (j < n) {
+        if (MetaLine.isOffer(line[j])) {
+          offers++;
+          end = j + 1;
+        } else if (!MetaLine.isPrice(line[j])) {
+          break;
+        }
+        j++;
+      }
+      if (offers >= MIN_OFFERS) {
+        for (int k = i; k < end; k++) cut[k] = true;
+        // prices right after the last offer belong to it
+        for (int k = end; k < n && MetaLine.isPrice(line[k]); k++) cut[k] = true;
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  /** Offer lines that make a paywall box. */
+  static final int MIN_OFFERS = 2;
 
   private static boolean any(boolean[] a) {
     for (boolean b : a) if (b) return true;

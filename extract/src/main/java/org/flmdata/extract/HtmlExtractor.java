@@ -87,6 +87,24 @@ public final class HtmlExtractor {
    */
   static Page extract(String html, MainContent.Mode m, boolean includeTitle, boolean edges) {
     Document doc = Jsoup.parse(html == null ? "" : html);
+    Page p = extract(doc, m, includeTitle, edges);
+    if (doc.body() == null || Measure.weight(p.text()) >= NEAR_EMPTY || !Hidden.reveal(doc)) {
+      return p;
+    }
+    // the page hid everything it shows (see Hidden): extract the revealed page, when it has more
+    Page shown = extract(doc, m, includeTitle, edges);
+    return Measure.weight(shown.text()) >= Math.max(NEAR_EMPTY, 2 * Measure.weight(p.text()))
+        ? shown
+        : p;
+  }
+
+  /**
+   * Below this many weighted characters of text a page came out (nearly) empty and is extracted
+   * again with its hidden elements shown ({@link Hidden}).
+   */
+  static final int NEAR_EMPTY = 100;
+
+  private static Page extract(Document doc, MainContent.Mode m, boolean includeTitle, boolean edges) {
     String title = BlockText.collapse(doc.title());
     Element body = doc.body();
     PageSignals signals = PageSignals.of(doc);

@@ -16,7 +16,10 @@ import org.jsoup.select.NodeTraversor;
  * is one item or a teaser, and the link-dense items were pruned as link lists. The container of
  * the largest run of siblings that share a shape (tag and first class name, digits left out) is
  * found; when its items hold at least {@link #GAIN} times the text of the chosen content, it
- * replaces it, with its link-dense items kept (elements named as boilerplate stay out).
+ * replaces it, with its link-dense items kept (elements named as boilerplate stay out). A menu is
+ * never the items' container: an element named or marked as navigation ({@link
+ * Prune#namedNavigation}) is not one, though a link-dense wrapper around it was pruned by links,
+ * not by name.
  */
 final class Items {
   private Items() {}
@@ -49,7 +52,7 @@ final class Items {
             }
             if (drop.contains(el) && !byLinks.contains(el)) return FilterResult.SKIP_ENTIRELY;
             if (Prune.namedBoilerplate(el, discussion)) return FilterResult.SKIP_ENTIRELY;
-            if (el.childrenSize() >= MIN_ITEMS) {
+            if (el.childrenSize() >= MIN_ITEMS && !Prune.namedNavigation(el)) {
               int c = itemChars(el, stats);
               if (c > bestChars[0]) {
                 bestChars[0] = c;

@@ -153,8 +153,54 @@ final class MetaLine {
           "(?iu)^(?:more from |read (?:the latest|more) (?:from|by|about) "
               + "|if you (?:enjoyed|liked|found|appreciate[ds]?) (?:this|reading|our|the)"
               + "|sign up (?:for|to) |subscribe (?:to|for) |never miss |follow us |share this "
-              + "|share on |all rights reserved|©|copyright )"
+              + "|share on |all rights reserved|©|copyright "
+              + "|get (?:the latest|our) (?:news|updates|headlines|stories)"
+              + "|download (?:the|our) (?:free |new )?(?:[\\p{L}-]+ ){0,3}app(?![\\p{L}]))"
               + "|(?<![\\p{L}])(?:sign up|subscribe|newsletter|follow us)(?![\\p{L}])");
+
+  /**
+   * Openings of the lines of a paywall or purchase box inside a page: offers to buy, rent or
+   * subscribe, access and login prompts ("Buy single article", "Instant access to the full article
+   * PDF.", "Subscribe to journal", "Already a subscriber? Log in", "订阅全文").
+   */
+  private static final Pattern OFFER =
+      Pattern.compile(
+          "(?iu)^(?:buy (?:this |single |the )?(?:article|issue|chapter|book|ebook|pdf|access)"
+              + "|rent (?:this|the) article|purchase (?:this |the )?(?:article|pdf|access|issue)"
+              + "|subscribe (?:to (?:the )?(?:journal|magazine|read|continue|unlock)|now)"
+              + "|(?:instant|immediate|unlimited|full|digital) (?:online )?access to"
+              + "|access (?:options|this article|the full)|get (?:full )?access"
+              + "|already (?:a )?(?:subscriber|registered|have an account)"
+              + "|(?:log|sign) ?in (?:via|through|to (?:read|continue|access))"
+              + "|to (?:continue|keep) reading|continue reading with|start (?:your )?free trial"
+              + "|this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members|premium)"
+              + "|this is a preview of|tax calculation will be|prices? (?:may be subject|vary|include)"
+              + "|订阅全文|购买全文|登录后阅读|会员专享|付费阅读)");
+
+  /** A price alone on its line: "37,40 €", "$29.95", "USD 39.95", "¥ 128". */
+  private static final Pattern PRICE =
+      Pattern.compile(
+          "^(?:[$€£¥]|usd|eur|gbp|chf|rmb)?\\s*\\d{1,5}(?:[.,]\\d{2})?\\s*"
+              + "(?:[$€£¥]|usd|eur|gbp|chf|元)?(?:\\s*(?:/|per)\\s*\\w+)?$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Whether {@code line} offers to buy, rent or subscribe, or asks to log in to read on. */
+  static boolean isOffer(String line) {
+    int w = Measure.weight(line);
+    return w > 0 && w <= 160 && OFFER.matcher(line.trim()).find();
+  }
+
+  /** Whether {@code line} is a price alone (with a currency sign or code). */
+  static boolean isPrice(String line) {
+    String s = line.trim();
+    if (s.isEmpty() || s.length() > 24) return false;
+    boolean currency = false;
+    for (int i = 0; i < s.length() && !currency; i++) {
+      char c = s.charAt(i);
+      currency = c == '$' || c == '€' || c == '£' || c == '¥' || c == '元' || Character.isLetter(c);
+    }
+    return currency && PRICE.matcher(s).matches();
+  }
 
   /** Whether {@code line} frames the article: a date, byline, reading time or view count. */
   static boolean isMeta(String line) {

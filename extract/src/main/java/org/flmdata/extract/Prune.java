@@ -159,6 +159,27 @@ final class Prune {
     return (!discussion && COMMENTS.matcher(hints).find()) || ROTATING.matcher(hints).find();
   }
 
+  /** Names of a site's navigation: menus, navigation bars, breadcrumbs, pagination. */
+  static final Pattern NAVIGATION =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:nav|navbar|navigation|menu|menubar|submenu|mega-?menu|breadcrumbs?"
+              + "|pagination|pager)(?:$|[^a-z])");
+
+  /**
+   * Whether {@code el} is a {@code nav}, has a navigation or menu role, or its class or id names
+   * navigation ({@link #NAVIGATION}): a run of links there is a menu, never a list of items.
+   */
+  static boolean namedNavigation(Element el) {
+    if (el.normalName().equals("nav")) return true;
+    String role = el.attr("role");
+    if (!role.isEmpty()) {
+      String r = role.toLowerCase(Locale.ROOT);
+      if (r.equals("navigation") || r.equals("menu") || r.equals("menubar")) return true;
+    }
+    String hints = hints(el);
+    return !hints.isEmpty() && NAVIGATION.matcher(hints).find();
+  }
+
   /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
   static String hints(Element el) {
     String cls = el.className();
@@ -170,7 +191,8 @@ final class Prune {
     StringBuilder b = new StringBuilder(cls.length() + id.length() + 4);
     if (!cls.isEmpty()) {
       for (String token : cls.split("\\s+")) {
-        if (!STATE_TOKEN.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
+        if (token.startsWith("elementor-")) token = pageBuilder(token);
+        if (!token.isEmpty() && !STATE_TOKEN.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
           appendHint(b, token);
           b.append(' ');
         }
@@ -179,6 +201,24 @@ final class Prune {
     b.append(' ');
     appendHint(b, id);
     return b.toString();
+  }
+
+  /**
+   * A class token of the Elementor page builder (on some 5% of web pages): every block of such a
+   * page is an "elementor-element elementor-widget elementor-widget-TYPE" inside sections and
+   * columns, so "widget" names the builder's building block, not a sidebar widget. Only the
+   * widget's type ("text-editor", "nav-menu", "share-buttons", "theme-post-content") and a theme
+   * location ("header", "footer") are hints; the builder's layout tokens are none ("" ).
+   */
+  static String pageBuilder(String token) {
+    if (token.startsWith("elementor-widget-")) {
+      String type = token.substring("elementor-widget-".length());
+      return type.equals("container") || type.equals("wrap") || type.startsWith("_") ? "" : type;
+    }
+    if (token.startsWith("elementor-location-")) {
+      return token.substring("elementor-location-".length());
+    }
+    return "";
   }
 
   static void appendHint(StringBuilder b, String s) {

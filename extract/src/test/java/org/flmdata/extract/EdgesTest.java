@@ -150,4 +150,39 @@ class EdgesTest {
     assertTrue(with.text().endsWith(paragraphs(BODY)), with.text());
     assertFalse(HtmlExtractor.extract(html, "recall", false).text().isEmpty());
   }
+  @Test
+  void aPaywallBoxInsideTheTextIsLeftOutAndOneMentionOfSubscribingStays() {
+    List<String> box =
+        List.of(
+            "Access options",
+            "Buy single article",
+            "Instant access to the full article PDF.",
+            "37,40 €",
+            "Price includes VAT for Germany",
+            "Subscribe to journal",
+            "Immediate online access to all issues from 2019. Subscription will auto renew annually.",
+            "71,04 €");
+    List<String> all = new ArrayList<>(BODY.subList(0, 2));
+    all.addAll(box);
+    all.add(BODY.get(2));
+    assertEquals(paragraphs(BODY), trim(paragraphs(all)));
+    List<String> zh = new ArrayList<>(BODY_ZH.subList(0, 2));
+    zh.addAll(List.of("订阅全文", "¥ 128", "登录后阅读全部内容"));
+    zh.add(BODY_ZH.get(2));
+    assertEquals(paragraphs(BODY_ZH), trim(paragraphs(zh)));
+    // one offer line alone, and a price in a sentence, are the article's
+    List<String> one = new ArrayList<>(BODY);
+    one.add(1, "Subscribe now, the council urged residents, before the ferry timetable changes.");
+    one.add(2, "$29.95");
+    assertEquals(paragraphs(one), trim(paragraphs(one)));
+  }
+
+  @Test
+  void aCallToDownloadTheSitesAppAfterTheArticleIsLeftOut() {
+    List<String> all = new ArrayList<>(BODY);
+    all.add("Get the latest news straight to your phone with the City News app.");
+    assertEquals(paragraphs(BODY), trim(paragraphs(all)));
+    all.set(all.size() - 1, "Download our free City News app for iPhone and Android.");
+    assertEquals(paragraphs(BODY), trim(paragraphs(all)));
+  }
 }
