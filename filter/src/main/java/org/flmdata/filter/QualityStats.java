@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.flmdata.filter.quality.QualityScorer;
 import org.flmdata.pipeline.Outcome;
+import org.flmdata.pipeline.ledger.StageSummary;
 import org.flmdata.pipeline.run.StageOutput;
 
 /**
@@ -65,8 +67,15 @@ final class QualityStats {
         .filter(col("n").leq(SAMPLES))
         .select(col("domain"), col("lang"), col("id"), col("url"), col("score"),
             col("reason"), col("detail"), substring(col("text"), 1, CHARS))
-        .orderBy(col("domain"), col("lang"), col("score"), col("id"))
         .collectAsList();
+    // at most SAMPLES rows per domain and language: sorted here as orderBy(domain, lang, score,
+    // id) sorts them (a range partitioning's sampling was a Spark job of its own)
+    samples = new ArrayList<>(samples);
+    samples.sort(Comparator.comparing((Row r) -> r.getString(0), StageSummary.SPARK_ORDER)
+        .thenComparing(r -> r.isNullAt(1) ? null : r.getString(1), StageSummary.SPARK_ORDER)
+        .thenComparing(r -> r.getDouble(4), (a, b) -> a.doubleValue() == b.doubleValue() ? 0
+            : Double.compare(a, b)) // as Spark: -0.0 equals 0.0, NaN last
+        .thenComparing(r -> r.getString(2), StageSummary.SPARK_ORDER));
     List<Map<String, Object>> sampleList = new ArrayList<>();
     for (Row r : samples) {
       Map<String, Object> m = new LinkedHashMap<>();

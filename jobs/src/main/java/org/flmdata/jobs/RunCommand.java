@@ -1,17 +1,21 @@
 package org.flmdata.jobs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.Stage;
 import org.flmdata.pipeline.config.ConfigException;
 import org.flmdata.pipeline.config.PipelineConfig;
+import org.flmdata.pipeline.ledger.StageSummary;
 import org.flmdata.pipeline.ledger.StatsReport;
 import org.flmdata.pipeline.run.RunLayout;
 import org.flmdata.pipeline.run.SmallRunCodegen;
+import org.flmdata.pipeline.run.SmallRunShuffles;
 import org.flmdata.pipeline.run.StageRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,13 +62,18 @@ final class RunCommand implements Callable<Integer> {
       Set<String> selected, boolean force) throws Exception {
     var out = spec.commandLine().getOut();
     try (Sessions.Handle session = Sessions.open(config, options.conf, "flmdata " + spec.name());
-        SmallRunCodegen codegen = SmallRunCodegen.apply(session.spark(), config)) {
+        SmallRunCodegen codegen = SmallRunCodegen.apply(session.spark(), config);
+        SmallRunShuffles shuffles = SmallRunShuffles.apply(session.spark(), config)) {
       SparkSession spark = session.spark();
       List<Stage> all = Stages.all();
       List<StageRunner.StageResult> results =
           new StageRunner(spark, config, all, out).run(selected, force);
       spark.sparkContext().setJobDescription("report"); // not the last stage's name
-      String stats = StatsReport.write(spark, config, all);
+      Map<String, StageSummary.Figures> counted = new HashMap<>();
+      for (StageRunner.StageResult r : results) {
+        if (r.figures() != null) counted.put(r.stage(), r.figures());
+      }
+      String stats = StatsReport.write(spark, config, all, null, counted);
       RunLayout layout = new RunLayout(config.output());
       List<String> ran = new ArrayList<>();
       results.forEach(r -> ran.add(r.stage()));

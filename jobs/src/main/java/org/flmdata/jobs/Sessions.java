@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.io.NioLocalFileSystem;
+import org.flmdata.pipeline.run.SmallRunCodegen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,14 @@ final class Sessions {
   private static final String LOCAL_FS = "spark.hadoop." + NioLocalFileSystem.CONF_KEY;
 
   /**
+   * Spark's web UI, off for a local run of small inputs ({@link SmallRunCodegen#small}) unless
+   * pipeline.yaml's {@code spark:} or {@code --conf} sets it (both are applied after): its Jetty
+   * server, pages and listeners start with the session and keep up with every task, for a page
+   * nobody opens during a run of seconds.
+   */
+  private static final String UI = "spark.ui.enabled";
+
+  /**
    * A session and whether this command owns it: a session that existed before (an embedding
    * program's, a test's) is used as it is and not stopped.
    */
@@ -95,6 +104,7 @@ final class Sessions {
       if (master.startsWith("local")) {
         b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         b.config(LOCAL_FS, NioLocalFileSystem.class.getName()); // pipeline.yaml may override
+        if (SmallRunCodegen.small(config, hadoopConf(overrides))) b.config(UI, "false");
       }
       config.sparkConf().forEach(b::config);
     }

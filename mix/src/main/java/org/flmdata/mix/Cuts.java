@@ -25,21 +25,12 @@ final class Cuts {
   private Cuts() {}
 
   /**
-   * @param rows columns {@code key} (string), {@code hash} (long), {@code id}, {@code units}
+   * @param sampled columns {@code key} (string), {@code hash} (long), {@code id}, {@code units}
    *     (long)
-   * @param need per key, the units wanted; keys absent from {@code rows} get {@link
-   *     FractionalCut#ALL}, as do keys whose units are all wanted
+   * @param needOf per key, the units wanted, from the units each key has (the first histogram's
+   *     totals, so no separate counting pass); a wanted key absent from {@code sampled}, or whose
+   *     units are all wanted, gets {@link FractionalCut#ALL}
    * @param what job description prefix in Spark's UI
-   */
-  static Map<String, FractionalCut> find(StageContext ctx, Dataset<Row> rows,
-      Map<String, Double> need, String what) {
-    if (need.isEmpty()) return new TreeMap<>();
-    return find(ctx, rows.filter(col("key").isin(need.keySet().toArray())), totals -> need, what);
-  }
-
-  /**
-   * As {@link #find(StageContext, Dataset, Map, String)}, with the units wanted per key computed
-   * from the units each key has (the first histogram's totals), so no separate counting pass.
    */
   static Map<String, FractionalCut> find(StageContext ctx, Dataset<Row> sampled,
       Function<Map<String, Long>, Map<String, Double>> needOf, String what) {

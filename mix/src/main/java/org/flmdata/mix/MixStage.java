@@ -125,17 +125,33 @@ public final class MixStage extends BaseStage {
 
   @Override
   public Dataset<Outcome> apply(StageContext ctx, Dataset<Document> input) {
-    Planned p = count(ctx, input);
     Settings mix = ctx.config().mix();
     boolean materialize = mix.get(PipelineSettings.MIX_MATERIALIZE);
+    Planned p;
+    Map<String, GroupDecision> decisions;
+    if (materialize) {
+      // one histogram pass both counts every group's tokens (its totals) and starts the cuts
+      Dataset<Counted> counted = counted(ctx, input);
+      Planned[] planned = new Planned[1];
+      Map<String, Integer> whole = new TreeMap<>();
+      Map<String, GroupDecision> decided = new TreeMap<>();
+      Map<String, FractionalCut> cuts = Cuts.find(ctx, cutRows(counted), totals -> {
+        planned[0] = planned(ctx.config(), counted, totals);
+        return needs(planned[0], whole, decided);
+      }, "mix");
+      cuts.forEach((k, cut) -> decided.put(k, new GroupDecision(whole.get(k), cut)));
+      p = planned[0];
+      decisions = decided;
+    } else {
+      p = count(ctx, input);
+      decisions = Map.of();
+    }
     try {
       p.plan.contract(materialize)
           .write(ctx.layout(), ctx.spark().sparkContext().hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, GroupDecision> decisions =
-        materialize ? decisions(ctx, p) : Map.of();
     return p.counted.mapPartitions(new Decide(decisions, materialize), Outcome.ENCODER);
   }
 
@@ -151,12 +167,26 @@ public final class MixStage extends BaseStage {
 
   /**
    * The counted documents (persisted in the stage's cache) with their held-out split, the plan,
-   * and every group's available and target tokens.
+   * and every training group's tokens (EOD included, one-element arrays) and target tokens.
    */
   private record Planned(Dataset<Counted> counted, MixPlan plan,
       Map<String, long[]> groups, Map<String, Double> groupTargets) {}
 
   private Planned count(StageContext ctx, Dataset<Document> input) {
+    Dataset<Counted> counted = counted(ctx, input);
+    ctx.spark().sparkContext().setJobDescription("mix: count tokens per group");
+    Map<String, Long> groups = new TreeMap<>(); // domain\ngroup -> tokens incl. EOD
+    for (Row r : counted.filter(col("split").isNull())
+        .groupBy(functions.coalesce(col("domain"), lit("")), col("group"))
+        .agg(functions.sum(col("tokens").plus(lit(1L))))
+        .collectAsList()) {
+      groups.put(Decide.key(r.getString(0), r.getString(1)), r.getLong(2));
+    }
+    return planned(ctx.config(), counted, groups);
+  }
+
+  /** The documents with their token counts (persisted in the stage's cache) and held-out split. */
+  private Dataset<Counted> counted(StageContext ctx, Dataset<Document> input) {
     PipelineConfig config = ctx.config();
     String rel = config.tokenizer().get(PipelineSettings.TOKENIZER_PATH);
     if (rel == null || rel.isBlank()) {
@@ -171,22 +201,24 @@ public final class MixStage extends BaseStage {
     Dataset<Counted> cached = ctx.cache().persist(input
         .mapPartitions(new CountTokens(counters, tokPath, hadoop, weights, seed,
             HeldOut.seed(config)), Counted.ENCODER), StorageLevel.MEMORY_AND_DISK());
-    Dataset<Counted> counted =
-        HeldOut.active(config.mix()) ? HeldOut.assign(ctx, cached) : cached;
+    return HeldOut.active(config.mix()) ? HeldOut.assign(ctx, cached) : cached;
+  }
 
-    ctx.spark().sparkContext().setJobDescription("mix: count tokens per group");
-    Map<String, long[]> groups = new TreeMap<>(); // domain\ngroup -> docs, tokens incl. EOD
-    for (Row r : counted.filter(col("split").isNull())
-        .groupBy(functions.coalesce(col("domain"), lit("")), col("group"))
-        .agg(functions.count(lit(1)), functions.sum(col("tokens").plus(lit(1L))))
-        .collectAsList()) {
-      groups.put(Decide.key(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
-    }
+  /**
+   * The plan and every group's target tokens, from each training group's tokens (EOD included;
+   * by {@code domain\ngroup}, groups without a training document absent).
+   */
+  private static Planned planned(PipelineConfig config, Dataset<Counted> counted,
+      Map<String, Long> tokens) {
+    Map<String, long[]> groups = new TreeMap<>();
+    tokens.forEach((k, v) -> groups.put(k, new long[] {v}));
+    Map<String, DomainWeights> weights = new LinkedHashMap<>();
+    for (DomainConfig d : config.domains()) weights.put(d.name(), DomainWeights.of(d.section(NAME)));
     List<MixPlanner.Input> inputs = new ArrayList<>();
     for (DomainConfig d : config.domains()) {
       long available = 0;
       for (Map.Entry<String, long[]> g : groups.entrySet()) {
-        if (g.getKey().startsWith(d.name() + "\n")) available += g.getValue()[1];
+        if (g.getKey().startsWith(d.name() + "\n")) available += g.getValue()[0];
       }
       inputs.add(new MixPlanner.Input(d.name(), d.file(), d.proportion(), d.epochs(), available));
     }
@@ -200,7 +232,7 @@ public final class MixStage extends BaseStage {
       for (Map.Entry<String, long[]> g : groups.entrySet()) {
         if (!g.getKey().startsWith(d.name() + "\n")) continue;
         keys.add(g.getKey());
-        gs.add(GroupKey.parse(g.getKey().substring(d.name().length() + 1), g.getValue()[1]));
+        gs.add(GroupKey.parse(g.getKey().substring(d.name().length() + 1), g.getValue()[0]));
       }
       double[] t = GroupSplit.split(d.name(), d.file(), plan.domain(d.name()).targetTokens(), gs,
           weights.get(d.name()));
@@ -211,14 +243,17 @@ public final class MixStage extends BaseStage {
     return new Planned(counted, plan, groups, groupTargets);
   }
 
-  /** Whole copies and the exact fractional cut of every group (small rows to the driver only). */
-  private static Map<String, GroupDecision> decisions(StageContext ctx, Planned p) {
+  /**
+   * Every training group's whole copies into {@code whole}, and its decision into {@code out}
+   * when it takes no fractional cut or all of one; returns the units (tokens with EOD) wanted
+   * from each remaining group's fractional cut.
+   */
+  private static Map<String, Double> needs(Planned p, Map<String, Integer> whole,
+      Map<String, GroupDecision> out) {
     double maxEpochs = p.plan.maxEpochs();
-    Map<String, Integer> whole = new TreeMap<>();
     Map<String, Double> need = new TreeMap<>();
-    Map<String, GroupDecision> out = new TreeMap<>();
     for (Map.Entry<String, long[]> g : p.groups.entrySet()) {
-      long available = g.getValue()[1];
+      long available = g.getValue()[0];
       double target = p.groupTargets.getOrDefault(g.getKey(), 0.0);
       double epochs = available > 0 ? target / available : 0;
       if (epochs > maxEpochs * (1 + 1e-12)) {
@@ -236,14 +271,16 @@ public final class MixStage extends BaseStage {
         need.put(g.getKey(), frac);
       }
     }
-    if (need.isEmpty()) return out;
-    Column key = concat(functions.coalesce(col("domain"), lit("")), lit("\n"), col("group"));
-    Dataset<Row> rows = p.counted.toDF().filter(col("split").isNull()).withColumn("key", key)
-        .withColumn("units", col("tokens").plus(lit(1L)));
-    for (Map.Entry<String, FractionalCut> e : Cuts.find(ctx, rows, need, "mix").entrySet()) {
-      out.put(e.getKey(), new GroupDecision(whole.get(e.getKey()), e.getValue()));
-    }
-    return out;
+    return need;
   }
 
+  /**
+   * The training documents as {@link Cuts} rows: key {@code domain\ngroup}, units their tokens
+   * with EOD (the first histogram's totals are each group's tokens).
+   */
+  private static Dataset<Row> cutRows(Dataset<Counted> counted) {
+    Column key = concat(functions.coalesce(col("domain"), lit("")), lit("\n"), col("group"));
+    return counted.toDF().filter(col("split").isNull()).withColumn("key", key)
+        .withColumn("units", col("tokens").plus(lit(1L)));
+  }
 }

@@ -207,8 +207,11 @@ public final class StageSummary {
     }
   }
 
-  /** Strings as Spark orders them: nulls first, then by UTF-8 bytes (unsigned). */
-  static final Comparator<String> SPARK_ORDER = Comparator.nullsFirst((a, b) ->
+  /**
+   * Strings as Spark's ascending sort orders them: nulls first, then by UTF-8 bytes (unsigned);
+   * for a driver-side sort of a few collected rows that must match an {@code orderBy}.
+   */
+  public static final Comparator<String> SPARK_ORDER = Comparator.nullsFirst((a, b) ->
       Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
           b.getBytes(StandardCharsets.UTF_8)));
 

@@ -52,6 +52,17 @@ public final class StatsReport {
   /** Builds the stats tree; stages without a marker are left out. */
   public static Map<String, Object> build(SparkSession spark, PipelineConfig config,
       List<Stage> stages) throws IOException {
+    return build(spark, config, stages, Map.of());
+  }
+
+  /**
+   * Builds the stats tree; stages without a marker are left out.
+   *
+   * @param counted per stage name, the figures of its output as this process counted them right
+   *     after writing it ({@link StageSummary#of}, the runner's one scan); other stages are scanned
+   */
+  public static Map<String, Object> build(SparkSession spark, PipelineConfig config,
+      List<Stage> stages, Map<String, StageSummary.Figures> counted) throws IOException {
     RunLayout layout = new RunLayout(config.output());
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema_version", SCHEMA_VERSION);
@@ -75,8 +86,10 @@ public final class StatsReport {
       StageMarker marker = StageMarker.read(layout.marker(s.name()),
           spark.sparkContext().hadoopConfiguration());
       if (marker == null) continue;
-      StageSummary.Figures figures =
-          StageSummary.of(spark, s.name(), layout.stageDir(s.name()), SAMPLES_PER_RULE);
+      StageSummary.Figures figures = counted.get(s.name());
+      if (figures == null) {
+        figures = StageSummary.of(spark, s.name(), layout.stageDir(s.name()), SAMPLES_PER_RULE);
+      }
       List<LedgerRow> rows = figures.ledger();
       Map<String, Object> st = new LinkedHashMap<>();
       st.put("name", s.name());
@@ -178,7 +191,16 @@ public final class StatsReport {
    */
   public static String write(SparkSession spark, PipelineConfig config, List<Stage> stages,
       JsonNode other) throws IOException {
-    Map<String, Object> tree = build(spark, config, stages);
+    return write(spark, config, stages, other, Map.of());
+  }
+
+  /**
+   * As {@link #write(SparkSession, PipelineConfig, List, JsonNode)}, with the figures of the
+   * stages this process just wrote ({@link #build(SparkSession, PipelineConfig, List, Map)}).
+   */
+  public static String write(SparkSession spark, PipelineConfig config, List<Stage> stages,
+      JsonNode other, Map<String, StageSummary.Figures> counted) throws IOException {
+    Map<String, Object> tree = build(spark, config, stages, counted);
     RunLayout layout = new RunLayout(config.output());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

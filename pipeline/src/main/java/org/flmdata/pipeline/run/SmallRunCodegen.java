@@ -66,6 +66,15 @@ public final class SmallRunCodegen implements AutoCloseable {
   }
 
   /**
+   * Whether {@code config}'s raw inputs are under {@link #SMALL_BYTES} (false when one cannot be
+   * listed): what makes a small run, for settings decided before the session starts.
+   */
+  public static boolean small(PipelineConfig config, Configuration hadoop) {
+    long bytes = inputBytesUpTo(config, hadoop, SMALL_BYTES);
+    return bytes >= 0 && bytes < SMALL_BYTES;
+  }
+
+  /**
    * Bytes of the files {@code config}'s inputs name, counted until {@code limit} is reached
    * (then {@code limit}); -1 when an input cannot be listed (the stages report that themselves).
    */

@@ -17,6 +17,8 @@ import org.flmdata.pipeline.StageContext;
 import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.ledger.Ledger;
 import org.flmdata.pipeline.ledger.LedgerRow;
+import org.flmdata.pipeline.ledger.StageSummary;
+import org.flmdata.pipeline.ledger.StatsReport;
 
 /**
  * Runs stages in pipeline order with resume: a stage whose {@code _SUCCESS} marker carries the
@@ -28,8 +30,14 @@ import org.flmdata.pipeline.ledger.LedgerRow;
  */
 public final class StageRunner {
 
-  /** What happened to one stage. */
-  public record StageResult(String stage, boolean skipped, LedgerRow total, long millis) {}
+  /**
+   * What happened to one stage.
+   *
+   * @param figures what the report counts from the stage's output (ledger, meta counters,
+   *     rejected samples), counted once right after the write; null when the stage was skipped
+   */
+  public record StageResult(String stage, boolean skipped, LedgerRow total, long millis,
+      StageSummary.Figures figures) {}
 
   private final SparkSession spark;
   private final PipelineConfig config;
@@ -89,7 +97,7 @@ public final class StageRunner {
       if (!force && existing != null && existing.configHash().equals(hash)) {
         out.printf(Locale.ROOT, "%-9s complete with this config, skipped (%s)%n", stage.name(),
             layout.stageDir(stage.name()));
-        results.add(new StageResult(stage.name(), true, null, existing.millis()));
+        results.add(new StageResult(stage.name(), true, null, existing.millis(), null));
       } else {
         results.add(runOne(stage, inputStage, hash, hadoop));
       }
@@ -125,14 +133,16 @@ public final class StageRunner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     new StageMarker(stage.name(), hash, inputStage, millis).write(layout.marker(stage.name()),
         hadoop);
-    LedgerRow total = Ledger.total(stage.name(),
-        Ledger.ofStage(spark, stage.name(), layout.stageDir(stage.name())));
+    // the report's figures of this output in the same scan as the printed ledger (one Spark job)
+    StageSummary.Figures figures = StageSummary.of(spark, stage.name(),
+        layout.stageDir(stage.name()), StatsReport.SAMPLES_PER_RULE);
+    LedgerRow total = Ledger.total(stage.name(), figures.ledger());
     out.printf(Locale.ROOT,
         "%-9s %,d docs in, %,d kept, %,d rejected; %.2f MB in, %.2f MB out; %.1f s -> %s%n",
         stage.name(), total.docsIn(), total.docsKept(), total.docsRejected(),
         total.bytesIn() / 1e6, total.bytesOut() / 1e6, millis / 1000.0,
         layout.stageDir(stage.name()));
-    return new StageResult(stage.name(), false, total, millis);
+    return new StageResult(stage.name(), false, total, millis, figures);
   }
 
   /** Bytes under {@code dir}, or -1 when it cannot be listed (progress then shows no ETA). */

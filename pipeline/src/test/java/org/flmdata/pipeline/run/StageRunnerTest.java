@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,8 @@ import org.flmdata.pipeline.config.PipelineConfig;
 import org.flmdata.pipeline.config.SettingsSpec;
 import org.flmdata.pipeline.ledger.Ledger;
 import org.flmdata.pipeline.ledger.LedgerRow;
+import org.flmdata.pipeline.ledger.StageSummary;
+import org.flmdata.pipeline.ledger.StatsReport;
 import org.flmdata.pipeline.testing.SparkTestSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +162,30 @@ class StageRunnerTest {
       assertEquals(evenBytes + evenDocs, r.bytesOut());
       assertEquals(oddBytes, r.rejectedBytes().get("parity/odd"));
     }
+  }
+
+  @Test
+  void theFiguresCountedAfterTheWriteAreTheReportsOwnAndTheReportUsesThem() throws IOException {
+    List<Stage> stages = List.of(new Numbers(30), new Parity());
+    List<StageRunner.StageResult> results = run(stages, null, false);
+    RunLayout layout = new RunLayout(config.output());
+    Map<String, StageSummary.Figures> counted = new HashMap<>();
+    for (StageRunner.StageResult r : results) {
+      StageSummary.Figures scanned = StageSummary.of(spark, r.stage(),
+          layout.stageDir(r.stage()), StatsReport.SAMPLES_PER_RULE);
+      assertEquals(scanned, r.figures());
+      assertEquals(Ledger.total(r.stage(), scanned.ledger()), r.total());
+      counted.put(r.stage(), r.figures());
+    }
+    assertFalse(results.get(1).figures().samples().isEmpty());
+    Map<String, Object> reused = StatsReport.build(spark, config, stages, counted);
+    Map<String, Object> scanned = StatsReport.build(spark, config, stages);
+    ((Map<?, ?>) reused.get("run")).remove("written_at");
+    ((Map<?, ?>) scanned.get("run")).remove("written_at");
+    ObjectMapper json = new ObjectMapper(); // arrays compared by value
+    assertEquals(json.writeValueAsString(scanned), json.writeValueAsString(reused));
+    // a skipped stage was not counted by this process: the report scans it
+    assertNull(run(stages, null, false).get(1).figures());
   }
 
   @Test

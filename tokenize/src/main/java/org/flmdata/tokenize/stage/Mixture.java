@@ -3,6 +3,7 @@ package org.flmdata.tokenize.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,9 +27,19 @@ final class Mixture {
 
   private Mixture() {}
 
-  /** Whether any document carries {@code key} in meta (a one-row probe, not a full pass). */
-  static boolean hasMeta(Dataset<Document> input, MetaKey key) {
-    return !input.filter(key.raw().isNotNull()).limit(1).isEmpty();
+  /** Whether any document carries each of {@code keys} in meta, in the order given. */
+  static boolean[] hasMeta(Dataset<Document> input, MetaKey... keys) {
+    // one pass over meta for all keys: a limit(1) probe per key was a Spark job each, and a key
+    // no document carries took several (the probe widens its scan until every row is seen)
+    Column[] any = new Column[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      any[i] = functions.max(keys[i].raw().isNotNull());
+    }
+    Row r = input.select(col("meta")).agg(any[0], Arrays.copyOfRange(any, 1,
+        any.length)).first();
+    boolean[] out = new boolean[keys.length];
+    for (int i = 0; i < keys.length; i++) out[i] = !r.isNullAt(i) && r.getBoolean(i);
+    return out;
   }
 
   /** Each document's split as a column: {@code meta["mix.split"]}, else {@code train}. */

@@ -43,15 +43,17 @@ record ShardPlan(Dataset<Row> rows, int shards, Map<String, Double> trainProport
   static ShardPlan of(StageContext ctx, Dataset<Document> input) throws IOException {
     PipelineConfig config = ctx.config();
     // the mix stage's output: a materialised mixture (copies), or blend-only (plan weights)
-    boolean mixed = Mixture.hasMeta(input, MetaKeys.MIX_TOKENS);
+    boolean[] has =
+        Mixture.hasMeta(input, MetaKeys.MIX_TOKENS, MetaKeys.MIX_COPIES, MetaKeys.MIX_SPLIT);
+    boolean mixed = has[0];
     if (!mixed && PipelineSettings.holdsOut(config.mix())) {
       throw ConfigException.at(config.file(), "mix.valid_share",
           "(or test_share, valid_tokens, test_tokens) is taken by the mix stage, before mixing,"
               + " but this input has not been through it; run mix before tokenize (pipeline run,"
               + " or --stages ...,mix,tokenize)");
     }
-    boolean mixture = Mixture.hasMeta(input, MetaKeys.MIX_COPIES);
-    boolean heldOut = mixed && Mixture.hasMeta(input, MetaKeys.MIX_SPLIT);
+    boolean mixture = has[1];
+    boolean heldOut = mixed && has[2];
     Dataset<Document> train = heldOut
         ? input.filter(Mixture.split().equalTo(lit(ShardWriter.TRAIN))) : input;
     Map<String, Double> proportions = new LinkedHashMap<>();
