@@ -25,8 +25,9 @@ import org.apache.spark.storage.StorageLevel;
  * within a group the center is shingled once and each member once; an edge stays if the Jaccard
  * similarity of the two shingle sets reaches the threshold. A small candidate list is broadcast to
  * the scan of the texts (no shuffle of the corpus); one shuffle of the candidates' text by star,
- * one shingling per (document, star), nothing per edge but a merge of two sorted arrays. Giant
- * stars are split ({@link #MEMBERS_PER_GROUP}).
+ * one shingling per (document, star), nothing per edge but a merge of two sorted arrays. The
+ * groups (repeated edges dropped, giant stars split by {@link #MEMBERS_PER_GROUP}) come from one
+ * shuffle of the edges by center ({@link StarGroups}).
  */
 public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
