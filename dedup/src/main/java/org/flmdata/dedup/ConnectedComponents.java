@@ -84,9 +84,9 @@ public final class ConnectedComponents {
   }
 
   /**
-   * As {@link #run(Dataset, long, IntConsumer)}; when {@code cached} is not null, distributed
-   * labels are cached (Spark's columnar cache) and added to {@code cached} (unpersist them when
-   * done with the labels) instead of being checkpointed as row objects.
+   * As {@link #run(Dataset, long, IntConsumer)}; when {@code cached} is not null, the counted
+   * edges and distributed labels are cached (Spark's columnar cache) and added to {@code cached}
+   * (unpersist them when done with the labels) instead of being checkpointed as row objects.
    */
   public static Dataset<Row> run(Dataset<Row> edges, long localMaxEdges, IntConsumer rounds,
       List<Dataset<Row>> cached) {
@@ -94,7 +94,13 @@ public final class ConnectedComponents {
         .select(greatest(col("src"), col("dst")).as("u"), least(col("src"), col("dst")).as("v"));
     if (localMaxEdges > 0) {
       // no distinct: repeats cost nothing to either path (callers give distinct edges anyway)
-      e = e.localCheckpoint();
+      // materialised and counted in one job (a local checkpoint, then a count, were two)
+      if (cached != null) {
+        e = e.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(e);
+      } else {
+        e = e.localCheckpoint();
+      }
       long m = e.count();
       if (m <= localMaxEdges) {
         LOG.info("connected components: {} edges, labelled in one task", m);

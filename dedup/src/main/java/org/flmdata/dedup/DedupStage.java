@@ -2,14 +2,10 @@ package org.flmdata.dedup;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
@@ -192,15 +188,8 @@ public final class DedupStage extends BaseStage {
               new String[] {"id", "scope"}, "left_semi")
           .select(lit(0).as("ix"), col("id"), col("lang"), col("text")));
     }
-    // exact groups: the best rank of each (scope, key) and the group's size, aggregated (partial
-    // aggregates per task, so a key shared by a million copies is not one task's window) and
-    // joined back
-    Dataset<Row> groups = all.groupBy("scope", "h1", "h2")
-        .agg(min("r").as("best"), count(lit(1)).as("n"));
-    Dataset<Row> exact = all.join(groups, new String[] {"scope", "h1", "h2"})
-        .select(col("id"), col("ix"), col("scope"), col("r"), col("best"), col("n"), col("bands"),
-            col("sig"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // exact groups: each row with its group's best rank; the best with the group's size
+    Dataset<Row> exact = ExactGroups.of(all).persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(exact);
     Dataset<Row> exactDups = exact.where(col("r").notEqual(col("best")).and(col("ix").equalTo(1)))
         .select(col("id").as("did"), col("scope"),
@@ -231,41 +220,21 @@ public final class DedupStage extends BaseStage {
   private static Dataset<Row> near(Dataset<Row> survivors, DedupSettings.Plan plan,
       Dataset<Row> texts, List<Dataset<Row>> cached, int partitions) {
     Dataset<Row> nodes = nodes(survivors, partitions);
-    Dataset<Row> bandRows = nodes.select(col("scope"), col("node"), posexplode(col("bands")))
-        .toDF("scope", "node", "band", "key");
-    Dataset<Row> buckets = bandRows.groupBy("scope", "band", "key")
-        .agg(min("node").as("m"), count(lit(1)).as("c"))
-        .where(col("c").gt(1));
-    Dataset<Row> edges = bandRows.join(buckets, new String[] {"scope", "band", "key"})
-        .where(col("node").notEqual(col("m")))
-        .select(col("node").as("src"), col("m").as("dst"))
-        .distinct();
-    if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) {
-      edges = verified(edges, nodes, plan.verifyThreshold());
-    } else if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
+    Dataset<Row> edges = BandEdges.of(nodes);
+    if (DedupSettings.VERIFY_JACCARD.equals(plan.verify())) {
+      // repeated edges go where JaccardCheck groups them by star
       edges = JaccardCheck.verified(edges, nodes, texts, plan, cached);
+    } else {
+      edges = edges.distinct();
+      if (DedupSettings.VERIFY_SIGNATURE.equals(plan.verify())) {
+        edges = verified(edges, nodes, plan.verifyThreshold());
+      }
     }
     Dataset<Row> labels = ConnectedComponents.run(edges, plan.localComponentsMaxEdges(),
         round -> {}, cached);
     // a component's label is its smallest node, which is its best-ranked document: the survivor
     // (an indexed document when the component holds one: they rank first)
-    // per component (aggregated, not a window: a giant component is not one task's buffer)
-    Dataset<Row> labelled = nodes.select("node", "id", "ix", "scope", "n")
-        .join(labels, new String[] {"node"}, "left")
-        .withColumn("label", coalesce(col("label"), col("node")));
-    Dataset<Row> clusters = labelled.groupBy("label")
-        .agg(min_by(col("id"), col("node")).as("lid"), min_by(col("ix"), col("node")).as("lix"),
-            sum("n").as("size"));
-    return labelled.join(clusters, "label")
-        .select(col("id").as("did"), col("ix"), col("scope"),
-            when(col("node").equalTo(col("label")), lit(KEPT))
-                .when(col("lix").equalTo(0), lit(NEAR_INDEXED))
-                .otherwise(lit(NEAR)).as("status"),
-            when(col("node").equalTo(col("label")), lit(null).cast("string"))
-                .otherwise(col("lid")).as("other"),
-            col("size"))
-        .where(col("ix").equalTo(1))
-        .drop("ix");
+    return ClusterDecisions.of(nodes, labels);
   }
 
   /**

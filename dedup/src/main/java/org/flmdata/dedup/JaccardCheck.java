@@ -1,15 +1,7 @@
 package org.flmdata.dedup;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,8 +25,9 @@ import org.apache.spark.storage.StorageLevel;
  * within a group the center is shingled once and each member once; an edge stays if the Jaccard
  * similarity of the two shingle sets reaches the threshold. A small candidate list is broadcast to
  * the scan of the texts (no shuffle of the corpus); one shuffle of the candidates' text by star,
- * one shingling per (document, star), nothing per edge but a merge of two sorted arrays. Giant
- * stars are split ({@link #MEMBERS_PER_GROUP}).
+ * one shingling per (document, star), nothing per edge but a merge of two sorted arrays. The
+ * groups (repeated edges dropped, giant stars split by {@link #MEMBERS_PER_GROUP}) come from one
+ * shuffle of the edges by center ({@link StarGroups}).
  */
 public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -72,23 +65,12 @@ public final class JaccardCheck implements MapPartitionsFunction<Row, Row> {
    */
   static Dataset<Row> verified(Dataset<Row> edges, Dataset<Row> nodes, Dataset<Row> texts,
       DedupSettings.Plan plan, List<Dataset<Row>> cached) {
-    // read twice (the star sizes, then the members): cached, or its buckets are computed twice
-    edges = edges.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(edges);
-    Dataset<Row> stars = edges.groupBy(col("dst").as("key")).agg(count(lit(1)).as("c"))
-        .select(col("key"), col("c"),
-            ceil(col("c").divide(MEMBERS_PER_GROUP)).cast("int").as("fan"))
+    // counted, then joined: cached, or the edges are computed twice
+    Dataset<Row> groups = StarGroups.of(edges, MEMBERS_PER_GROUP)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(stars);
-    Row totals = stars.agg(sum("c"), count(lit(1))).first();
-    long rows = (totals.isNullAt(0) ? 0 : totals.getLong(0)) + totals.getLong(1);
-    Dataset<Row> members = edges.select(col("dst").as("key"), col("src").as("node"))
-        .join(stars.select("key", "fan"), "key")
-        .select(col("key"), pmod(xxhash64(col("node")), col("fan")).cast("int").as("salt"),
-            col("node"));
-    Dataset<Row> centers = stars.select(col("key"),
-        explode(sequence(lit(0), col("fan").minus(1))).as("salt"), col("key").as("node"));
-    Dataset<Row> wanted = members.union(centers).join(nodes.select("node", "id", "ix"), "node");
+    cached.add(groups);
+    long rows = groups.count();
+    Dataset<Row> wanted = groups.join(nodes.select("node", "id", "ix"), "node");
     if (rows <= BROADCAST_MAX_ROWS) wanted = broadcast(wanted);
     return texts.join(wanted, new String[] {"id", "ix"})
         .select(col("key"), col("salt"), col("node"), col("lang"), col("text"))
