@@ -356,6 +356,7 @@ final class BpeModel {
       prev[i] = i - 1;
       next[i] = i + 1 < n ? i + 1 : -1;
     }
+    PairCache pc = pairCache.get();
     MergeQueue queue = new MergeQueue(n);
     for (int i = 0; i + 1 < n; i++) {
       if (ranks[i] >= 0) queue.push(ranks[i], i, merges.newId(ranks[i]));
@@ -367,7 +368,7 @@ final class BpeModel {
       if (removed[pos]) continue;
       int right = next[pos];
       if (right < 0) continue;
-      long current = merges.get(c[pos], c[right]);
+      long current = pc.get(merges, c[pos], c[right]);
       if (current == MergeTable.ABSENT || (int) current != newId) continue;
       c[pos] = newId;
       removed[right] = true;
@@ -376,11 +377,11 @@ final class BpeModel {
       if (after >= 0) prev[after] = pos;
       int before = prev[pos];
       if (before >= 0) {
-        long m = merges.get(c[before], c[pos]);
+        long m = pc.get(merges, c[before], c[pos]);
         if (m != MergeTable.ABSENT) queue.push((int) (m >>> 32), before, (int) m);
       }
       if (after >= 0) {
-        long m = merges.get(c[pos], c[after]);
+        long m = pc.get(merges, c[pos], c[after]);
         if (m != MergeTable.ABSENT) queue.push((int) (m >>> 32), pos, (int) m);
       }
     }
