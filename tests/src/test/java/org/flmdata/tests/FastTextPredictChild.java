@@ -6,6 +6,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,8 @@ import org.flmdata.pipeline.fasttext.Prediction;
  * line to stdout, the probability with six significant digits as the CLI's {@code std::cout}
  * prints it, each answer written (one {@code write} call) as soon as it is made, as the CLI's
  * {@code std::endl} flushes it. Before reading stdin it loads the model and answers every line of
- * a warm-up file three times into a discarded stream (held-out text, so the JIT has compiled the
- * whole loop); the benchmark's clock starts at its answer to a first warm-up line, as for the CLI.
+ * a warm-up file into a discarded stream (held-out text; three rounds or more, until the JIT
+ * compiler settles, so it has compiled the whole loop); the benchmark's clock starts at its answer to a first warm-up line, as for the CLI.
  * Arguments: MODEL K WARMUP_FILE.
  */
 final class FastTextPredictChild {
@@ -32,12 +34,24 @@ final class FastTextPredictChild {
     FastTextModel model = FastTextModel.loadVerified(args[0]);
     int k = Integer.parseInt(args[1]);
     // JIT warm-up of the whole loop (read, predict, format, write) on held-out text, answers
-    // discarded; three rounds so the hot methods are compiled before the first timed line
-    for (int round = 0; round < 3; round++) {
+    // discarded: at least three rounds, more until a round compiles for less than 100 ms, then
+    // until the compiler is idle (as TokenizerSpeedBenchmark does), so the hot methods are compiled
+    // before the first timed line, as in a long-running executor
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    for (int round = 0; round < 10; round++) {
+      long j0 = jit.getTotalCompilationTime();
       try (BufferedReader warm = Files.newBufferedReader(Path.of(args[2]),
           StandardCharsets.UTF_8)) {
         answer(model, k, warm, OutputStream.nullOutputStream());
       }
+      if (round >= 2 && jit.getTotalCompilationTime() - j0 < 100) break;
+    }
+    long last = jit.getTotalCompilationTime();
+    for (int i = 0, quiet = 0; i < 50 && quiet < 2; i++) {
+      Thread.sleep(200);
+      long now = jit.getTotalCompilationTime();
+      quiet = now == last ? quiet + 1 : 0;
+      last = now;
     }
     answer(model, k, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8),
         1 << 16), new FileOutputStream(FileDescriptor.out));
