@@ -1,8 +1,7 @@
 package org.flmdata.pipeline.fasttext;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
@@ -10,7 +9,8 @@ import org.bytedeco.javacpp.BytePointer;
  * breaks and NULs as spaces, a trailing newline, then a NUL for C) encoded as UTF-8 straight into a
  * reused native buffer, with the bytes {@code String.getBytes(UTF_8)} gives (an unpaired surrogate
  * is {@code ?}), so nothing is copied twice and no native memory is allocated per prediction. Label
- * names read back from fastText are interned per thread, since a model has few of them.
+ * names read back from fastText are interned per thread, since a model has few of them, and found
+ * again by their bytes without allocating.
  *
  * <p>Buffers grow to the longest line seen, up to {@link #KEEP_BYTES}; a longer line gets a native
  * buffer of its own, freed after its prediction.
@@ -23,8 +23,14 @@ final class LineBuffer {
 
   private byte[] bytes = new byte[4096];
   private BytePointer pointer;
+  /** Most label slots a thread keeps (a model has few labels; the table is cleared past this). */
+  private static final int MAX_LABEL_SLOTS = 1 << 18;
+
   private byte[] labelBytes = new byte[64];
-  private final Map<String, String> labels = new HashMap<>();
+  /** Open addressing, by the hash of a label's bytes: its bytes and its String. */
+  private byte[][] labelKeys = new byte[512][];
+  private String[] labelNames = new String[512];
+  private int labelCount;
 
   private LineBuffer() {}
 
@@ -58,16 +64,62 @@ final class LineBuffer {
     if (p != pointer) p.close();
   }
 
-  /** The UTF-8 text of a native string returned by fastText, one String per distinct label. */
+  /**
+   * The UTF-8 text of a native string returned by fastText, one String per distinct label: the
+   * bytes are copied into a reused array and looked up by their hash, so a label seen before costs
+   * no allocation.
+   */
   String string(BytePointer p) {
     long len = p.limit() - p.position();
-    if (len <= 0) return p.getString(StandardCharsets.UTF_8);
-    if (len > labelBytes.length) labelBytes = new byte[(int) Math.max(len, 2L * labelBytes.length)];
-    p.get(labelBytes, 0, (int) len);
-    String s = new String(labelBytes, 0, (int) len, StandardCharsets.UTF_8);
-    String known = labels.putIfAbsent(s, s);
-    if (labels.size() > 100_000) labels.clear();
-    return known != null ? known : s;
+    if (len <= 0 || len > KEEP_BYTES) return p.getString(StandardCharsets.UTF_8);
+    int n = (int) len;
+    if (n > labelBytes.length) labelBytes = new byte[Math.max(n, 2 * labelBytes.length)];
+    p.get(labelBytes, 0, n);
+    int h = 1;
+    for (int i = 0; i < n; i++) h = 31 * h + labelBytes[i];
+    h ^= h >>> 16;
+    int mask = labelKeys.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      byte[] k = labelKeys[i];
+      if (k == null) break;
+      if (Arrays.equals(k, 0, k.length, labelBytes, 0, n)) return labelNames[i];
+    }
+    String s = new String(labelBytes, 0, n, StandardCharsets.UTF_8);
+    if (2 * (labelCount + 1) > labelKeys.length) {
+      if (labelKeys.length >= MAX_LABEL_SLOTS) {
+        Arrays.fill(labelKeys, null);
+        Arrays.fill(labelNames, null);
+        labelCount = 0;
+      } else {
+        growLabels();
+      }
+      mask = labelKeys.length - 1;
+    }
+    int i = h & mask;
+    while (labelKeys[i] != null) i = (i + 1) & mask;
+    labelKeys[i] = Arrays.copyOf(labelBytes, n);
+    labelNames[i] = s;
+    labelCount++;
+    return s;
+  }
+
+  private void growLabels() {
+    byte[][] keys = labelKeys;
+    String[] names = labelNames;
+    labelKeys = new byte[2 * keys.length][];
+    labelNames = new String[2 * keys.length];
+    int mask = labelKeys.length - 1;
+    for (int j = 0; j < keys.length; j++) {
+      byte[] k = keys[j];
+      if (k == null) continue;
+      int h = 1;
+      for (byte x : k) h = 31 * h + x;
+      h ^= h >>> 16;
+      int i = h & mask;
+      while (labelKeys[i] != null) i = (i + 1) & mask;
+      labelKeys[i] = k;
+      labelNames[i] = names[j];
+    }
   }
 
   /**

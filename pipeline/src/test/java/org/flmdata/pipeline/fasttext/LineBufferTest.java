@@ -51,6 +51,24 @@ class LineBufferTest {
     b.release(q);
   }
 
+  @Test
+  void aLabelReadAgainIsTheSameStringAndDistinctBytesAreDistinctStrings() {
+    LineBuffer b = LineBuffer.get();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) names.add("__label__" + Integer.toString(i, 36) + (i % 7 == 0 ? "\u00e9" : ""));
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (String n : names) {
+        try (BytePointer p = new BytePointer(n.getBytes(StandardCharsets.UTF_8))) {
+          String got = b.string(p);
+          assertEquals(n, got);
+          String before = first.putIfAbsent(n, got);
+          if (before != null) org.junit.jupiter.api.Assertions.assertSame(before, got, n);
+        }
+      }
+    }
+  }
+
   private static byte[] bytes(BytePointer p) {
     byte[] out = new byte[(int) p.limit()];
     p.get(out, 0, out.length);

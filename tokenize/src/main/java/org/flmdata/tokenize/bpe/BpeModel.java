@@ -49,6 +49,8 @@ final class BpeModel {
   /** The merge rank of two byte-level symbols, by {@code byte1 << 8 | byte2}: most first lookups. */
   private final int[] bytePairs = new int[65536];
   private final WordCache cache = new WordCache(CACHE_SLOTS);
+  /** Each thread's cache of merge-table answers (see {@link PairCache}). */
+  private final ThreadLocal<PairCache> pairCache = ThreadLocal.withInitial(PairCache::new);
   /** Pieces of cut words (merged without ignore_merges' whole-word rule). */
   private final WordCache pieceCache;
   /** With ignore_merges: the tokens by the text they stand for (byte-level vocabularies). */
@@ -115,16 +117,17 @@ final class BpeModel {
   void encodeByteLevel(char[] text, int from, int to, IntBuffer out) {
     if (from >= to) return;
     int h = WordHash.of(text, from, to);
-    if (cache.appendTo(text, from, to, h, out)) return;
     if (wholeWords != null) {
-      // ignore_merges: a pre-token that is a token is looked up by its chars, and not cached (the
-      // lookup costs about as much as the cache's, and the slot stays with a word that needs merges)
+      // ignore_merges: a pre-token that is a token is looked up by its chars before the cache (most
+      // pre-tokens are tokens: two in three of Llama-3's on the speed benchmark's text), and not
+      // cached, so the cache's slots stay with words that need merges
       int whole = wholeWords.get(text, from, to, h);
       if (whole >= 0) {
         out.add(whole);
         return;
       }
     }
+    if (cache.appendTo(text, from, to, h, out)) return;
     int[] ids = to - from > CUT_MIN ? byteLevelPieces(text, from, to) : null;
     if (ids == null) ids = mergeBytes(text, from, to);
     cache.put(text, from, to, h, ids);
@@ -301,9 +304,13 @@ final class BpeModel {
 
   /**
    * The same merges as {@link #mergeAll} for a short word: each step scans the pairs for the
-   * lowest rank (the leftmost among equals), merges it and looks up its two new neighbours.
+   * lowest rank (the leftmost among equals), merges it and looks up its two new neighbours through
+   * the thread's {@link PairCache}, which also gives their new ids.
    */
   private int[] mergeByScan(int[] c, int[] m, int n) {
+    PairCache pc = pairCache.get();
+    int[] nid = new int[n];
+    Arrays.fill(nid, -1);
     while (n > 1) {
       int best = -1;
       int bestRank = Integer.MAX_VALUE;
@@ -315,13 +322,24 @@ final class BpeModel {
         }
       }
       if (best < 0) break;
-      c[best] = merges.newId(bestRank);
+      c[best] = nid[best] >= 0 ? nid[best] : merges.newId(bestRank);
       int tail = n - best - 2;
       System.arraycopy(c, best + 2, c, best + 1, tail);
-      if (tail > 0) System.arraycopy(m, best + 2, m, best + 1, tail - 1);
+      if (tail > 0) {
+        System.arraycopy(m, best + 2, m, best + 1, tail - 1);
+        System.arraycopy(nid, best + 2, nid, best + 1, tail - 1);
+      }
       n--;
-      if (best > 0) m[best - 1] = merges.rank(c[best - 1], c[best]);
-      if (best + 1 < n) m[best] = merges.rank(c[best], c[best + 1]);
+      if (best > 0) {
+        long v = pc.get(merges, c[best - 1], c[best]);
+        m[best - 1] = v == MergeTable.ABSENT ? -1 : (int) (v >>> 32);
+        nid[best - 1] = (int) v;
+      }
+      if (best + 1 < n) {
+        long v = pc.get(merges, c[best], c[best + 1]);
+        m[best] = v == MergeTable.ABSENT ? -1 : (int) (v >>> 32);
+        nid[best] = (int) v;
+      }
     }
     return Arrays.copyOf(c, n);
   }
@@ -338,6 +356,7 @@ final class BpeModel {
       prev[i] = i - 1;
       next[i] = i + 1 < n ? i + 1 : -1;
     }
+    PairCache pc = pairCache.get();
     MergeQueue queue = new MergeQueue(n);
     for (int i = 0; i + 1 < n; i++) {
       if (ranks[i] >= 0) queue.push(ranks[i], i, merges.newId(ranks[i]));
@@ -349,7 +368,7 @@ final class BpeModel {
       if (removed[pos]) continue;
       int right = next[pos];
       if (right < 0) continue;
-      long current = merges.get(c[pos], c[right]);
+      long current = pc.get(merges, c[pos], c[right]);
       if (current == MergeTable.ABSENT || (int) current != newId) continue;
       c[pos] = newId;
       removed[right] = true;
@@ -358,11 +377,11 @@ final class BpeModel {
       if (after >= 0) prev[after] = pos;
       int before = prev[pos];
       if (before >= 0) {
-        long m = merges.get(c[before], c[pos]);
+        long m = pc.get(merges, c[before], c[pos]);
         if (m != MergeTable.ABSENT) queue.push((int) (m >>> 32), before, (int) m);
       }
       if (after >= 0) {
-        long m = merges.get(c[pos], c[after]);
+        long m = pc.get(merges, c[pos], c[after]);
         if (m != MergeTable.ABSENT) queue.push((int) (m >>> 32), pos, (int) m);
       }
     }

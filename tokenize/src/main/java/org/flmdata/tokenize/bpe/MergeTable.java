@@ -84,6 +84,12 @@ public final class MergeTable {
     return (filter[b >>> 6] & (1L << b)) != 0;
   }
 
+  /** False when no merge has the pair {@code (left, right)} (true: it may have one); no table read. */
+  boolean mayHave(int left, int right) {
+    if (packed && (left | right) >>> ID_BITS != 0) return false;
+    return mayHave(pair(left, right));
+  }
+
   static long pair(int left, int right) {
     return ((long) left << 32) | (right & 0xFFFFFFFFL);
   }

@@ -15,14 +15,16 @@ import java.util.Map;
  * vocabulary (Llama-3's path built one per miss). Tokens whose bytes are not whole UTF-8
  * characters can never be a whole pre-token and are left out.
  *
- * <p>Open addressing over entry numbers; the keys' chars end to end in one array. Immutable after
- * construction: safe to share between threads.
+ * <p>Open addressing; a slot holds the key's hash beside its entry number, so a probe that is not
+ * the word reads nothing else (most pre-tokens of a corpus read once are looked up here first, and
+ * most are tokens); an entry's start, length and id sit side by side, and the keys' chars end to
+ * end in one array. Immutable after construction: safe to share between threads.
  */
 final class WholeWords {
-  private final int[] table; // entry + 1, 0 = empty
-  private final int[] hashes;
-  private final int[] starts; // the key of entry e is chars[starts[e], starts[e + 1])
-  private final int[] ids;
+  /** {@code hash << 32 | (entry + 1)}, 0 = empty. */
+  private final long[] table;
+  /** {@code [start, length, id]} per entry: the key of entry e is chars[start, start + length). */
+  private final int[] entries;
   private final char[] chars;
   private final int mask;
 
@@ -64,16 +66,19 @@ final class WholeWords {
       st[e] = all.length();
     }
     chars = all.toString().toCharArray();
-    hashes = Arrays.copyOf(h, e);
-    starts = Arrays.copyOf(st, e + 1);
-    ids = Arrays.copyOf(id, e);
+    entries = new int[3 * e];
+    for (int j = 0; j < e; j++) {
+      entries[3 * j] = st[j];
+      entries[3 * j + 1] = st[j + 1] - st[j];
+      entries[3 * j + 2] = id[j];
+    }
     int size = Integer.highestOneBit(Math.max(4, e * 2)) << 1;
-    table = new int[size];
+    table = new long[size];
     mask = size - 1;
     for (int j = 0; j < e; j++) {
-      int i = hashes[j] & mask;
+      int i = h[j] & mask;
       while (table[i] != 0) i = (i + 1) & mask;
-      table[i] = j + 1;
+      table[i] = (long) h[j] << 32 | (j + 1);
     }
   }
 
@@ -81,11 +86,12 @@ final class WholeWords {
   int get(char[] s, int from, int to, int h) {
     int len = to - from;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      int e = table[i] - 1;
-      if (e < 0) return -1;
-      if (hashes[e] == h) {
-        int a = starts[e];
-        if (starts[e + 1] - a == len && Arrays.equals(chars, a, a + len, s, from, to)) return ids[e];
+      long slot = table[i];
+      if (slot == 0) return -1;
+      if ((int) (slot >>> 32) == h) {
+        int e = 3 * ((int) slot - 1);
+        int a = entries[e];
+        if (entries[e + 1] == len && Arrays.equals(chars, a, a + len, s, from, to)) return entries[e + 2];
       }
     }
   }
