@@ -52,7 +52,7 @@ public final class Ngrams {
             i++;
           } else {
             int cp = text.codePointAt(i);
-            if (isCjk(cp) || !isWordChar(cp)) break;
+            if (kind(cp) != WORD) break;
             h = Hash64.fnv1a(h, Character.toLowerCase(cp));
             i += Character.charCount(cp);
           }
@@ -70,8 +70,9 @@ public final class Ngrams {
       }
       int cp = text.codePointAt(i);
       int w = Character.charCount(cp);
-      boolean cjk = isCjk(cp);
-      if (!cjk && !isWordChar(cp)) {
+      int k = kind(cp);
+      boolean cjk = k == CJK;
+      if (k == SEPARATOR) {
         i += w;
         continue;
       }
@@ -83,7 +84,7 @@ public final class Ngrams {
       } else {
         while (i < len) {
           int c = text.codePointAt(i);
-          if (c < 0x80 ? !ASCII_WORD[c] : isCjk(c) || !isWordChar(c)) break;
+          if (c < 0x80 ? !ASCII_WORD[c] : kind(c) != WORD) break;
           int lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
           h = Hash64.fnv1a(h, lower);
           i += Character.charCount(c);
@@ -131,6 +132,29 @@ public final class Ngrams {
       if (i == 0 || h[i] != h[i - 1]) h[k++] = h[i];
     }
     return Arrays.copyOf(h, k);
+  }
+
+  private static final byte SEPARATOR = 0;
+  private static final byte WORD = 1;
+  private static final byte CJK = 2;
+
+  /**
+   * {@link #slowKind} of every code point of the Basic Multilingual Plane: a table read instead of
+   * {@code isCjk}'s and {@code getType}'s lookups (7.5% of the filter stage on Chinese text).
+   */
+  private static final byte[] BMP_KIND = new byte[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) BMP_KIND[c] = slowKind(c);
+  }
+
+  private static byte kind(int cp) {
+    return cp < 0x10000 ? BMP_KIND[cp] : slowKind(cp);
+  }
+
+  /** A CJK character is a token alone, a word char joins a run, anything else separates. */
+  private static byte slowKind(int cp) {
+    return isCjk(cp) ? CJK : isWordChar(cp) ? WORD : SEPARATOR;
   }
 
   /** {@link #isWordChar} of each ASCII char (letters and digits). */
