@@ -193,12 +193,10 @@ public final class GopherRepetition {
     long chars = 0;
     int i = 0;
     while (i < count) {
-      long key = hashes[i];
-      if (seen.get(key) > 0) {
+      if (!seen.add(hashes[i])) {
         chars += g.joinedChars(i, n); // datatrove joins these with "" (top n-grams with " ")
         i += n;
       } else {
-        seen.increment(key);
         i++;
       }
     }

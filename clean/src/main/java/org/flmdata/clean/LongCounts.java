@@ -33,6 +33,22 @@ final class LongCounts {
     return 1;
   }
 
+  /** Adds {@code key} with count 1 when absent; whether it was absent. One probe. */
+  boolean add(long key) {
+    if (size * 2 >= keys.length) grow();
+    int mask = keys.length - 1;
+    int i = (int) mix(key) & mask;
+    while (used[i]) {
+      if (keys[i] == key) return false;
+      i = (i + 1) & mask;
+    }
+    used[i] = true;
+    keys[i] = key;
+    counts[i] = 1;
+    size++;
+    return true;
+  }
+
   int get(long key) {
     int mask = keys.length - 1;
     int i = (int) mix(key) & mask;

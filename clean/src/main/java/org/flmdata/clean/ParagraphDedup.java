@@ -173,10 +173,10 @@ public final class ParagraphDedup {
   static List<Long> distinctHashes(String text, boolean exact) {
     List<Long> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
+    ParagraphKey.Hasher key = new ParagraphKey.Hasher();
     for (String line : Words.splitLines(text)) {
-      String n = ParagraphKey.key(line, exact);
-      if (n.isEmpty()) continue;
-      long h = ParagraphKey.hash(n);
+      if (!key.of(line, exact)) continue;
+      long h = key.value;
       if (seen.add(h)) out.add(h);
     }
     return out;
@@ -250,15 +250,15 @@ public final class ParagraphDedup {
     StringBuilder sb = new StringBuilder(text.length());
     Set<Long> seen = new HashSet<>();
     boolean blank = false;
+    ParagraphKey.Hasher key = new ParagraphKey.Hasher();
     for (String line : Words.splitLines(text)) {
-      String n = ParagraphKey.key(line, exact);
-      if (n.isEmpty()) {
+      if (!key.of(line, exact)) {
         if (line.isBlank()) {
           blank = sb.length() > 0;
           continue;
         }
       } else {
-        long h = ParagraphKey.hash(n);
+        long h = key.value;
         if (drop.test(h) || !seen.add(h)) continue;
       }
       if (sb.length() > 0) sb.append(blank ? "\n\n" : "\n");

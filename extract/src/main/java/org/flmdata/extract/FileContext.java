@@ -130,7 +130,7 @@ final class FileContext {
     DomainLanguages.Decision lang = in.languages().decide(givenLang, text);
     d = d.withLang(lang.lang());
     if (!Double.isNaN(lang.score())) {
-      d = d.withMeta(MetaKeys.LANG_SCORE.name(), String.format(java.util.Locale.ROOT, "%.3f", lang.score()));
+      d = d.withMeta(MetaKeys.LANG_SCORE.name(), threeDecimals(lang.score()));
     }
     String g = DomainLanguages.normalize(givenLang);
     if (g != null && !g.equals(lang.lang())) d = d.withMeta(MetaKeys.LANG_GIVEN.name(), givenLang);
@@ -174,5 +174,23 @@ final class FileContext {
       LOG.warn(
           "extract: {}: more {} in this file are counted, not logged", file.path(), reason.key());
     }
+  }
+
+  /**
+   * {@code String.format(Locale.ROOT, "%.3f", x)} without the Formatter (2% of extract's CPU, one
+   * call per document): a value in [0, 1000) whose thousandths are not within 1e-6 of a half
+   * rounds the same way from its binary value as from its decimal digits, so {@link Math#round}
+   * gives the formatter's digits; any other value (a near tie, negative, NaN) goes to the
+   * formatter.
+   */
+  static String threeDecimals(double x) {
+    double scaled = x * 1000;
+    if (!(x >= 0 && x < 1000) || Math.copySign(1.0, x) < 0
+        || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) {
+      return String.format(java.util.Locale.ROOT, "%.3f", x);
+    }
+    long m = Math.round(scaled);
+    long frac = m % 1000;
+    return (m / 1000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
   }
 }

@@ -65,12 +65,20 @@ public final class ScriptLanguageGuesser {
     long[] counts = new long[Script.values().length];
     int persian = 0;
     for (int i = 0; i < end; ) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        // the Basic Multilingual Plane from the table (same answers as the code-point path)
+        i++;
+        byte s = BMP_SCRIPT[c];
+        if (s < 0) continue;
+        counts[s]++;
+        if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ک' || c == 'ی') persian++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (!Character.isLetter(cp)) continue;
-      Script s = scriptOf(cp);
-      counts[s.ordinal()]++;
-      if (cp == 'پ' || cp == 'چ' || cp == 'ژ' || cp == 'گ' || cp == 'ک' || cp == 'ی') persian++;
+      counts[scriptOf(cp).ordinal()]++;
     }
     long cjk = counts[Script.HAN.ordinal()] + counts[Script.KANA.ordinal()];
     long total = 0;
@@ -97,6 +105,20 @@ public final class ScriptLanguageGuesser {
       };
     }
     return none;
+  }
+
+  /**
+   * For each char of the Basic Multilingual Plane that is not a surrogate: the ordinal of its
+   * {@link Script} when it is a letter, else -1. Computed once from {@link Character#isLetter}
+   * and {@link #scriptOf}, so a table answer is the code-point path's answer; it spares
+   * {@code UnicodeScript.of}'s binary search for each of a page's 20,000 sampled characters.
+   */
+  private static final byte[] BMP_SCRIPT = new byte[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      BMP_SCRIPT[c] = Character.isLetter(c) ? (byte) scriptOf(c).ordinal() : -1;
+    }
   }
 
   private static long weight(Script s, long n) {

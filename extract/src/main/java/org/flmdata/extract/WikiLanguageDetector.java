@@ -90,15 +90,16 @@ public final class WikiLanguageDetector {
   /** Function words and letters of one script's languages, with their sharing weights. */
   private static final class Group {
     final List<String> langs;
-    final Map<String, double[]> words = new HashMap<>();
+    final Words words;
     final Map<Integer, double[]> letters = new HashMap<>();
 
     Group(Map<String, String> letterSets) {
       langs = new ArrayList<>(letterSets.keySet());
+      Map<String, double[]> byWord = new HashMap<>();
       Map<String, List<String>> lists = FunctionWords.LISTS;
       for (int i = 0; i < langs.size(); i++) {
         for (String w : lists.getOrDefault(langs.get(i), List.of())) {
-          words.computeIfAbsent(w, k -> new double[langs.size()])[i] = 1;
+          byWord.computeIfAbsent(w, k -> new double[langs.size()])[i] = 1;
         }
         String set = letterSets.get(langs.get(i));
         for (int j = 0; j < set.length(); ) {
@@ -107,8 +108,9 @@ public final class WikiLanguageDetector {
           letters.computeIfAbsent(cp, k -> new double[langs.size()])[i] = 1;
         }
       }
-      normalize(words.values());
+      normalize(byWord.values());
       normalize(letters.values());
+      words = new Words(byWord);
     }
 
     /** Each row's ones become 1 / (number of languages sharing the entry). */
@@ -126,28 +128,53 @@ public final class WikiLanguageDetector {
       int nWords = 0;
       long nLetters = 0;
       long foreign = 0;
-      StringBuilder w = new StringBuilder();
+      // the current word, lower-cased, and its String.hashCode, looked up without a String
+      char[] w = new char[64];
+      int wn = 0;
+      int wh = 0;
       int limit = Math.min(end, text.length());
       for (int i = 0; i <= limit; ) {
         int cp = i < limit ? text.codePointAt(i) : ' ';
         i += i < limit ? Character.charCount(cp) : 1;
-        if (Character.isLetter(cp)) {
-          int lower = Character.toLowerCase(cp);
-          w.appendCodePoint(lower);
-          nLetters++;
-          double[] row = letters.get(lower);
-          if (row != null) {
-            for (int k = 0; k < row.length; k++) letterScore[k] += row[k];
-          } else if (isForeign(lower)) {
-            foreign++;
+        boolean letter;
+        int lower;
+        if (cp < 0x80) {
+          // ASCII: no listed letter is ASCII, and none is foreign
+          letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+          lower = cp | 0x20;
+        } else {
+          letter = Character.isLetter(cp);
+          lower = letter ? Character.toLowerCase(cp) : cp;
+        }
+        if (letter) {
+          if (wn + 2 > w.length) w = java.util.Arrays.copyOf(w, w.length * 2);
+          if (lower < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            w[wn++] = (char) lower;
+            wh = 31 * wh + lower;
+          } else {
+            char hi = Character.highSurrogate(lower);
+            char lo = Character.lowSurrogate(lower);
+            w[wn++] = hi;
+            w[wn++] = lo;
+            wh = 31 * (31 * wh + hi) + lo;
           }
-        } else if (w.length() > 0) {
+          nLetters++;
+          if (lower >= 0x80) {
+            double[] row = letters.get(lower);
+            if (row != null) {
+              for (int k = 0; k < row.length; k++) letterScore[k] += row[k];
+            } else if (isForeign(lower)) {
+              foreign++;
+            }
+          }
+        } else if (wn > 0) {
           nWords++;
-          double[] row = words.get(w.toString());
+          double[] row = words.get(w, wn, wh);
           if (row != null) {
             for (int k = 0; k < row.length; k++) wordScore[k] += row[k];
           }
-          w.setLength(0);
+          wn = 0;
+          wh = 0;
         }
       }
       if (nWords < MIN_WORDS || nLetters == 0) return new Guess("und", 0);
@@ -188,6 +215,52 @@ public final class WikiLanguageDetector {
       }
       if (this == LATIN) return s == Character.UnicodeScript.LATIN;
       return s == Character.UnicodeScript.CYRILLIC && (lower < 0x430 || lower > 0x44F);
+    }
+  }
+
+  /**
+   * The function words of a group and their weight rows, an open-addressing table looked up by a
+   * word's chars and {@link String#hashCode}: the same answers as a {@code HashMap<String,
+   * double[]>} without a String per word of the sample.
+   */
+  private static final class Words {
+    private final String[] keys;
+    private final int[] hashes;
+    private final double[][] rows;
+    private final int mask;
+
+    Words(Map<String, double[]> byWord) {
+      int cap = Integer.highestOneBit(Math.max(16, byWord.size() * 4 - 1)) << 1;
+      keys = new String[cap];
+      hashes = new int[cap];
+      rows = new double[cap][];
+      mask = cap - 1;
+      for (Map.Entry<String, double[]> e : byWord.entrySet()) {
+        int h = e.getKey().hashCode();
+        int i = spread(h) & mask;
+        while (keys[i] != null) i = (i + 1) & mask;
+        keys[i] = e.getKey();
+        hashes[i] = h;
+        rows[i] = e.getValue();
+      }
+    }
+
+    /** The row of the word {@code w[0, n)} whose {@link String#hashCode} is {@code h}, or null. */
+    double[] get(char[] w, int n, int h) {
+      for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+        if (hashes[i] == h && equal(keys[i], w, n)) return rows[i];
+      }
+      return null;
+    }
+
+    private static boolean equal(String key, char[] w, int n) {
+      if (key.length() != n) return false;
+      for (int j = 0; j < n; j++) if (key.charAt(j) != w[j]) return false;
+      return true;
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16) ^ (h >>> 7);
     }
   }
 

@@ -37,10 +37,16 @@ public final class Decontaminator {
 
   /** Sorted distinct hashes of the n-grams of {@code text} found in any benchmark. */
   public static long[] matching(BenchmarkIndex index, String text) {
-    long[] h = Ngrams.distinct(text, index.n());
+    // the few n-grams in the index first, then sorted and distinct (sorting all was 5% of filter)
+    long[] h = Ngrams.hashes(Ngrams.tokenize(text), index.n());
     int k = 0;
     for (long x : h) if (index.mask(x) != 0) h[k++] = x;
-    return Arrays.copyOf(h, k);
+    Arrays.sort(h, 0, k);
+    int u = 0;
+    for (int i = 0; i < k; i++) {
+      if (u == 0 || h[i] != h[u - 1]) h[u++] = h[i];
+    }
+    return Arrays.copyOf(h, u);
   }
 
   public Verdict apply(Document doc) {

@@ -35,10 +35,44 @@ public final class Ngrams {
     int len = text.length();
     int i = 0;
     while (i < len) {
+      char c0 = text.charAt(i);
+      if (c0 < 0x80) {
+        // ASCII: a token is a run of letters and digits, lower-cased; nothing else is CJK
+        if (!ASCII_WORD[c0]) {
+          i++;
+          continue;
+        }
+        int s = i;
+        long h = Hash64.FNV_OFFSET;
+        while (i < len) {
+          char c = text.charAt(i);
+          if (c < 0x80) {
+            if (!ASCII_WORD[c]) break;
+            h = Hash64.fnv1a(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+          } else {
+            int cp = text.codePointAt(i);
+            if (kind(cp) != WORD) break;
+            h = Hash64.fnv1a(h, Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+          }
+        }
+        if (n == start.length) {
+          start = Arrays.copyOf(start, n * 2);
+          end = Arrays.copyOf(end, n * 2);
+          hash = Arrays.copyOf(hash, n * 2);
+        }
+        start[n] = s;
+        end[n] = i;
+        hash[n] = Hash64.splitmix64(h);
+        n++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       int w = Character.charCount(cp);
-      boolean cjk = isCjk(cp);
-      if (!cjk && !isWordChar(cp)) {
+      int k = kind(cp);
+      boolean cjk = k == CJK;
+      if (k == SEPARATOR) {
         i += w;
         continue;
       }
@@ -50,8 +84,9 @@ public final class Ngrams {
       } else {
         while (i < len) {
           int c = text.codePointAt(i);
-          if (isCjk(c) || !isWordChar(c)) break;
-          h = Hash64.fnv1a(h, Character.toLowerCase(c));
+          if (c < 0x80 ? !ASCII_WORD[c] : kind(c) != WORD) break;
+          int lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
+          h = Hash64.fnv1a(h, lower);
           i += Character.charCount(c);
         }
       }
@@ -97,6 +132,36 @@ public final class Ngrams {
       if (i == 0 || h[i] != h[i - 1]) h[k++] = h[i];
     }
     return Arrays.copyOf(h, k);
+  }
+
+  private static final byte SEPARATOR = 0;
+  private static final byte WORD = 1;
+  private static final byte CJK = 2;
+
+  /**
+   * {@link #slowKind} of every code point of the Basic Multilingual Plane: a table read instead of
+   * {@code isCjk}'s and {@code getType}'s lookups (7.5% of the filter stage on Chinese text).
+   */
+  private static final byte[] BMP_KIND = new byte[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) BMP_KIND[c] = slowKind(c);
+  }
+
+  private static byte kind(int cp) {
+    return cp < 0x10000 ? BMP_KIND[cp] : slowKind(cp);
+  }
+
+  /** A CJK character is a token alone, a word char joins a run, anything else separates. */
+  private static byte slowKind(int cp) {
+    return isCjk(cp) ? CJK : isWordChar(cp) ? WORD : SEPARATOR;
+  }
+
+  /** {@link #isWordChar} of each ASCII char (letters and digits). */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c);
   }
 
   private static boolean isWordChar(int cp) {
