@@ -318,7 +318,7 @@ final class BlockFeatures {
    * The words its text starts with: each of its first words (up to {@value #LEAD_CHARS}
    * characters), the first word alone, the first two, and, for a block of one short phrase ("Read
    * more", "Add to cart", "Reply", "Share this"), the whole phrase. Boilerplate says the same few
-   * words on every site; the trainer keeps only words seen on many pages.
+   * words on every site; the trainer keeps only words seen on many pages. Digits count as 0.
    */
   private static void lead(Element el, boolean phrase, int len, Sink sink) {
     StringBuilder b = new StringBuilder(LEAD_CHARS + 16);
@@ -353,7 +353,9 @@ final class BlockFeatures {
     for (int i = 0; i <= end; i++) {
       char c = i < end ? Character.toLowerCase(b.charAt(i)) : ' ';
       if (Character.isLetterOrDigit(c)) {
-        h = 31 * h + c;
+        // every digit is 0: a number says its length, not its value (values would be hashes
+        // without evidence, each colliding with some learned word)
+        h = 31 * h + (Character.isDigit(c) ? '0' : c);
         n++;
         continue;
       }
