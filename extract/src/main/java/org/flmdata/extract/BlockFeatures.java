@@ -7,6 +7,10 @@ import org.flmdata.extract.MainContent.Analysis;
 import org.flmdata.extract.MainContent.Selection;
 import org.flmdata.extract.Measure.Stat;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The features of one text block of a page for {@link BlockModel}: binary, hashed into {@value
@@ -19,8 +23,10 @@ import org.jsoup.nodes.Element;
  * its declared types, its shape). The rules' decision is crossed with length, link density, tag,
  * position, class words, the page's signals and kind, so the model learns where to trust the
  * rules; a block pruned by name also has why (the kind of hint and the words that matched), so the
- * model may bring back what the rules pruned wrongly. {@link #dense} gives the second stage's
- * features ({@link BlockTrees}).
+ * model may bring back what the rules pruned wrongly. The words a block starts with (and a short
+ * block's whole phrase: "Read more", "Reply", "Add to cart") are features too: boilerplate says the
+ * same words on every site. {@link #dense} gives the second stage's features ({@link BlockTrees}),
+ * with the first stage's decisions around the block ({@link BlockContext}).
  */
 final class BlockFeatures {
 
@@ -34,6 +40,8 @@ final class BlockFeatures {
 
   private final Analysis a;
   private final int flags;
+  /** Whether the page declares itself one article ({@link PageSignals#article()}). */
+  private final boolean article;
   private final int shareBin;
   private final int bodyBin;
   private final Map<Element, Map<String, Integer>> shapes = new IdentityHashMap<>();
@@ -50,6 +58,7 @@ final class BlockFeatures {
     org.jsoup.nodes.Document doc = a.body().ownerDocument();
     this.kind = doc == null ? new int[0] : PageKind.of(doc);
     this.flags = (signals.product() ? 1 : 0) | (signals.discussion() ? 2 : 0);
+    this.article = signals.article();
     Stat body = a.stats().get(a.body());
     int bodyChars = body == null ? 0 : body.chars;
     this.bodyChars = bodyChars;
@@ -225,6 +234,7 @@ final class BlockFeatures {
       sink.add(h(41, k * 16 + Math.min(len / 3, 4)));
     }
     sink.add(h(42, pageShape * 16 + decided));
+    lead(el, s.inline <= SHORT_TEXT, len, sink);
     // items: the nearest of the block and its ancestors with many same-shaped siblings, and how
     // much of the page their container holds
     Element x = el;
@@ -258,31 +268,125 @@ final class BlockFeatures {
     }
   }
 
-  /** Per block, the index of its parent among the blocks' parents (siblings share it). */
-  int[] groups() {
-    Map<Element, Integer> ids = new IdentityHashMap<>();
-    int[] out = new int[sel.length];
-    for (int i = 0; i < out.length; i++) {
-      Element p = a.blocks().get(i).parent();
-      Integer id = ids.get(p);
-      if (id == null) {
-        id = ids.size();
-        ids.put(p, id);
+  /**
+   * Per block, the index of its group among the page's groups of each kind, one row per kind (see
+   * {@link BlockContext}): its parent, its grandparent, and its item container (the parent of the
+   * nearest of the block and its ancestors up to five levels with at least three same-shaped
+   * siblings; -1 for none).
+   */
+  int[][] groups() {
+    int n = sel.length;
+    int[][] out = new int[3][n];
+    java.util.List<Map<Element, Integer>> ids = new java.util.ArrayList<>();
+    for (int r = 0; r < 3; r++) ids.add(new IdentityHashMap<>());
+    for (int i = 0; i < n; i++) {
+      Element b = a.blocks().get(i);
+      Element p = b.parent();
+      out[0][i] = id(ids.get(0), p);
+      out[1][i] = id(ids.get(1), p == null ? null : p.parent());
+      Element item = null;
+      Element x = b;
+      for (int d = 0; d <= 5 && x != null && x != a.body(); d++, x = x.parent()) {
+        Info in = info(x);
+        if (in.repetition < 0) in.repetition = repetition(x);
+        if (in.repetition >= 3) {
+          item = x.parent();
+          break;
+        }
       }
-      out[i] = id;
+      out[2][i] = item == null ? -1 : id(ids.get(2), item);
     }
     return out;
   }
 
-  /** Length of the vector of {@link #dense}. */
-  static final int DENSE = 36;
+  private static int id(Map<Element, Integer> ids, Element e) {
+    Integer id = ids.get(e);
+    if (id == null) {
+      id = ids.size();
+      ids.put(e, id);
+    }
+    return id;
+  }
+
+  /** A block with at most this many weighted characters of its own text is one phrase. */
+  static final int SHORT_TEXT = 40;
+
+  /** At most this many characters of a block's own text are read for {@link #lead}. */
+  static final int LEAD_CHARS = 48;
 
   /**
-   * The dense features of block {@code i} for {@link BlockTrees}, beside the log-odds {@code
-   * logits} of the linear model for every block of the page (its own, its neighbours', its
-   * siblings' and the page's mean: the trees smooth the linear model's decisions over the page).
+   * The words its text starts with: each of its first words (up to {@value #LEAD_CHARS}
+   * characters), the first word alone, the first two, and, for a block of one short phrase ("Read
+   * more", "Add to cart", "Reply", "Share this"), the whole phrase. Boilerplate says the same few
+   * words on every site; the trainer keeps only words seen on many pages. Digits count as 0.
    */
-  void dense(int i, double[] logits, double pageLogit, double siblingLogit, float[] x) {
+  private static void lead(Element el, boolean phrase, int len, Sink sink) {
+    StringBuilder b = new StringBuilder(LEAD_CHARS + 16);
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (b.length() >= LEAD_CHARS) return FilterResult.STOP;
+            if (node instanceof TextNode t) {
+              b.append(t.getWholeText()).append(' ');
+              return FilterResult.CONTINUE;
+            }
+            if (node instanceof Element c && c != el) {
+              String tag = c.normalName();
+              if (BlockText.skip(c, tag) || Measure.isBlock(tag)) return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        el);
+    int end = Math.min(b.length(), LEAD_CHARS);
+    int h = 0;
+    int n = 0;
+    int words = 0;
+    int first = 0;
+    int all = 0;
+    for (int i = 0; i <= end; i++) {
+      char c = i < end ? Character.toLowerCase(b.charAt(i)) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        // every digit is 0: a number says its length, not its value (values would be hashes
+        // without evidence, each colliding with some learned word)
+        h = 31 * h + (Character.isDigit(c) ? '0' : c);
+        n++;
+        continue;
+      }
+      // a word cut by the end of what was read is left out
+      if (n > 0 && !(i == end && end < b.length() && Character.isLetterOrDigit(b.charAt(end)))) {
+        words++;
+        sink.add(h(60, h));
+        if (words == 1) {
+          first = h;
+          sink.add(h(61, h));
+          sink.add(h(62, h * 16 + Math.min(len, 15)));
+        } else if (words == 2) {
+          sink.add(h(63, first * 31 + h));
+        }
+        all = all * 0x01000193 + h;
+      }
+      h = 0;
+      n = 0;
+    }
+    if (phrase && words > 0) sink.add(h(64, all));
+  }
+
+  /** Length of the vector of {@link #dense}. */
+  static final int DENSE = BlockContext.AT + BlockContext.TAIL + 1;
+
+  /**
+   * The dense features of block {@code i} for {@link BlockTrees}, beside the context of the
+   * linear model's decisions around it ({@code ctx}, {@link BlockContext#of}; null leaves those
+   * features 0): the trees smooth the linear model's decisions over the page.
+   */
+  void dense(int i, float[] ctx, float[] x) {
     Element el = a.blocks().get(i);
     Stat s = a.stats().get(el);
     Info own = info(el);
@@ -292,12 +396,8 @@ final class BlockFeatures {
     Stat p1 = parent == null ? null : a.stats().get(parent);
     Element gp = parent == null ? null : parent.parent();
     Stat p2 = gp == null ? null : a.stats().get(gp);
-    int k = 0;
-    x[k++] = (float) logits[i];
-    x[k++] = i > 0 ? (float) logits[i - 1] : 0f;
-    x[k++] = i + 1 < n ? (float) logits[i + 1] : 0f;
-    x[k++] = (float) pageLogit;
-    x[k++] = (float) siblingLogit;
+    if (ctx != null) BlockContext.put(ctx, i, x);
+    int k = BlockContext.HEAD;
     x[k++] = sel & 1;
     x[k++] = (sel >> 1) & 1;
     x[k++] = (sel >> 2) & 1;
@@ -345,6 +445,7 @@ final class BlockFeatures {
     Stat body = a.stats().get(a.body());
     x[k++] = body == null ? 0f : (float) body.linkDensity();
     x[k++] = s.chars == 0 ? 0f : (float) s.inline / s.chars;
+    x[BlockContext.AT + BlockContext.TAIL] = article ? 1 : 0;
   }
 
   /** A small code for the tags that make text blocks (0 for any other). */

@@ -31,15 +31,17 @@ import org.jsoup.nodes.Element;
  * beside parsing. The rules stay the default: a block they selected is left out only when its
  * probability is below the {@code keep} threshold, one they left out joins only when its
  * probability reaches the {@code add} threshold, one they pruned by name (comments, related
- * links, menus: {@link Prune}) only when it reaches {@code addNamed} (all three chosen on the
- * check part of the set), except on pages that declare themselves an article ({@link
- * PageSignals#article()}) or that have fewer than {@value #MIN_BLOCKS} blocks, where it adds none;
- * the headline is always left out (it is the title).
+ * links, menus: {@link Prune}) only when it reaches {@code addNamed}; on a page that declares
+ * itself an article ({@link PageSignals#article()}) a block joins only at {@code addArticle} and
+ * none pruned by name does (the thresholds are chosen on the check part of the set). A page of
+ * fewer than {@value #MIN_BLOCKS} blocks keeps the rules' text; the headline is always left out
+ * (it is the title).
  */
 final class BlockModel {
 
   static final String RESOURCE = "block-model.bin.gz";
-  private static final int MAGIC = 0x464c4d43; // "FLMC"
+  private static final int MAGIC = 0x464c4d43; // "FLMC": no addArticle (1)
+  private static final int MAGIC_ARTICLE = 0x464c4d44; // "FLMD": addArticle after addNamed
 
   private final float[] weights;
   /** The probability a block the rules selected needs to stay. */
@@ -48,16 +50,27 @@ final class BlockModel {
   private final float add;
   /** The probability a block the rules pruned by name needs to join (1: never). */
   private final float addNamed;
+  /**
+   * The probability a block the rules left out needs to join on a page declaring itself an
+   * article (1: never); blocks pruned by name never join there.
+   */
+  private final float addArticle;
 
   /** The second stage over dense features, or null for the linear model alone. */
   private final BlockTrees trees;
 
-  BlockModel(float[] weights, BlockTrees trees, float keep, float add, float addNamed) {
+  BlockModel(float[] weights, BlockTrees trees, float keep, float add, float addNamed,
+      float addArticle) {
     this.weights = weights;
     this.trees = trees;
     this.keep = keep;
     this.add = add;
     this.addNamed = addNamed;
+    this.addArticle = addArticle;
+  }
+
+  BlockModel(float[] weights, BlockTrees trees, float keep, float add, float addNamed) {
+    this(weights, trees, keep, add, addNamed, 1f);
   }
 
   /** A model that never brings back a block the rules pruned by name. */
@@ -85,15 +98,17 @@ final class BlockModel {
   /** Reads a model written by {@link #write}. */
   static BlockModel read(InputStream raw) throws IOException {
     DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
-    if (in.readInt() != MAGIC) throw new IOException("not a block model");
+    int magic = in.readInt();
+    if (magic != MAGIC && magic != MAGIC_ARTICLE) throw new IOException("not a block model");
     int bits = in.readInt();
     if (bits != BlockFeatures.BITS) throw new IOException("block model of " + bits + " bits");
     float keep = in.readFloat();
     float add = in.readFloat();
     float addNamed = in.readFloat();
+    float addArticle = magic == MAGIC_ARTICLE ? in.readFloat() : 1f;
     float[] w = readWeights(in, bits);
     BlockTrees trees = in.readBoolean() ? BlockTrees.read(in, BlockFeatures.DENSE) : null;
-    return new BlockModel(w, trees, keep, add, addNamed);
+    return new BlockModel(w, trees, keep, add, addNamed, addArticle);
   }
 
   private static float[] readWeights(DataInputStream in, int bits) throws IOException {
@@ -123,11 +138,12 @@ final class BlockModel {
   void write(OutputStream raw) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(raw);
     DataOutputStream out = new DataOutputStream(gz);
-    out.writeInt(MAGIC);
+    out.writeInt(addArticle < 1 ? MAGIC_ARTICLE : MAGIC);
     out.writeInt(BlockFeatures.BITS);
     out.writeFloat(keep);
     out.writeFloat(add);
     out.writeFloat(addNamed);
+    if (addArticle < 1) out.writeFloat(addArticle);
     writeWeights(out, weights);
     out.writeBoolean(trees != null);
     if (trees != null) trees.write(out);
@@ -162,33 +178,15 @@ final class BlockModel {
   }
 
   /** The linear log-odds {@code z} corrected by {@code trees} (over {@link BlockFeatures#dense}). */
-  static double[] boosted(BlockTrees trees, BlockFeatures f, double[] z, int[] groups) {
-    double[] page = new double[1];
-    double[] sibling = new double[z.length];
-    context(z, groups, page, sibling);
+  static double[] boosted(BlockTrees trees, BlockFeatures f, double[] z, int[][] groups) {
+    float[] ctx = BlockContext.of(z, groups);
     float[] x = new float[BlockFeatures.DENSE];
     double[] out = new double[z.length];
     for (int i = 0; i < z.length; i++) {
-      f.dense(i, z, page[0], sibling[i], x);
+      f.dense(i, ctx, x);
       out[i] = z[i] + trees.score(x);
     }
     return out;
-  }
-
-  /** The mean log-odds of the page and, per block, of the blocks sharing its parent. */
-  static void context(double[] z, int[] groups, double[] page, double[] sibling) {
-    int g = 0;
-    for (int id : groups) g = Math.max(g, id + 1);
-    double[] sum = new double[g];
-    int[] count = new int[g];
-    double all = 0;
-    for (int i = 0; i < z.length; i++) {
-      all += z[i];
-      sum[groups[i]] += z[i];
-      count[groups[i]]++;
-    }
-    page[0] = z.length == 0 ? 0 : all / z.length;
-    for (int i = 0; i < z.length; i++) sibling[i] = sum[groups[i]] / count[groups[i]];
   }
 
   /** Fewer text blocks than this, none long enough to score, is too little to judge. */
@@ -213,15 +211,15 @@ final class BlockModel {
    * {@linkplain #judges judge} and a page where it would keep nothing get the rules' text.
    */
   String text(Analysis a, PageSignals signals) {
-    if (!judges(a)) return a.result().text();
+    // a page of a handful of blocks is too little evidence against the rules: they decide it
+    if (!judges(a) || a.blocks().size() < MIN_BLOCKS) return a.result().text();
     BlockFeatures f = new BlockFeatures(a, signals);
     double keepCut = logit(keep);
     // a page declaring itself an article is one body of prose, which the rules find: the model
-    // may drop blocks from it but adds none (additions there cost precision on news pages)
-    // nor on a page of a handful of blocks: too little evidence against the rules there
-    boolean adds = !signals.article() && a.blocks().size() >= MIN_BLOCKS;
-    double addCut = adds ? logit(add) : Double.POSITIVE_INFINITY;
-    double namedCut = adds && addNamed < 1 ? logit(addNamed) : Double.POSITIVE_INFINITY;
+    // adds to it only at its own (higher) threshold, and nothing pruned by name
+    boolean article = signals.article();
+    double addCut = logit(article ? addArticle : add);
+    double namedCut = !article && addNamed < 1 ? logit(addNamed) : Double.POSITIVE_INFINITY;
     Set<Element> mute = Collections.newSetFromMap(new IdentityHashMap<>());
     double[] z = logits(f, a.blocks().size());
     for (int i = 0; i < a.blocks().size(); i++) {

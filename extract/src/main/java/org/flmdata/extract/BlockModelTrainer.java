@@ -32,16 +32,18 @@ import org.jsoup.nodes.TextNode;
  * block weighs its words' share of its page, so every page counts alike, as the metric's mean over
  * pages does. Stage one: logistic regression with soft labels, AdaGrad, L2, examples shuffled with
  * the seed. Stage two: boosted trees ({@link BlockTrees}, settings {@link #TREES}) over the dense
- * features, starting from stage one's log-odds.
+ * features, starting from stage one's log-odds; they learn from out-of-fold log-odds (stacking:
+ * {@link #FOLDS} folds of the fit part by host, each scored by a linear model trained on the
+ * others), so they learn how far to trust the linear model on pages it did not fit.
  *
- * <p>Settings tried: each stage x the keep/add/add-named thresholds; the best mean F1 on the check
- * part is written. About five minutes on two cores, most of it parsing. Users run it as {@code
- * pipeline extract-train-model --dev DIR --output FILE}; in a checkout:
+ * <p>Settings tried: each stage x the keep/add/add-named/add-on-articles thresholds; the best mean
+ * F1 on the check part is written. About six minutes on two cores, most of it parsing. Users run
+ * it as {@code pipeline extract-train-model --dev DIR --output FILE}; in a checkout:
  *
  * <pre>
- * mvn -B -o -q compile dependency:build-classpath -pl pipeline,extract \
+ * mvn -B -o -q compile dependency:build-classpath -pl extract -am \
  *     -Dmdep.outputFile=target/cp.txt
- * java -Xmx6g -cp "$(cat extract/target/cp.txt):extract/target/classes" \
+ * java -Xmx6g -cp "$(cat extract/target/cp.txt):pipeline/target/classes:extract/target/classes" \
  *     org.flmdata.extract.BlockModelTrainer ../shared/data/extraction/wcxb-dev \
  *     extract/src/main/resources/org/flmdata/extract/block-model.bin.gz [epochs=4] [seed=17]
  * </pre>
@@ -66,7 +68,49 @@ public final class BlockModelTrainer {
       boolean[] named,
       boolean[] cells,
       float[][] dense,
-      int[] groups) {}
+      int[][] groups,
+      Bag bag) {}
+
+  /**
+   * The page's words as indices into its reference's vocabulary (-1 for a word the reference
+   * lacks) and the reference's counts: {@link #score} without building and cutting text again.
+   */
+  record Bag(int[][] ids, int[] gold, long goldTotal) {
+    static Bag of(String[][] words, Map<String, Integer> reference) {
+      Map<String, Integer> index = new java.util.HashMap<>();
+      int[] gold = new int[reference.size()];
+      long total = 0;
+      for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(reference).entrySet()) {
+        gold[index.size()] = e.getValue();
+        total += e.getValue();
+        index.put(e.getKey(), index.size());
+      }
+      int[][] ids = new int[words.length][];
+      for (int i = 0; i < words.length; i++) {
+        ids[i] = new int[words[i].length];
+        for (int j = 0; j < ids[i].length; j++) ids[i][j] = index.getOrDefault(words[i][j], -1);
+      }
+      return new Bag(ids, gold, total);
+    }
+
+    /** The F1 of the blocks kept, as {@link BagOfWords#score} of their words gives it. */
+    double f1(boolean[] kept) {
+      int[] seen = new int[gold.length];
+      long n = 0;
+      long common = 0;
+      for (int i = 0; i < kept.length; i++) {
+        if (!kept[i]) continue;
+        for (int k : ids[i]) {
+          n++;
+          if (k >= 0 && seen[k]++ < gold[k]) common++;
+        }
+      }
+      if (n == 0 && goldTotal == 0) return 1;
+      double p = n == 0 ? 0 : (double) common / n;
+      double r = goldTotal == 0 ? 0 : (double) common / goldTotal;
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
 
   static String[] words(String text) {
     List<String> out = new ArrayList<>();
@@ -99,7 +143,8 @@ public final class BlockModelTrainer {
     if (body == null) {
       return new PageBlocks(p, new int[0][], new String[0][], new float[0], new float[0],
           new boolean[0], new boolean[0], BagOfWords.score("", p.gold()), false, false,
-          new boolean[0], new boolean[0], new float[0][], new int[0]);
+          new boolean[0], new boolean[0], new float[0][], new int[3][0],
+          Bag.of(new String[0][], p.gold()));
     }
     MainContent.Analysis a =
         HtmlExtractor.analyse(body, MainContent.Mode.BALANCED, headline, signals);
@@ -123,7 +168,6 @@ public final class BlockModelTrainer {
     boolean[] named = new boolean[n];
     boolean[] cells = new boolean[n];
     float[][] dense = new float[n][];
-    double[] zeros = new double[n];
     long total = 0;
     for (int i = 0; i < n; i++) {
       Element el = a.blocks().get(i);
@@ -138,7 +182,7 @@ public final class BlockModelTrainer {
       named[i] = f.prunedByName(i);
       cells[i] = BlockModel.isStructure(el);
       dense[i] = new float[BlockFeatures.DENSE];
-      f.dense(i, zeros, 0, 0, dense[i]);
+      f.dense(i, null, dense[i]);
       forcedOut[i] = headline != null && Choice.isAncestor(headline, el);
       int hits = 0;
       int grams;
@@ -160,7 +204,7 @@ public final class BlockModelTrainer {
     }
     return new PageBlocks(
         p, features, words, labels, weights, forcedOut, selected, rules, BlockModel.judges(a),
-        signals.article(), named, cells, dense, f.groups());
+        signals.article(), named, cells, dense, f.groups(), Bag.of(words, p.gold()));
   }
 
   private static long key(String a, String b, String c) {
@@ -221,27 +265,26 @@ public final class BlockModelTrainer {
     return out;
   }
 
-  /** The page's score when the blocks with log-odds at least {@code cut} are kept. */
-  static BagOfWords score(
-      PageBlocks pb, double[] z, double keepCut, double addCut, double namedCut) {
-    if (!pb.scored()) return pb.rules();
-    // as BlockModel.text: no additions on a page that declares itself an article
-    if (pb.article() || pb.features().length < BlockModel.MIN_BLOCKS) {
-      addCut = Double.POSITIVE_INFINITY;
+  /** The page's F1 when the blocks with log-odds at least the cuts are kept (as BlockModel.text). */
+  static double score(PageBlocks pb, double[] z, double keepCut, double addCut, double namedCut,
+      double articleCut) {
+    // as BlockModel.text: the rules decide a page of a handful of blocks, and the model adds no
+    // blocks to a page that declares itself an article
+    if (!pb.scored() || pb.features().length < BlockModel.MIN_BLOCKS) return pb.rules().f1();
+    if (pb.article()) {
+      addCut = articleCut;
       namedCut = Double.POSITIVE_INFINITY;
     }
-    StringBuilder text = new StringBuilder();
+    boolean[] kept = new boolean[pb.features().length];
     boolean any = false;
-    for (int i = 0; i < pb.features().length; i++) {
+    for (int i = 0; i < kept.length; i++) {
       if (pb.forcedOut()[i]) continue;
-      if (pb.selected()[i]
+      kept[i] = pb.selected()[i]
           ? pb.cells()[i] || z[i] >= keepCut
-          : z[i] >= (pb.named()[i] ? namedCut : addCut)) {
-        any = true;
-        for (String s : pb.words()[i]) text.append(s).append(' ');
-      }
+          : z[i] >= (pb.named()[i] ? namedCut : addCut);
+      any |= kept[i];
     }
-    return any ? BagOfWords.score(text.toString(), pb.page().gold()) : pb.rules();
+    return any ? pb.bag().f1(kept) : pb.rules().f1();
   }
 
   /** The settings tried; the best on the check part is written. */
@@ -249,10 +292,16 @@ public final class BlockModelTrainer {
 
   static final double[] L2 = {1e-3};
 
-  static final double[] KEEP = {0.05, 0.1, 0.2, 0.3};
-  static final double[] ADD = {0.4, 0.5, 0.6};
-  /** 1: a block pruned by name never joins. */
-  static final double[] ADD_NAMED = {0.5, 0.6, 0.75, 0.9, 1.0};
+  static final double[] KEEP = {0.2, 0.3, 0.4, 0.5};
+  static final double[] ADD = {0.3, 0.4, 0.5};
+  /**
+   * 1: a block pruned by name never joins. Never below 0.6: comment sections, related products
+   * and the like join only when the model finds them clearly likelier content than not.
+   */
+  static final double[] ADD_NAMED = {0.6, 0.75, 1.0};
+
+  /** On a page declaring itself an article; 1: nothing joins there. */
+  static final double[] ADD_ARTICLE = {0.5, 0.6, 0.75, 1.0};
 
   /** Pages parsed at once (each page alone; the order of the results is the order of the set). */
   static final int THREADS =
@@ -283,6 +332,44 @@ public final class BlockModelTrainer {
     }
   }
 
+  /** The host of {@code url} without a leading "www.", lower-cased ("" when there is none). */
+  static String host(String url) {
+    int start = url.indexOf("://");
+    start = start < 0 ? 0 : start + 3;
+    int end = start;
+    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) end++;
+    String h = url.substring(start, end).toLowerCase(Locale.ROOT);
+    return h.startsWith("www.") ? h.substring(4) : h;
+  }
+
+  /** The fold of a page among {@code k}, by its host: a site's pages stay in one fold. */
+  static int fold(WcxbDev.Page p, int k) {
+    int h = host(p.url()).hashCode() * 0x9E3779B9;
+    return Math.floorMod(h ^ (h >>> 16), k);
+  }
+
+  /**
+   * The linear log-odds of every page as a model that never saw it would give them: {@code k}
+   * folds by host, each scored by the model trained on the others. The trees learn from these,
+   * so they learn how far to trust the linear model on pages it did not fit (stacking), not on
+   * pages it knows by heart.
+   */
+  static List<double[]> outOfFold(List<PageBlocks> pages, int k, int epochs, long seed,
+      int minPages, double l2, PrintWriter log) {
+    List<double[]> out = new ArrayList<>(java.util.Collections.nCopies(pages.size(), null));
+    for (int f = 0; f < k; f++) {
+      List<PageBlocks> rest = new ArrayList<>();
+      List<Integer> held = new ArrayList<>();
+      for (int i = 0; i < pages.size(); i++) {
+        if (fold(pages.get(i).page(), k) == f) held.add(i);
+        else rest.add(pages.get(i));
+      }
+      float[] w = train(rest, epochs, seed, minPages, l2, log);
+      for (int i : held) out.set(i, linear(List.of(pages.get(i)), w).get(0));
+    }
+    return out;
+  }
+
   /** The linear model's log-odds of every block of every page. */
   static List<double[]> linear(List<PageBlocks> pages, float[] w) {
     List<double[]> out = new ArrayList<>();
@@ -294,14 +381,10 @@ public final class BlockModelTrainer {
     return out;
   }
 
-  /** The dense features of block {@code i} with the linear log-odds {@code z} of its page. */
-  static float[] dense(PageBlocks pb, double[] z, double[] page, double[] sibling, int i) {
+  /** The dense features of block {@code i} with the context {@code ctx} of its page. */
+  static float[] dense(PageBlocks pb, float[] ctx, int i) {
     float[] x = pb.dense()[i].clone();
-    x[0] = (float) z[i];
-    x[1] = i > 0 ? (float) z[i - 1] : 0f;
-    x[2] = i + 1 < z.length ? (float) z[i + 1] : 0f;
-    x[3] = (float) page[0];
-    x[4] = (float) sibling[i];
+    BlockContext.put(ctx, i, x);
     return x;
   }
 
@@ -316,12 +399,10 @@ public final class BlockModelTrainer {
       PageBlocks pb = pages.get(p);
       if (!pb.scored()) continue;
       double[] zp = z.get(p);
-      double[] page = new double[1];
-      double[] sibling = new double[zp.length];
-      BlockModel.context(zp, pb.groups(), page, sibling);
+      float[] ctx = BlockContext.of(zp, pb.groups());
       for (int i = 0; i < zp.length; i++) {
         if (pb.weights()[i] <= 0) continue;
-        xs.add(dense(pb, zp, page, sibling, i));
+        xs.add(dense(pb, ctx, i));
         ys.add(new float[] {pb.labels()[i], pb.weights()[i]});
         base.add(zp[i]);
         sumW += pb.weights()[i];
@@ -339,7 +420,7 @@ public final class BlockModelTrainer {
     log.printf(Locale.ROOT, "trees: %d examples%n", n);
     return BlockTrees.train(xs.toArray(new float[0][]), y, w, b,
         new BlockTrees.Settings(s.trees(), s.depth(), s.rate(), s.lambda(), s.minHessian(),
-            s.subsample(), seed));
+            s.subsample(), s.colsample(), seed));
   }
 
   /** The boosted log-odds of every block of every page. */
@@ -348,21 +429,28 @@ public final class BlockModelTrainer {
     for (int p = 0; p < pages.size(); p++) {
       PageBlocks pb = pages.get(p);
       double[] zp = z.get(p);
-      double[] page = new double[1];
-      double[] sibling = new double[zp.length];
-      BlockModel.context(zp, pb.groups(), page, sibling);
+      float[] ctx = BlockContext.of(zp, pb.groups());
       double[] o = new double[zp.length];
-      for (int i = 0; i < zp.length; i++) o[i] = zp[i] + trees.score(dense(pb, zp, page, sibling, i));
+      for (int i = 0; i < zp.length; i++) o[i] = zp[i] + trees.score(dense(pb, ctx, i));
       out.add(o);
     }
     return out;
   }
 
   static final BlockTrees.Settings TREES = new BlockTrees.Settings(
-      Integer.getInteger("flmdata.train.trees", 150), Integer.getInteger("flmdata.train.depth", 4),
+      Integer.getInteger("flmdata.train.trees", 200), Integer.getInteger("flmdata.train.depth", 4),
       Double.parseDouble(System.getProperty("flmdata.train.rate", "0.05")),
       Double.parseDouble(System.getProperty("flmdata.train.lambda", "10")),
-      Double.parseDouble(System.getProperty("flmdata.train.min_hessian", "50")), 0.5, 17);
+      Double.parseDouble(System.getProperty("flmdata.train.min_hessian", "50")),
+      Double.parseDouble(System.getProperty("flmdata.train.subsample", "0.5")),
+      Double.parseDouble(System.getProperty("flmdata.train.colsample", "1")), 17);
+
+  /** Whether the trees learn from out-of-fold linear log-odds ({@link #outOfFold}). */
+  static final boolean STACKING =
+      Boolean.parseBoolean(System.getProperty("flmdata.train.stacking", "true"));
+
+  /** Folds of {@link #outOfFold}, by host. */
+  static final int FOLDS = 4;
 
   /**
    * What a training run chose and scored: the chosen stage ("linear" or "trees") and thresholds,
@@ -374,6 +462,7 @@ public final class BlockModelTrainer {
       double keep,
       double add,
       double addNamed,
+      double addArticle,
       Map<String, double[]> fit,
       Map<String, double[]> check,
       long bytes) {}
@@ -408,7 +497,12 @@ public final class BlockModelTrainer {
     List<double[]> grid = new ArrayList<>();
     for (double keep : KEEP) {
       for (double add : ADD) {
-        for (double named : ADD_NAMED) if (named >= add) grid.add(new double[] {keep, add, named});
+        for (double named : ADD_NAMED) {
+          if (named < add) continue;
+          for (double article : ADD_ARTICLE) {
+            if (article >= add) grid.add(new double[] {keep, add, named, article});
+          }
+        }
       }
     }
     log.printf(Locale.ROOT, "%d fit pages, %d check pages; rules: fit %.3f check %.3f%n",
@@ -425,7 +519,11 @@ public final class BlockModelTrainer {
         float[] w = train(fit, epochs, seed, minPages, l2, log);
         List<double[]> zf = linear(fit, w);
         List<double[]> zc = linear(check, w);
-        BlockTrees trees = TREES.trees() > 0 ? trees(fit, zf, TREES, seed, log) : null;
+        // the trees learn from out-of-fold linear log-odds (stacking): on the pages it fitted the
+        // linear model is surer than it will be on new pages
+        List<double[]> zs = TREES.trees() > 0 && STACKING
+            ? outOfFold(fit, FOLDS, epochs, seed, minPages, l2, log) : zf;
+        BlockTrees trees = TREES.trees() > 0 ? trees(fit, zs, TREES, seed, log) : null;
         for (int stage = 0; stage < (trees == null ? 1 : 2); stage++) {
           List<double[]> sf = stage == 0 ? zf : boosted(fit, zf, trees);
           List<double[]> sc = stage == 0 ? zc : boosted(check, zc, trees);
@@ -433,8 +531,9 @@ public final class BlockModelTrainer {
             double f = mean(fit, sf, t, null);
             double c = mean(check, sc, t, null);
             log.printf(Locale.ROOT,
-                "min_pages %d l2 %.0e %s keep %.2f add %.2f named %.2f: fit %.3f check %.3f%n",
-                minPages, l2, stage == 0 ? "linear" : "trees ", t[0], t[1], t[2], f, c);
+                "min_pages %d l2 %.0e %s keep %.2f add %.2f named %.2f article %.2f: fit %.3f"
+                    + " check %.3f%n",
+                minPages, l2, stage == 0 ? "linear" : "trees ", t[0], t[1], t[2], t[3], f, c);
             if (c > bestF1) {
               bestF1 = c;
               best = t;
@@ -448,8 +547,9 @@ public final class BlockModelTrainer {
       }
     }
     String stage = bestTrees == null ? "linear" : "trees";
-    log.printf(Locale.ROOT, "chosen %s keep %.2f add %.2f named %.2f; per type (rules -> model):%n",
-        stage, best[0], best[1], best[2]);
+    log.printf(Locale.ROOT,
+        "chosen %s keep %.2f add %.2f named %.2f article %.2f; per type (rules -> model):%n",
+        stage, best[0], best[1], best[2], best[3]);
     Map<String, double[]> fitScores = new java.util.LinkedHashMap<>();
     Map<String, double[]> checkScores = new java.util.LinkedHashMap<>();
     List<String> groups = new ArrayList<>(WcxbDev.TYPES);
@@ -466,12 +566,13 @@ public final class BlockModelTrainer {
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     try (OutputStream o = Files.newOutputStream(out)) {
-      new BlockModel(bestW, bestTrees, (float) best[0], (float) best[1], (float) best[2]).write(o);
+      new BlockModel(bestW, bestTrees, (float) best[0], (float) best[1], (float) best[2],
+          (float) best[3]).write(o);
     }
     long bytes = Files.size(out);
     log.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, bytes);
     log.flush();
-    return new Result(stage, best[0], best[1], best[2], fitScores, checkScores, bytes);
+    return new Result(stage, best[0], best[1], best[2], best[3], fitScores, checkScores, bytes);
   }
 
   /** The F1 of keeping exactly the blocks whose label is at least 1/2: the blocks' ceiling. */
@@ -502,7 +603,7 @@ public final class BlockModelTrainer {
       if (type != null && !pb.page().type().equals(type)) continue;
       sum += z == null
           ? pb.rules().f1()
-          : score(pb, z.get(p), cut(t[0]), cut(t[1]), cut(t[2])).f1();
+          : score(pb, z.get(p), cut(t[0]), cut(t[1]), cut(t[2]), cut(t[3]));
       n++;
     }
     return n == 0 ? 0 : sum / n;

@@ -108,9 +108,23 @@ final class BlockTrees {
     return new BlockTrees(feature, threshold, left, right, value, roots);
   }
 
-  /** Training settings. */
+  /**
+   * Training settings: {@code colsample} is the share of the features each tree may split on
+   * (drawn per tree with the seed; 1 for all).
+   */
   record Settings(int trees, int depth, double rate, double lambda, double minHessian,
-      double subsample, long seed) {}
+      double subsample, double colsample, long seed) {
+    Settings(int trees, int depth, double rate, double lambda, double minHessian,
+        double subsample, long seed) {
+      this(trees, depth, rate, lambda, minHessian, subsample, 1.0, seed);
+    }
+  }
+
+  /** The first {@code m} trees (all when {@code m} is at least their number). */
+  BlockTrees prefix(int m) {
+    if (m >= roots.length) return this;
+    return new BlockTrees(feature, threshold, left, right, value, Arrays.copyOf(roots, m));
+  }
 
   /**
    * Trains on examples {@code x} with soft labels {@code y}, weights {@code w} and starting
@@ -152,7 +166,14 @@ final class BlockTrees {
         h[i] = w[i] * Math.max(p * (1 - p), 1e-6);
         in[i] = random.nextDouble() < s.subsample();
       }
-      roots[t] = grow(x, bins, cuts, g, h, in, node, s, out);
+      boolean[] allowed = new boolean[width];
+      int allowedCount = 0;
+      for (int f = 0; f < width; f++) {
+        allowed[f] = s.colsample() >= 1 || random.nextDouble() < s.colsample();
+        if (allowed[f]) allowedCount++;
+      }
+      if (allowedCount == 0) Arrays.fill(allowed, true);
+      roots[t] = grow(x, bins, cuts, g, h, in, allowed, node, s, out);
       for (int i = 0; i < n; i++) margin[i] += out.leafOf(x[i], roots[t]);
     }
     return out.build(roots);
@@ -193,7 +214,7 @@ final class BlockTrees {
 
   /** Grows one tree level by level; returns its root. */
   private static int grow(float[][] x, byte[][] bins, float[][] cuts, double[] g, double[] h,
-      boolean[] in, int[] node, Settings s, Growing out) {
+      boolean[] in, boolean[] allowed, int[] node, Settings s, Growing out) {
     int n = x.length;
     int width = cuts.length;
     int root = out.add();
@@ -233,6 +254,7 @@ final class BlockTrees {
         int bestF = -1;
         int bestB = -1;
         for (int f = 0; f < width; f++) {
+          if (!allowed[f]) continue;
           double gl = 0;
           double hl = 0;
           for (int b = 0; b < cuts[f].length; b++) {

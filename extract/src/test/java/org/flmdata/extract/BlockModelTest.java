@@ -61,6 +61,81 @@ class BlockModelTest {
   }
 
   @Test
+  void anArticleThresholdIsWrittenOnlyWhenSetAndReadsBack() throws IOException {
+    float[] w = new float[1 << BlockFeatures.BITS];
+    w[5] = 1.5f;
+    ByteArrayOutputStream with = new ByteArrayOutputStream();
+    new BlockModel(w, null, 0.2f, 0.4f, 0.6f, 0.75f).write(with);
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    BlockModel.read(new ByteArrayInputStream(with.toByteArray())).write(again);
+    assertArrayEquals(with.toByteArray(), again.toByteArray());
+    // never adding on articles is the format of models written before the threshold existed
+    ByteArrayOutputStream never = new ByteArrayOutputStream();
+    new BlockModel(w, null, 0.2f, 0.4f, 0.6f, 1f).write(never);
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    new BlockModel(w, null, 0.2f, 0.4f, 0.6f).write(old);
+    assertArrayEquals(old.toByteArray(), never.toByteArray());
+    assertEquals(Float.BYTES, gunzipped(with).length - gunzipped(never).length);
+  }
+
+  static byte[] gunzipped(ByteArrayOutputStream out) throws IOException {
+    try (InputStream in = new java.util.zip.GZIPInputStream(
+        new ByteArrayInputStream(out.toByteArray()))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** An article of three paragraphs and, after it, twelve short lines the rules leave out. */
+  static String articleWithLines(boolean declared) {
+    StringBuilder b = new StringBuilder("<html><head><title>Budget</title>");
+    if (declared) b.append("<meta property=\"og:type\" content=\"article\">");
+    b.append("</head><body><div id=\"story\">");
+    for (int i = 0; i < 3; i++) {
+      b.append("<p>The city council voted on Tuesday to raise the budget of the public libraries,"
+          + " paragraph ").append(i).append(", by twelve percent, the first rise in a decade.</p>");
+    }
+    b.append("</div><div class=\"lines\">");
+    for (int i = 0; i < 12; i++) b.append("<p>Line ").append(i).append(" here</p>");
+    return b.append("</div></body></html>").toString();
+  }
+
+  @Test
+  void onADeclaredArticleBlocksJoinOnlyAtTheArticleThreshold() {
+    float[] zero = new float[1 << BlockFeatures.BITS];
+    // every block has probability 1/2: it joins where the threshold is at most that
+    for (boolean declared : new boolean[] {true, false}) {
+      Document doc = Jsoup.parse(articleWithLines(declared));
+      MainContent.Analysis a = analyse(doc);
+      PageSignals signals = PageSignals.of(doc);
+      assertEquals(declared, signals.article());
+      assertTrue(a.blocks().size() >= BlockModel.MIN_BLOCKS, "blocks " + a.blocks().size());
+      assertFalse(a.result().text().contains("Line 3"), "the rules leave the lines out");
+      String joins = new BlockModel(zero, null, 0.4f, 0.4f, 1f, 0.4f).text(a, signals);
+      String never = new BlockModel(zero, null, 0.4f, 0.4f, 1f, 1f).text(a, signals);
+      String onlyOthers = new BlockModel(zero, null, 0.4f, 0.6f, 1f, 0.4f).text(a, signals);
+      assertTrue(joins.contains("Line 3"), joins);
+      assertEquals(!declared, never.contains("Line 3"), never);
+      assertEquals(declared, onlyOthers.contains("Line 3"), onlyOthers);
+      assertTrue(never.contains("paragraph 2"), never);
+    }
+  }
+
+  @Test
+  void aPageOfAHandfulOfBlocksKeepsTheRulesText() {
+    Document doc = Jsoup.parse(PAGE);
+    MainContent.Analysis a = analyse(doc);
+    assertTrue(a.blocks().size() < BlockModel.MIN_BLOCKS);
+    // a model sure that every block is boilerplate, and one sure that every block is content
+    float[] no = new float[1 << BlockFeatures.BITS];
+    java.util.Arrays.fill(no, -1f);
+    float[] yes = new float[1 << BlockFeatures.BITS];
+    java.util.Arrays.fill(yes, 1f);
+    String rules = a.result().text();
+    assertEquals(rules, new BlockModel(no, 0.4f, 0.6f).text(a, PageSignals.of(doc)));
+    assertEquals(rules, new BlockModel(yes, 0.4f, 0.6f).text(a, PageSignals.of(doc)));
+  }
+
+  @Test
   void modelWithoutEvidenceKeepsTheRulesChoice() {
     Document doc = Jsoup.parse(PAGE);
     MainContent.Analysis a = analyse(doc);

@@ -72,6 +72,31 @@ class BlockTreesTest {
     for (float[] row : x) assertEquals(t.score(row), read.score(row));
   }
 
+  @Test
+  void treesOnAShareOfTheFeaturesAreSeededAndAPrefixScoresItsOwnTreesOnly() throws IOException {
+    float[] y = new float[800];
+    float[][] x = xor(800, 4, y);
+    float[] w = new float[x.length];
+    java.util.Arrays.fill(w, 1f);
+    BlockTrees.Settings s = new BlockTrees.Settings(30, 3, 0.3, 1, 1, 0.8, 0.67, 7);
+    BlockTrees a = BlockTrees.train(x, y, w, new double[x.length], s);
+    BlockTrees b = BlockTrees.train(x, y, w, new double[x.length], s);
+    assertArrayEquals(bytes(a), bytes(b));
+    BlockTrees none = a.prefix(0);
+    BlockTrees ten = a.prefix(10);
+    assertEquals(10, ten.size());
+    assertEquals(a.size(), a.prefix(a.size() + 5).size());
+    for (float[] row : x) {
+      assertEquals(0.0, none.score(row));
+      // the first ten trees and the other twenty add up to all thirty
+      double rest = a.score(row) - ten.score(row);
+      assertEquals(a.score(row), ten.score(row) + rest, 1e-9);
+    }
+    BlockTrees all = BlockTrees.train(x, y, w, new double[x.length],
+        new BlockTrees.Settings(30, 3, 0.3, 1, 1, 0.8, 1.0, 7));
+    assertTrue(!java.util.Arrays.equals(bytes(a), bytes(all)), "a share of features changes trees");
+  }
+
   static Document page(String head) {
     return Jsoup.parse("<html><head>" + head + "</head><body><p>text</p></body></html>");
   }
