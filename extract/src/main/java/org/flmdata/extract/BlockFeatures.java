@@ -481,7 +481,8 @@ final class BlockFeatures {
     String hints = Prune.hints(d);
     boolean discussion = (flags & 2) != 0;
     java.util.regex.Pattern[] patterns = {
-      discussion ? null : Prune.COMMENTS, Prune.STRONG_NEGATIVE, Prune.WEAK_NEGATIVE
+      discussion ? null : Prune.COMMENTS.pattern, Prune.STRONG_NEGATIVE.pattern,
+      Prune.WEAK_NEGATIVE.pattern
     };
     for (int k = 0; k < patterns.length; k++) {
       if (patterns[k] == null) continue;

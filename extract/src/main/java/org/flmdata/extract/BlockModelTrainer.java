@@ -298,7 +298,7 @@ public final class BlockModelTrainer {
    * 1: a block pruned by name never joins. Never below 0.6: comment sections, related products
    * and the like join only when the model finds them clearly likelier content than not.
    */
-  static final double[] ADD_NAMED = {0.6, 0.75, 1.0};
+  static final double[] ADD_NAMED = {0.75, 1.0};
 
   /** On a page declaring itself an article; 1: nothing joins there. */
   static final double[] ADD_ARTICLE = {0.5, 0.6, 0.75, 1.0};

@@ -223,8 +223,8 @@ final class Choice {
         };
     String hints = hints(el);
     if (!hints.isEmpty()) {
-      if (POSITIVE.matcher(hints).find()) score += 25;
-      if (STRONG_NEGATIVE.matcher(hints).find() || WEAK_NEGATIVE.matcher(hints).find()) {
+      if (POSITIVE.in(hints)) score += 25;
+      if (STRONG_NEGATIVE.in(hints) || WEAK_NEGATIVE.in(hints)) {
         score -= 25;
       }
     }

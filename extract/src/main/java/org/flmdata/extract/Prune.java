@@ -22,9 +22,9 @@ final class Prune {
   private Prune() {}
 
   /** Comments and replies: boilerplate even when long and full of paragraphs. */
-  static final Pattern COMMENTS =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
+  static final Words COMMENTS =
+      new Words(
+          "(?:comments?|commentlist|comment-list|disqus|respond|replies|reply)"
               + "(?:$|[^a-z])");
 
   /** Names of layout boxes: with one, a boilerplate word names what the box holds, not a widget. */
@@ -32,14 +32,14 @@ final class Prune {
       Pattern.compile("[a-z]-(?:wrapper|container|page|layout|outer|inner)(?:$|[^a-z])");
 
   /** Rotating banners: many same-shaped slides that are not a list of content. */
-  static final Pattern ROTATING =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:carousel|slider|slides?|slick|swiper|promo|marquee|ticker)(?:$|[^a-z])");
+  static final Words ROTATING =
+      new Words(
+          "(?:carousel|slider|slides?|slick|swiper|promo|marquee|ticker)(?:$|[^a-z])");
 
   /** Boilerplate, unless the element holds most of the page's prose (a layout wrapper). */
-  static final Pattern STRONG_NEGATIVE =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:share|sharing|sharebar|social|cookies?|consent|gdpr|related"
+  static final Words STRONG_NEGATIVE =
+      new Words(
+          "(?:share|sharing|sharebar|social|cookies?|consent|gdpr|related"
               + "|recommend\\w*|breadcrumbs?|crumbs?"
               + "|navbar|navigation|nav|menu|menubar|submenu|sidebar|side-bar|sidebox|footer"
               + "|newsletter|subscribe|subscription|advert\\w*|ads|adsbygoogle|sponsor\\w*|promo"
@@ -57,23 +57,83 @@ final class Prune {
               + "|visible|hidden|left|right|layout|offset|wrap)$");
 
   /** Boilerplate unless the element also looks like content. */
-  static final Pattern WEAK_NEGATIVE =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:header|banner|ad|top|bottom|extra|links|meta|author-box|bio"
+  static final Words WEAK_NEGATIVE =
+      new Words(
+          "(?:header|banner|ad|top|bottom|extra|links|meta|author-box|bio"
               + "|print|shoutbox|skyscraper|tools?|utility|legal|aside)(?:$|[^a-z])");
 
-  static final Pattern POSITIVE =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry|search-results?|results"
+  static final Words POSITIVE =
+      new Words(
+          "(?:article\\w*|content|main|post|entry|story|body|text|blog|hentry|search-results?|results"
               + "|page-content|detail|news-?content|rich-?text)(?:$|[^a-z])");
 
   static final Set<String> BOILERPLATE_ROLES =
       Set.of("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
           "dialog", "alertdialog");
 
-  static final Pattern COPYRIGHT =
-      Pattern.compile("(?i)(?:©|&copy;|\\(c\\)\\s*\\d{4}|copyright|all rights reserved|版权所有"
-          + "|版權所有|著作権|無断転載)");
+  /**
+   * Whether {@code text} holds a copyright mark: "©", "&copy;", "(c)" and a year, "copyright",
+   * "all rights reserved" (ASCII letters in any case), 版权所有, 版權所有, 著作権 or 無断転載. The
+   * same answer as the regex {@code (?i)(?:©|&copy;|\(c\)\s*\d{4}|copyright|...)}, scanned
+   * once instead of trying each phrase at every character.
+   */
+  static boolean copyright(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      switch (text.charAt(i)) {
+        case '©':
+          return true;
+        case '&':
+          if (asciiAt(text, i, "&copy;")) return true;
+          break;
+        case '(':
+          if (asciiAt(text, i, "(c)") && yearAfter(text, i + 3)) return true;
+          break;
+        case 'c', 'C':
+          if (asciiAt(text, i, "copyright")) return true;
+          break;
+        case 'a', 'A':
+          if (asciiAt(text, i, "all rights reserved")) return true;
+          break;
+        case '版':
+          if (text.startsWith("版权所有", i) || text.startsWith("版權所有", i)) return true;
+          break;
+        case '著':
+          if (text.startsWith("著作権", i)) return true;
+          break;
+        case '無':
+          if (text.startsWith("無断転載", i)) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code lower} (lower case) stands at {@code i}, ASCII letters compared in any case. */
+  private static boolean asciiAt(String text, int i, String lower) {
+    if (i + lower.length() > text.length()) return false;
+    for (int j = 0; j < lower.length(); j++) {
+      char c = text.charAt(i + j);
+      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+      if (c != lower.charAt(j)) return false;
+    }
+    return true;
+  }
+
+  /** Whether white space (the regex class {@code \s}) and then four digits 0-9 start at {@code i}.
+   */
+  private static boolean yearAfter(String text, int i) {
+    int n = text.length();
+    while (i < n && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) i++;
+    if (i + 4 > n) return false;
+    for (int j = i; j < i + 4; j++) {
+      char c = text.charAt(j);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
 
   /** Marks boilerplate elements in {@code drop}; the subtree of a dropped element is not visited. */
   static void prune(
@@ -121,9 +181,9 @@ final class Prune {
     if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role) && !s.article) return BY_HINT;
     String hints = hints(el);
     if (!hints.isEmpty()) {
-      boolean positive = POSITIVE.matcher(hints).find();
-      if (!discussion && COMMENTS.matcher(hints).find() && !s.article) return BY_HINT;
-      if (STRONG_NEGATIVE.matcher(hints).find() && !s.article) {
+      boolean positive = POSITIVE.in(hints);
+      if (!discussion && COMMENTS.in(hints) && !s.article) return BY_HINT;
+      if (STRONG_NEGATIVE.in(hints) && !s.article) {
         // "post-nav", "entry-footer": a negative token qualifies a positive one; a layout
         // wrapper ("content-with-sidebar", "section for_sidebar") holds most of the prose
         // ("search-page-wrapper" around a grid of products) holds much of the page in any case
@@ -131,7 +191,7 @@ final class Prune {
             (s.prose >= WRAPPER_PROSE && (positive || s.chars >= WRAPPER_SHARE * bodyChars))
                 || (LAYOUT.matcher(hints).find() && s.chars >= WRAPPER_SHARE * bodyChars);
         if (!wrapper) return BY_HINT;
-      } else if (!positive && WEAK_NEGATIVE.matcher(hints).find() && s.longParagraphs < 1) {
+      } else if (!positive && WEAK_NEGATIVE.in(hints) && s.longParagraphs < 1) {
         return BY_HINT;
       }
     }
@@ -149,20 +209,20 @@ final class Prune {
         && s.chars < WRAPPER_SHARE * bodyChars) {
       return BY_LINKS;
     }
-    return s.chars < 200 && COPYRIGHT.matcher(el.text()).find() && !s.article ? BY_HINT : 0;
+    return s.chars < 200 && copyright(el.text()) && !s.article ? BY_HINT : 0;
   }
 
   /** Whether the class or id of {@code el} names boilerplate or comments (no exceptions). */
   static boolean namedBoilerplate(Element el, boolean discussion) {
     String hints = hints(el);
     if (hints.isEmpty()) return false;
-    return (!discussion && COMMENTS.matcher(hints).find()) || ROTATING.matcher(hints).find();
+    return (!discussion && COMMENTS.in(hints)) || ROTATING.in(hints);
   }
 
   /** Names of a site's navigation: menus, navigation bars, breadcrumbs, pagination. */
-  static final Pattern NAVIGATION =
-      Pattern.compile(
-          "(?:^|[^a-z])(?:nav|navbar|navigation|menu|menubar|submenu|mega-?menu|breadcrumbs?"
+  static final Words NAVIGATION =
+      new Words(
+          "(?:nav|navbar|navigation|menu|menubar|submenu|mega-?menu|breadcrumbs?"
               + "|pagination|pager)(?:$|[^a-z])");
 
   /**
@@ -177,7 +237,7 @@ final class Prune {
       if (r.equals("navigation") || r.equals("menu") || r.equals("menubar")) return true;
     }
     String hints = hints(el);
-    return !hints.isEmpty() && NAVIGATION.matcher(hints).find();
+    return !hints.isEmpty() && NAVIGATION.in(hints);
   }
 
   /** Lower-cased class and id, space separated; camelCase split ("mainNav" is "main-nav"). */
