@@ -36,14 +36,23 @@ public final class Ngrams {
     int i = 0;
     while (i < len) {
       char c0 = text.charAt(i);
-      if (c0 < 0x80) {
-        // ASCII: a token is a run of letters and digits, lower-cased; nothing else is CJK
-        if (!ASCII_WORD[c0]) {
-          i++;
-          continue;
-        }
-        int s = i;
-        long h = Hash64.FNV_OFFSET;
+      // ASCII: a token is a run of letters and digits, lower-cased; nothing else is CJK
+      if (c0 < 0x80 && !ASCII_WORD[c0]) {
+        i++;
+        continue;
+      }
+      int cp = c0 < 0x80 ? c0 : text.codePointAt(i);
+      int k = c0 < 0x80 ? WORD : kind(cp);
+      if (k == SEPARATOR) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int s = i;
+      long h = Hash64.FNV_OFFSET;
+      if (k == CJK) {
+        h = Hash64.fnv1a(h, cp);
+        i += Character.charCount(cp);
+      } else {
         while (i < len) {
           char c = text.charAt(i);
           if (c < 0x80) {
@@ -51,43 +60,11 @@ public final class Ngrams {
             h = Hash64.fnv1a(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
             i++;
           } else {
-            int cp = text.codePointAt(i);
-            if (kind(cp) != WORD) break;
-            h = Hash64.fnv1a(h, Character.toLowerCase(cp));
-            i += Character.charCount(cp);
+            int w = text.codePointAt(i);
+            if (kind(w) != WORD) break;
+            h = Hash64.fnv1a(h, Character.toLowerCase(w));
+            i += Character.charCount(w);
           }
-        }
-        if (n == start.length) {
-          start = Arrays.copyOf(start, n * 2);
-          end = Arrays.copyOf(end, n * 2);
-          hash = Arrays.copyOf(hash, n * 2);
-        }
-        start[n] = s;
-        end[n] = i;
-        hash[n] = Hash64.splitmix64(h);
-        n++;
-        continue;
-      }
-      int cp = text.codePointAt(i);
-      int w = Character.charCount(cp);
-      int k = kind(cp);
-      boolean cjk = k == CJK;
-      if (k == SEPARATOR) {
-        i += w;
-        continue;
-      }
-      int s = i;
-      long h = Hash64.FNV_OFFSET;
-      if (cjk) {
-        h = Hash64.fnv1a(h, cp);
-        i += w;
-      } else {
-        while (i < len) {
-          int c = text.codePointAt(i);
-          if (c < 0x80 ? !ASCII_WORD[c] : kind(c) != WORD) break;
-          int lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
-          h = Hash64.fnv1a(h, lower);
-          i += Character.charCount(c);
         }
       }
       if (n == start.length) {
